@@ -1,0 +1,63 @@
+package dev.gradus.jmh;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Streaming kernels with the memory traffic of an update rule and trivial math: the roofline a
+ * rule's kernel could reach if its arithmetic were free. Each written buffer {@code x} becomes
+ * {@code g - x}, one subtraction per element and buffer, so values only flip between two
+ * states and never grow; the gradient is read, never written. Vector API over
+ * {@link FloatVector#SPECIES_PREFERRED}, with a scalar tail.
+ */
+public final class StreamKernels {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
+
+    private StreamKernels() {
+    }
+
+    /** SGD's traffic, 12 bytes per element: reads {@code w, g}, writes {@code w}. */
+    public static void readTwoWriteOne(MemorySegment w, MemorySegment g, long n) {
+        long i = 0;
+        for (long bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            long at = i * Float.BYTES;
+            FloatVector gv = load(g, at);
+            gv.sub(load(w, at)).intoMemorySegment(w, at, ORDER);
+        }
+        for (; i < n; i++) {
+            long at = i * Float.BYTES;
+            w.set(FLOAT, at, g.get(FLOAT, at) - w.get(FLOAT, at));
+        }
+    }
+
+    /** Adam's traffic, 28 bytes per element: reads {@code w, g, m, v}, writes {@code w, m, v}. */
+    public static void readFourWriteThree(MemorySegment w, MemorySegment g, MemorySegment m,
+                                          MemorySegment v, long n) {
+        long i = 0;
+        for (long bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            long at = i * Float.BYTES;
+            FloatVector gv = load(g, at);
+            gv.sub(load(w, at)).intoMemorySegment(w, at, ORDER);
+            gv.sub(load(m, at)).intoMemorySegment(m, at, ORDER);
+            gv.sub(load(v, at)).intoMemorySegment(v, at, ORDER);
+        }
+        for (; i < n; i++) {
+            long at = i * Float.BYTES;
+            float gs = g.get(FLOAT, at);
+            w.set(FLOAT, at, gs - w.get(FLOAT, at));
+            m.set(FLOAT, at, gs - m.get(FLOAT, at));
+            v.set(FLOAT, at, gs - v.get(FLOAT, at));
+        }
+    }
+
+    private static FloatVector load(MemorySegment segment, long byteOffset) {
+        return FloatVector.fromMemorySegment(SPECIES, segment, byteOffset, ORDER);
+    }
+}

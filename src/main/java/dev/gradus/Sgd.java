@@ -1,0 +1,47 @@
+package dev.gradus;
+
+import dev.gradus.internal.ArgumentChecks;
+
+/**
+ * Plain gradient descent (also mini-batch or stochastic gradient descent, depending on how many
+ * examples the gradient was computed from).
+ *
+ * <pre>
+ *   g  &lt;- -g                 if maximize
+ *   g  &lt;- g + lambda * w      if lambda != 0   (coupled L2 weight decay)
+ *   w  &lt;- w - a * g
+ * </pre>
+ *
+ * where {@code a} is the learning rate of the step (given to the kernel, not part of the rule) and
+ * {@code lambda} is {@link #weightDecay()}. The rule keeps no state.
+ *
+ * @param weightDecay coupled L2 weight decay {@code lambda}, finite and {@code >= 0}; default 0
+ * @param maximize    ascend instead of descend the objective; default {@code false}
+ */
+public record Sgd(double weightDecay, boolean maximize) {
+
+    /** The learning rate most recipes start from: {@value}. */
+    public static final double DEFAULT_LEARNING_RATE = 1e-2;
+
+    /** Plain gradient descent: no weight decay, minimizing. */
+    public static final Sgd DEFAULT = new Sgd(0.0, false);
+
+    /**
+     * Validates the hyperparameters.
+     *
+     * @throws IllegalArgumentException naming the parameter and its value if one is out of range
+     */
+    public Sgd {
+        ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
+    }
+
+    /** Returns this rule with coupled L2 weight decay {@code lambda}. */
+    public Sgd withWeightDecay(double lambda) {
+        return new Sgd(lambda, maximize);
+    }
+
+    /** Returns this rule ascending ({@code true}) or descending the objective. */
+    public Sgd withMaximize(boolean ascend) {
+        return new Sgd(weightDecay, ascend);
+    }
+}

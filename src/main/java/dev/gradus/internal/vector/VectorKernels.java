@@ -1,0 +1,112 @@
+package dev.gradus.internal.vector;
+
+import dev.gradus.internal.KernelSet;
+import dev.gradus.internal.ScalarKernels;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API kernels: the same operations in the same order as {@link ScalarKernels}, one
+ * vector of {@link #SPECIES} at a time, with the last {@code (to - from) % lanes} elements handed
+ * to the scalar kernel. Loaded reflectively by {@code KernelProvider} only after it checked that
+ * the incubator module is present and C2 is on.
+ */
+public final class VectorKernels implements KernelSet {
+
+    /** System property forcing a species width in bits (64, 128, 256 or 512), for tests. */
+    public static final String BITS_PROPERTY = "gradus.vector.bits";
+
+    /** The smallest preferred width worth using: narrower vectors lose to the scalar loop. */
+    private static final int MINIMUM_PREFERRED_BITS = 128;
+
+    // static final, so that C2 treats the species as a constant and intrinsifies every operation.
+    private static final VectorSpecies<Float> SPECIES = selectSpecies();
+    private static final int LANES = SPECIES.length();
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
+    private VectorKernels() {
+    }
+
+    /**
+     * Creates the vector kernels.
+     *
+     * @throws UnsupportedOperationException saying why, if the preferred species is narrower than
+     *                                       128 bits and no width was forced
+     */
+    public static KernelSet create() {
+        if (System.getProperty(BITS_PROPERTY) == null && SPECIES.vectorBitSize() < MINIMUM_PREFERRED_BITS) {
+            throw new UnsupportedOperationException("the preferred float species has "
+                    + SPECIES.vectorBitSize() + " bits, under " + MINIMUM_PREFERRED_BITS);
+        }
+        return new VectorKernels();
+    }
+
+    private static VectorSpecies<Float> selectSpecies() {
+        String forced = System.getProperty(BITS_PROPERTY);
+        if (forced == null) {
+            return FloatVector.SPECIES_PREFERRED;
+        }
+        int bits = switch (forced.strip()) {
+            case "64" -> 64;
+            case "128" -> 128;
+            case "256" -> 256;
+            case "512" -> 512;
+            default -> throw new IllegalArgumentException(
+                    BITS_PROPERTY + " must be 64, 128, 256 or 512, got " + forced);
+        };
+        return VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + SPECIES.vectorBitSize();
+    }
+
+    private static FloatVector load(MemorySegment segment, long byteOffset) {
+        return FloatVector.fromMemorySegment(SPECIES, segment, byteOffset, ORDER);
+    }
+
+    private static FloatVector effectiveGradient(FloatVector g, FloatVector w, float weightDecay,
+                                                 boolean maximize) {
+        FloatVector signed = maximize ? g.neg() : g;
+        return weightDecay != 0f ? signed.add(w.mul(weightDecay)) : signed;
+    }
+
+    @Override
+    public void sgd(MemorySegment param, MemorySegment gradient, long from, long to,
+                    float learningRate, float weightDecay, boolean maximize) {
+        long i = from;
+        for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
+            long at = i * Float.BYTES;
+            FloatVector w = load(param, at);
+            FloatVector g = effectiveGradient(load(gradient, at), w, weightDecay, maximize);
+            w.sub(g.mul(learningRate)).intoMemorySegment(param, at, ORDER);
+        }
+        ScalarKernels.INSTANCE.sgd(param, gradient, i, to, learningRate, weightDecay, maximize);
+    }
+
+    @Override
+    public void adam(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
+                     long from, long to,
+                     float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
+                     float stepSize, float inverseSqrtCorrection2, float epsilon,
+                     float weightDecay, boolean maximize) {
+        long i = from;
+        for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
+            long at = i * Float.BYTES;
+            FloatVector w = load(param, at);
+            FloatVector g = effectiveGradient(load(gradient, at), w, weightDecay, maximize);
+            FloatVector m1 = load(m, at).mul(beta1).add(g.mul(oneMinusBeta1));
+            FloatVector v1 = load(v, at).mul(beta2).add(g.mul(g).mul(oneMinusBeta2));
+            FloatVector denominator = v1.sqrt().mul(inverseSqrtCorrection2).add(epsilon);
+            m1.intoMemorySegment(m, at, ORDER);
+            v1.intoMemorySegment(v, at, ORDER);
+            w.sub(m1.div(denominator).mul(stepSize)).intoMemorySegment(param, at, ORDER);
+        }
+        ScalarKernels.INSTANCE.adam(param, gradient, m, v, i, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+                stepSize, inverseSqrtCorrection2, epsilon, weightDecay, maximize);
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Gradus: optimizer update rules as SIMD kernels over {@link java.lang.foreign.MemorySegment}s.
+ *
+ * <p>The Vector API is optional: without {@code --add-modules jdk.incubator.vector} every rule
+ * runs on its scalar kernel and one warning says why.
+ */
+module dev.gradus {
+    requires static jdk.incubator.vector;
+
+    exports dev.gradus;
+}

@@ -1,0 +1,74 @@
+package dev.gradus.testing.property;
+
+import java.util.List;
+
+/**
+ * Element counts for kernels that process {@code lanes} elements per vector, and their
+ * classification for coverage requirements.
+ *
+ * <p>Most counts are small, uniform in {@code 0 .. 4*lanes+3}, so that empty inputs, inputs
+ * shorter than one vector, exact multiples and every tail length all occur; one in 16 is one of a
+ * few large counts, which reach unrolled main loops. Pass the widest lane count a test can run
+ * with (16 for 512-bit float vectors) so that the small range covers every species.
+ */
+public final class Lengths {
+
+    /** The large counts used unless others are given: beyond unrolling, odd, above 2^16. */
+    public static final List<Integer> DEFAULT_LARGE = List.of(1000, 4099, 65_537);
+
+    /** How a count relates to a vector of {@code lanes} elements; see {@link #shape}. */
+    public enum Shape {
+        /** Zero elements. */
+        EMPTY,
+        /** Fewer elements than one vector holds. */
+        SHORTER_THAN_VECTOR,
+        /** Above the small range {@code 0 .. 4*lanes+3}. */
+        LARGE,
+        /** A nonzero multiple of the lane count. */
+        EXACT_MULTIPLE,
+        /** At least one vector followed by a partial one. */
+        WITH_TAIL
+    }
+
+    private Lengths() {}
+
+    /** Counts for {@code lanes} lanes with the {@link #DEFAULT_LARGE} large counts. */
+    public static Gen<Integer> forLanes(int lanes) {
+        return forLanes(lanes, DEFAULT_LARGE);
+    }
+
+    /** Counts for {@code lanes} lanes with the given large counts (none if empty). */
+    public static Gen<Integer> forLanes(int lanes, List<Integer> large) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("lanes must be positive: " + lanes);
+        }
+        Gen<Integer> small = Gen.ints(0, smallMax(lanes));
+        Gen<Integer> big = large.isEmpty() ? small : Gen.elementOf(large);
+        return random -> (random.nextInt(16) == 0 ? big : small).next(random);
+    }
+
+    /** Whether {@code n} elements end in a partial vector ({@code n % lanes != 0}). */
+    public static boolean isTail(int n, int lanes) {
+        return n % lanes != 0;
+    }
+
+    /**
+     * The first of {@link Shape#EMPTY}, {@link Shape#SHORTER_THAN_VECTOR}, {@link Shape#LARGE},
+     * {@link Shape#EXACT_MULTIPLE}, {@link Shape#WITH_TAIL} that {@code n} satisfies. Large counts
+     * may also have a tail: ask {@link #isTail} for that.
+     */
+    public static Shape shape(int n, int lanes) {
+        if (n == 0) {
+            return Shape.EMPTY;
+        } else if (n < lanes) {
+            return Shape.SHORTER_THAN_VECTOR;
+        } else if (n > smallMax(lanes)) {
+            return Shape.LARGE;
+        }
+        return isTail(n, lanes) ? Shape.WITH_TAIL : Shape.EXACT_MULTIPLE;
+    }
+
+    private static int smallMax(int lanes) {
+        return 4 * lanes + 3;
+    }
+}
