@@ -3,42 +3,63 @@ package dev.gradus;
 import dev.gradus.internal.ArgumentChecks;
 
 /**
- * Adam (Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization", 2014, Algorithm 1), with
- * epsilon added outside the square root of the bias-corrected second moment.
+ * Adam (Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization", 2014), with its common
+ * variants: AMSGrad (Reddi, Kale &amp; Kumar 2018), decoupled weight decay (AdamW, Loshchilov &amp;
+ * Hutter 2019), the "efficient" eps-hat form, and epsilon inside the square root.
  *
  * <pre>
- *   g   &lt;- -g                           if maximize
- *   g   &lt;- g + lambda * w                if lambda != 0   (coupled L2 weight decay)
+ *   g   &lt;- -g                                     if maximize
+ *   g   &lt;- g + lambda * w                          if lambda != 0 and coupled (L2 weight decay)
+ *   w   &lt;- w * (1 - a * lambda)                    if lambda != 0 and decoupled (AdamW)
  *   m   &lt;- b1 * m + (1 - b1) * g
  *   v   &lt;- b2 * v + (1 - b2) * g * g
- *   m^  =  m / (1 - b1^t)
- *   v^  =  v / (1 - b2^t)
- *   w   &lt;- w - a * m^ / (sqrt(v^) + eps)
+ *   u   =  max(u, v) kept in state (AMSGrad)  or  v
+ *
+ *   Algorithm 1 (default):  w &lt;- w - a * (m / (1 - b1^t)) / (sqrt(u / (1 - b2^t)) + eps)
+ *   efficient form:         w &lt;- w - a_t * m / (sqrt(u) + eps_hat),  a_t = a * sqrt(1 - b2^t) / (1 - b1^t)
+ *   epsilon inside:         sqrt(u / (1 - b2^t) + eps), or sqrt(u + eps_hat) in the efficient form
  * </pre>
  *
- * with {@code t = 1, 2, ...} the step number and {@code a} the learning rate of the step. The
- * kernels evaluate the same formula with one square root and one division per element: the
- * per-step scalars {@code a / (1 - b1^t)} and {@code 1 / sqrt(1 - b2^t)} are computed once in
- * {@code double} and narrowed to {@code float}, and the update is
- * {@code w <- w - (a / (1 - b1^t)) * (m / (sqrt(v) * (1 / sqrt(1 - b2^t)) + eps))}, which is
- * Algorithm 1 up to float rounding (the same rearrangement PyTorch uses).
+ * with {@code t = 1, 2, ...} the step number and {@code a} the learning rate of the step. The two
+ * forms differ in how epsilon is scaled: the efficient form (Keras, DL4J, Tribuo, DJL) adds it to
+ * the uncorrected root. The kernels evaluate each form with one square root and one division per
+ * element: the per-step scalars ({@code a / (1 - b1^t)}, {@code 1 / sqrt(1 - b2^t)}, ...) are
+ * computed once in {@code double} and narrowed to {@code float}, so Algorithm 1 runs as
+ * {@code w - (a / (1 - b1^t)) * (m / (sqrt(u) * (1 / sqrt(1 - b2^t)) + eps))}, equal up to float
+ * rounding (the rearrangement PyTorch uses).
  *
- * <p>State: the first moment {@code m} and the second moment {@code v}, one float per parameter,
- * both zero before step 1.
+ * <p>State, in this order: the first moment {@code m}, the second moment {@code v}, and with
+ * AMSGrad the running maximum {@code vmax} of {@code v}; all zero before step 1.
  *
- * @param beta1       decay rate {@code b1} of the first moment, in {@code [0, 1)}; default 0.9
- * @param beta2       decay rate {@code b2} of the second moment, in {@code [0, 1)}; default 0.999
- * @param epsilon     {@code eps}, finite and {@code > 0}; default 1e-8
- * @param weightDecay coupled L2 weight decay {@code lambda}, finite and {@code >= 0}; default 0
- * @param maximize    ascend instead of descend the objective; default {@code false}
+ * @param beta1                decay rate {@code b1} of the first moment, in {@code [0, 1)}; default 0.9
+ * @param beta2                decay rate {@code b2} of the second moment, in {@code [0, 1)}; default 0.999
+ * @param epsilon              {@code eps} (or {@code eps_hat}), finite and {@code > 0}; default 1e-8
+ * @param form                 Algorithm 1 (default) or the efficient eps-hat form
+ * @param epsilonPlacement     outside (default) or inside the square root
+ * @param amsgrad              divide by the running maximum of {@code v}; default false
+ * @param weightDecay          weight decay {@code lambda}, finite and {@code >= 0}; default 0
+ * @param decoupledWeightDecay apply {@code lambda} as AdamW does, to the weights, instead of
+ *                             adding {@code lambda * w} to the gradient; default false
+ * @param maximize             ascend instead of descend the objective; default {@code false}
  */
-public record Adam(double beta1, double beta2, double epsilon, double weightDecay, boolean maximize) {
+public record Adam(double beta1, double beta2, double epsilon, Form form, EpsilonPlacement epsilonPlacement,
+                   boolean amsgrad, double weightDecay, boolean decoupledWeightDecay, boolean maximize)
+        implements UpdateRule {
+
+    /** The two forms of Adam's update, which scale epsilon differently. */
+    public enum Form {
+        /** The paper's Algorithm 1: epsilon added to the root of the bias-corrected {@code v}. PyTorch, Optax. */
+        ALGORITHM_1,
+        /** The paper's "efficient" form: bias corrections folded into the step size, epsilon-hat added to the root of {@code v}. */
+        EFFICIENT
+    }
 
     /** The learning rate of the paper's experiments and most frameworks: {@value}. */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
 
-    /** The paper's defaults: b1 = 0.9, b2 = 0.999, eps = 1e-8, no weight decay, minimizing. */
-    public static final Adam DEFAULT = new Adam(0.9, 0.999, 1e-8, 0.0, false);
+    /** The paper's defaults: b1 = 0.9, b2 = 0.999, eps = 1e-8, Algorithm 1, no weight decay, minimizing. */
+    public static final Adam DEFAULT = new Adam(0.9, 0.999, 1e-8, Form.ALGORITHM_1, EpsilonPlacement.OUTSIDE_SQRT,
+            false, 0.0, false, false);
 
     /**
      * Validates the hyperparameters.
@@ -49,31 +70,77 @@ public record Adam(double beta1, double beta2, double epsilon, double weightDeca
         ArgumentChecks.requireDecayRate("beta1", beta1);
         ArgumentChecks.requireDecayRate("beta2", beta2);
         ArgumentChecks.requirePositive("epsilon", epsilon);
+        ArgumentChecks.requireNonNull("form", form);
+        ArgumentChecks.requireNonNull("epsilonPlacement", epsilonPlacement);
         ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
+    }
+
+    /** AdamW with PyTorch's defaults: the paper's Adam with decoupled weight decay {@code lambda = 1e-2}. */
+    public static Adam adamW() {
+        return DEFAULT.withWeightDecay(1e-2).withDecoupledWeightDecay(true);
     }
 
     /** Returns this rule with first-moment decay rate {@code b1}. */
     public Adam withBeta1(double b1) {
-        return new Adam(b1, beta2, epsilon, weightDecay, maximize);
+        return new Adam(b1, beta2, epsilon, form, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
     }
 
     /** Returns this rule with second-moment decay rate {@code b2}. */
     public Adam withBeta2(double b2) {
-        return new Adam(beta1, b2, epsilon, weightDecay, maximize);
+        return new Adam(beta1, b2, epsilon, form, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
     }
 
     /** Returns this rule with {@code eps}. */
     public Adam withEpsilon(double eps) {
-        return new Adam(beta1, beta2, eps, weightDecay, maximize);
+        return new Adam(beta1, beta2, eps, form, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
     }
 
-    /** Returns this rule with coupled L2 weight decay {@code lambda}. */
+    /** Returns this rule in the given form. */
+    public Adam withForm(Form f) {
+        return new Adam(beta1, beta2, epsilon, f, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
+    }
+
+    /** Returns this rule with epsilon inside or outside the square root. */
+    public Adam withEpsilonPlacement(EpsilonPlacement placement) {
+        return new Adam(beta1, beta2, epsilon, form, placement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
+    }
+
+    /** Returns this rule with or without AMSGrad. */
+    public Adam withAmsgrad(boolean on) {
+        return new Adam(beta1, beta2, epsilon, form, epsilonPlacement, on, weightDecay, decoupledWeightDecay, maximize);
+    }
+
+    /** Returns this rule with weight decay {@code lambda} (coupled or decoupled as before). */
     public Adam withWeightDecay(double lambda) {
-        return new Adam(beta1, beta2, epsilon, lambda, maximize);
+        return new Adam(beta1, beta2, epsilon, form, epsilonPlacement, amsgrad, lambda, decoupledWeightDecay, maximize);
+    }
+
+    /** Returns this rule applying its weight decay decoupled (AdamW) or coupled. */
+    public Adam withDecoupledWeightDecay(boolean decoupled) {
+        return new Adam(beta1, beta2, epsilon, form, epsilonPlacement, amsgrad, weightDecay, decoupled, maximize);
     }
 
     /** Returns this rule ascending ({@code true}) or descending the objective. */
     public Adam withMaximize(boolean ascend) {
-        return new Adam(beta1, beta2, epsilon, weightDecay, ascend);
+        return new Adam(beta1, beta2, epsilon, form, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, ascend);
+    }
+
+    @Override
+    public int stateBuffers() {
+        return amsgrad ? 3 : 2;
+    }
+
+    @Override
+    public String stateName(int index) {
+        return switch (index) {
+            case 0 -> "m";
+            case 1 -> "v";
+            default -> "vmax";
+        };
+    }
+
+    @Override
+    public double defaultLearningRate() {
+        return DEFAULT_LEARNING_RATE;
     }
 }

@@ -6,7 +6,7 @@ import dev.gradus.internal.RuleSteps;
 import dev.gradus.internal.SegmentChecks;
 import dev.gradus.internal.StateChecks;
 import java.lang.foreign.MemorySegment;
-import java.util.Objects;
+import java.util.List;
 
 /**
  * The stateless backend: one static method per update rule over buffers the caller owns.
@@ -20,20 +20,24 @@ import java.util.Objects;
  *
  * <p>Every buffer must hold as many floats as the parameter. The parameter and state buffers are
  * written and must not be read-only; no written buffer may share a byte with another buffer of
- * the call. The gradient is never written.
+ * the call. The gradient is never written. State buffers come in the order the rule's Javadoc
+ * lists them and must hold {@link UpdateRule#initialStateValue(int)} before step 1 (zero, except
+ * AdaGrad's accumulator). Steps count from 1.
  *
- * <p>The methods run the vector kernels when the Vector API is available (see {@link
- * #implementation()}), else the scalar kernels; both produce identical bits. They allocate
- * nothing on the segment overloads. They are thread-safe: concurrent calls on disjoint buffers,
- * or on disjoint ranges of the same buffers, give the same bits as sequential calls, for any
- * split of {@code [0, n)} into ranges.
+ * <p>The methods run the vector kernels when the Vector API is available (see
+ * {@link #implementation()}), else the scalar kernels; both produce identical bits. The segment
+ * overloads other than {@link #step(UpdateRule, double, long, MemorySegment, MemorySegment, List)}
+ * allocate nothing. They are thread-safe: concurrent calls on disjoint buffers, or on disjoint
+ * ranges of the same buffers, give the same bits as sequential calls, for any split of
+ * {@code [0, n)} into ranges.
  *
- * <p>Exceptions: {@link IllegalArgumentException} for a hyperparameter, learning rate or step out
- * of range, buffers of different lengths, a byte size that is not a whole number of floats, a
- * read-only written buffer or overlapping buffers; {@link IndexOutOfBoundsException} for a range
- * outside the buffers; {@link IllegalStateException} for a segment whose arena is closed;
- * {@link WrongThreadException} for a segment confined to another thread; {@link
- * NullPointerException} for a null argument. Messages name the parameter and its value.
+ * <p>Exceptions: {@link IllegalArgumentException} for a learning rate or step out of range,
+ * buffers of different lengths, a byte size that is not a whole number of floats, a read-only
+ * written buffer, overlapping buffers, or a state buffer the rule does not keep;
+ * {@link IndexOutOfBoundsException} for a range outside the buffers; {@link IllegalStateException}
+ * for a segment whose arena is closed; {@link WrongThreadException} for a segment confined to
+ * another thread; {@link NullPointerException} for a missing argument. Messages name the
+ * parameter and its value.
  */
 public final class Kernels {
 
@@ -49,26 +53,49 @@ public final class Kernels {
     }
 
     /**
-     * One step of gradient descent ({@link Sgd}) on elements {@code [from, to)}.
+     * One step of any rule on elements {@code [from, to)}.
      *
-     * @param rule         the hyperparameters
+     * @param rule         the rule and its hyperparameters
      * @param learningRate {@code a}, finite and {@code >= 0}
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
      * @param param        the parameters {@code w}; modified
      * @param gradient     the gradient {@code g}; not modified
+     * @param state        the rule's {@link UpdateRule#stateBuffers()} state buffers, in order; modified
      * @param from         first element, inclusive
      * @param to           last element, exclusive
      */
+    public static void step(UpdateRule rule, double learningRate, long step, MemorySegment param,
+                            MemorySegment gradient, List<MemorySegment> state, long from, long to) {
+        ArgumentChecks.requireNonNull("rule", rule);
+        ArgumentChecks.requireNonNull("state", state);
+        if (state.size() != rule.stateBuffers()) {
+            throw new IllegalArgumentException("state holds " + state.size() + " buffers but "
+                    + rule.getClass().getSimpleName() + " keeps " + rule.stateBuffers());
+        }
+        run(rule, learningRate, step, param, gradient, state.isEmpty() ? null : state.get(0),
+                state.size() < 2 ? null : state.get(1), state.size() < 3 ? null : state.get(2), from, to);
+    }
+
+    /** {@link #step(UpdateRule, double, long, MemorySegment, MemorySegment, List, long, long)} on every element. */
+    public static void step(UpdateRule rule, double learningRate, long step, MemorySegment param,
+                            MemorySegment gradient, List<MemorySegment> state) {
+        step(rule, learningRate, step, param, gradient, state, 0, floats(param));
+    }
+
+    /**
+     * One step of gradient descent ({@link Sgd}) on elements {@code [from, to)}.
+     *
+     * @param param    the parameters {@code w}; modified
+     * @param gradient the gradient {@code g}; not modified
+     */
     public static void sgd(Sgd rule, double learningRate, MemorySegment param, MemorySegment gradient,
                            long from, long to) {
-        Objects.requireNonNull(rule, "rule");
-        ArgumentChecks.requireNonNegative("learningRate", learningRate);
-        StateChecks.requireParamAndGradient(param, gradient, from, to);
-        RuleSteps.sgd(KernelProvider.kernels(), rule, learningRate, param, gradient, from, to);
+        run(rule, learningRate, 1, param, gradient, null, null, null, from, to);
     }
 
     /** {@link #sgd(Sgd, double, MemorySegment, MemorySegment, long, long)} on every element. */
     public static void sgd(Sgd rule, double learningRate, MemorySegment param, MemorySegment gradient) {
-        sgd(rule, learningRate, param, gradient, 0, SegmentChecks.requireFloats("param", param));
+        sgd(rule, learningRate, param, gradient, 0, floats(param));
     }
 
     /** {@link #sgd(Sgd, double, MemorySegment, MemorySegment, long, long)} on every element of arrays. */
@@ -77,43 +104,156 @@ public final class Kernels {
     }
 
     /**
-     * One step of {@link Adam} on elements {@code [from, to)}.
+     * Step {@code step} of {@link Momentum} (heavy ball, EWMA, Nesterov) on elements {@code [from, to)}.
      *
-     * @param rule         the hyperparameters
-     * @param learningRate {@code a}, finite and {@code >= 0}
-     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
-     * @param param        the parameters {@code w}; modified
-     * @param gradient     the gradient {@code g}; not modified
-     * @param m            the first moment, zero before step 1; modified
-     * @param v            the second moment, zero before step 1; modified
-     * @param from         first element, inclusive
-     * @param to           last element, exclusive
+     * @param velocity the velocity {@code v}, zero before step 1; modified
+     */
+    public static void momentum(Momentum rule, double learningRate, long step, MemorySegment param,
+                                MemorySegment gradient, MemorySegment velocity, long from, long to) {
+        run(rule, learningRate, step, param, gradient, velocity, null, null, from, to);
+    }
+
+    /** {@link #momentum(Momentum, double, long, MemorySegment, MemorySegment, MemorySegment, long, long)} on every element. */
+    public static void momentum(Momentum rule, double learningRate, long step, MemorySegment param,
+                                MemorySegment gradient, MemorySegment velocity) {
+        momentum(rule, learningRate, step, param, gradient, velocity, 0, floats(param));
+    }
+
+    /** {@link #momentum(Momentum, double, long, MemorySegment, MemorySegment, MemorySegment, long, long)} on arrays. */
+    public static void momentum(Momentum rule, double learningRate, long step, float[] param, float[] gradient,
+                                float[] velocity) {
+        momentum(rule, learningRate, step, heap("param", param), heap("gradient", gradient),
+                heap("velocity", velocity));
+    }
+
+    /**
+     * One step of {@link AdaGrad} on elements {@code [from, to)}.
+     *
+     * @param accumulator the sum of squared gradients {@code r}, holding the rule's
+     *                    {@link AdaGrad#initialAccumulator()} before step 1; modified
+     */
+    public static void adagrad(AdaGrad rule, double learningRate, MemorySegment param, MemorySegment gradient,
+                               MemorySegment accumulator, long from, long to) {
+        run(rule, learningRate, 1, param, gradient, accumulator, null, null, from, to);
+    }
+
+    /** {@link #adagrad(AdaGrad, double, MemorySegment, MemorySegment, MemorySegment, long, long)} on every element. */
+    public static void adagrad(AdaGrad rule, double learningRate, MemorySegment param, MemorySegment gradient,
+                               MemorySegment accumulator) {
+        adagrad(rule, learningRate, param, gradient, accumulator, 0, floats(param));
+    }
+
+    /** {@link #adagrad(AdaGrad, double, MemorySegment, MemorySegment, MemorySegment, long, long)} on arrays. */
+    public static void adagrad(AdaGrad rule, double learningRate, float[] param, float[] gradient,
+                               float[] accumulator) {
+        adagrad(rule, learningRate, heap("param", param), heap("gradient", gradient),
+                heap("accumulator", accumulator));
+    }
+
+    /**
+     * One step of {@link RmsProp} on elements {@code [from, to)}.
+     *
+     * @param squareAverage   {@code s}; modified
+     * @param gradientAverage {@code mbar} if the rule is centered, else null; modified
+     * @param momentumBuffer  {@code buf} if the rule has momentum, else null; modified
+     */
+    public static void rmsProp(RmsProp rule, double learningRate, MemorySegment param, MemorySegment gradient,
+                               MemorySegment squareAverage, MemorySegment gradientAverage,
+                               MemorySegment momentumBuffer, long from, long to) {
+        ArgumentChecks.requireNonNull("rule", rule);
+        boolean centered = rule.centered();
+        if (!centered && gradientAverage != null) {
+            throw new IllegalArgumentException("gradientAverage was given but the rule is not centered");
+        }
+        run(rule, learningRate, 1, param, gradient, squareAverage, centered ? gradientAverage : momentumBuffer,
+                centered ? momentumBuffer : null, from, to);
+    }
+
+    /** {@link #rmsProp(RmsProp, double, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on every element. */
+    public static void rmsProp(RmsProp rule, double learningRate, MemorySegment param, MemorySegment gradient,
+                               MemorySegment squareAverage, MemorySegment gradientAverage,
+                               MemorySegment momentumBuffer) {
+        rmsProp(rule, learningRate, param, gradient, squareAverage, gradientAverage, momentumBuffer, 0,
+                floats(param));
+    }
+
+    /** {@link #rmsProp(RmsProp, double, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on arrays; unused state may be null. */
+    public static void rmsProp(RmsProp rule, double learningRate, float[] param, float[] gradient,
+                               float[] squareAverage, float[] gradientAverage, float[] momentumBuffer) {
+        rmsProp(rule, learningRate, heap("param", param), heap("gradient", gradient),
+                heap("squareAverage", squareAverage), optionalHeap(gradientAverage), optionalHeap(momentumBuffer));
+    }
+
+    /**
+     * Step {@code step} of {@link Adam} without AMSGrad on elements {@code [from, to)}.
+     *
+     * @param m the first moment, zero before step 1; modified
+     * @param v the second moment, zero before step 1; modified
+     * @throws IllegalArgumentException also if the rule uses AMSGrad, which needs a {@code vmax} buffer
      */
     public static void adam(Adam rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, MemorySegment m, MemorySegment v, long from, long to) {
-        Objects.requireNonNull(rule, "rule");
-        ArgumentChecks.requireNonNegative("learningRate", learningRate);
-        ArgumentChecks.requireStep(step);
-        long n = StateChecks.requireParamAndGradient(param, gradient, from, to);
-        StateChecks.requireState("m", m, n, param, gradient);
-        StateChecks.requireState("v", v, n, param, gradient);
-        SegmentChecks.requireDisjoint("m", m, "v", v);
-        RuleSteps.adam(KernelProvider.kernels(), rule, learningRate, step, param, gradient, m, v, from, to);
+        run(rule, learningRate, step, param, gradient, m, v, null, from, to);
     }
 
     /** {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on every element. */
     public static void adam(Adam rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, MemorySegment m, MemorySegment v) {
-        adam(rule, learningRate, step, param, gradient, m, v, 0, SegmentChecks.requireFloats("param", param));
+        adam(rule, learningRate, step, param, gradient, m, v, 0, floats(param));
     }
 
-    /** {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on every element of arrays. */
+    /** {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on arrays. */
     public static void adam(Adam rule, double learningRate, long step, float[] param, float[] gradient,
                             float[] m, float[] v) {
         adam(rule, learningRate, step, heap("param", param), heap("gradient", gradient), heap("m", m), heap("v", v));
     }
 
+    /**
+     * Step {@code step} of {@link Adam} with AMSGrad on elements {@code [from, to)}.
+     *
+     * @param vmax the running maximum of {@code v}, zero before step 1; modified
+     */
+    public static void adam(Adam rule, double learningRate, long step, MemorySegment param,
+                            MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax,
+                            long from, long to) {
+        run(rule, learningRate, step, param, gradient, m, v, vmax, from, to);
+    }
+
+    /** {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on every element. */
+    public static void adam(Adam rule, double learningRate, long step, MemorySegment param,
+                            MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax) {
+        adam(rule, learningRate, step, param, gradient, m, v, vmax, 0, floats(param));
+    }
+
+    /** {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on arrays. */
+    public static void adam(Adam rule, double learningRate, long step, float[] param, float[] gradient,
+                            float[] m, float[] v, float[] vmax) {
+        adam(rule, learningRate, step, heap("param", param), heap("gradient", gradient), heap("m", m), heap("v", v),
+                heap("vmax", vmax));
+    }
+
+    /** Validates every argument, then dispatches to the selected kernels. */
+    private static void run(UpdateRule rule, double learningRate, long step, MemorySegment param,
+                            MemorySegment gradient, MemorySegment state0, MemorySegment state1,
+                            MemorySegment state2, long from, long to) {
+        ArgumentChecks.requireNonNull("rule", rule);
+        ArgumentChecks.requireNonNegative("learningRate", learningRate);
+        ArgumentChecks.requireStep(step);
+        long n = StateChecks.requireParamAndGradient(param, gradient, from, to);
+        StateChecks.requireStates(rule, n, param, gradient, state0, state1, state2);
+        RuleSteps.step(KernelProvider.kernels(), rule, learningRate, step, param, gradient, state0, state1, state2,
+                from, to);
+    }
+
+    private static long floats(MemorySegment param) {
+        return SegmentChecks.requireFloats("param", param);
+    }
+
     private static MemorySegment heap(String name, float[] array) {
-        return MemorySegment.ofArray(Objects.requireNonNull(array, name));
+        return MemorySegment.ofArray(ArgumentChecks.requireNonNull(name, array));
+    }
+
+    private static MemorySegment optionalHeap(float[] array) {
+        return array == null ? null : MemorySegment.ofArray(array);
     }
 }

@@ -18,7 +18,7 @@ import dev.gradus.internal.ArgumentChecks;
  * @param weightDecay coupled L2 weight decay {@code lambda}, finite and {@code >= 0}; default 0
  * @param maximize    ascend instead of descend the objective; default {@code false}
  */
-public record Sgd(double weightDecay, boolean maximize) {
+public record Sgd(double weightDecay, boolean maximize) implements UpdateRule {
 
     /** The learning rate most recipes start from: {@value}. */
     public static final double DEFAULT_LEARNING_RATE = 1e-2;
@@ -43,5 +43,20 @@ public record Sgd(double weightDecay, boolean maximize) {
     /** Returns this rule ascending ({@code true}) or descending the objective. */
     public Sgd withMaximize(boolean ascend) {
         return new Sgd(weightDecay, ascend);
+    }
+
+    @Override
+    public int stateBuffers() {
+        return 0;
+    }
+
+    @Override
+    public String stateName(int index) {
+        throw new IndexOutOfBoundsException("Sgd keeps no state, asked for buffer " + index);
+    }
+
+    @Override
+    public double defaultLearningRate() {
+        return DEFAULT_LEARNING_RATE;
     }
 }

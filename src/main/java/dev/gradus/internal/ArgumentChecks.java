@@ -9,6 +9,14 @@ public final class ArgumentChecks {
     private ArgumentChecks() {
     }
 
+    /** Requires a non-null value, naming it in the {@link NullPointerException}. */
+    public static <T> T requireNonNull(String name, T value) {
+        if (value == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        return value;
+    }
+
     /** Requires {@code value} finite and {@code >= 0}. */
     public static double requireNonNegative(String name, double value) {
         if (!(value >= 0.0) || value == Double.POSITIVE_INFINITY) {

@@ -28,22 +28,86 @@ public interface KernelSet {
              float learningRate, float weightDecay, boolean maximize);
 
     /**
+     * Momentum on {@code [from, to)}, with the effective gradient {@code g} formed as in
+     * {@link #sgd}:
+     * <pre>
+     *   v = momentum * v + gradientScale * g
+     *   w = w - stepSize * (nesterov ? g + momentum * v : v)
+     * </pre>
+     *
+     * @param param    modified
+     * @param gradient not modified
+     * @param velocity modified
+     */
+    void momentum(MemorySegment param, MemorySegment gradient, MemorySegment velocity, long from, long to,
+                  float momentum, float gradientScale, float stepSize, boolean nesterov,
+                  float weightDecay, boolean maximize);
+
+    /**
+     * AdaGrad on {@code [from, to)}, with the effective gradient {@code g} formed as in {@link #sgd}:
+     * <pre>
+     *   r = r + g * g
+     *   w = w - learningRate * (g / (epsilonInside ? sqrt(r + epsilon) : sqrt(r) + epsilon))
+     * </pre>
+     *
+     * @param param       modified
+     * @param gradient    not modified
+     * @param accumulator modified
+     */
+    void adagrad(MemorySegment param, MemorySegment gradient, MemorySegment accumulator, long from, long to,
+                 float learningRate, float epsilon, boolean epsilonInside, float weightDecay, boolean maximize);
+
+    /**
+     * RMSProp on {@code [from, to)}, with the effective gradient {@code g} formed as in {@link #sgd}:
+     * <pre>
+     *   s = decay * s + oneMinusDecay * (g * g)
+     *   q = max(s - mbar * mbar, 0)  after  mbar = decay * mbar + oneMinusDecay * g   if centered, else s
+     *   d = epsilonInside ? sqrt(q + epsilon) : sqrt(q) + epsilon
+     *   buf = momentum * buf + g / d;  w = w - learningRate * buf            if withMomentum
+     *   w = w - learningRate * (g / d)                                       otherwise
+     * </pre>
+     *
+     * @param param           modified
+     * @param gradient        not modified
+     * @param squareAverage   modified
+     * @param gradientAverage modified if centered, else not accessed (may be null)
+     * @param momentumBuffer  modified if withMomentum, else not accessed (may be null)
+     */
+    void rmsProp(MemorySegment param, MemorySegment gradient, MemorySegment squareAverage,
+                 MemorySegment gradientAverage, MemorySegment momentumBuffer, long from, long to,
+                 float decay, float oneMinusDecay, float learningRate, float epsilon, boolean epsilonInside,
+                 boolean centered, boolean withMomentum, float momentum, float weightDecay, boolean maximize);
+
+    /**
      * Adam on {@code [from, to)}, with the effective gradient {@code g} formed as in
      * {@link #sgd}:
      * <pre>
+     *   w = w * decayFactor                                    if decayFactor != 1 (decoupled decay)
      *   m = beta1 * m + oneMinusBeta1 * g
      *   v = beta2 * v + oneMinusBeta2 * (g * g)
-     *   w = w - stepSize * (m / (sqrt(v) * inverseSqrtCorrection2 + epsilon))
+     *   u = amsgrad ? (vmax = max(vmax, v)) : v
+     *   d = epsilonInside ? sqrt(u * secondMomentScale + epsilon) : sqrt(u) * secondMomentScale + epsilon
+     *   w = w - stepSize * (m / d)
      * </pre>
      *
      * @param param    modified
      * @param gradient not modified
      * @param m        first moment, modified
      * @param v        second moment, modified
+     * @param vmax     running maximum of v, modified if amsgrad, else not accessed (may be null)
      */
-    void adam(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
+    void adam(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax,
               long from, long to,
               float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
-              float stepSize, float inverseSqrtCorrection2, float epsilon,
-              float weightDecay, boolean maximize);
+              float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside, boolean amsgrad,
+              float decayFactor, float weightDecay, boolean maximize);
+
+    /**
+     * Exponentially weighted average on {@code [from, to)}:
+     * {@code average = decay * average + oneMinusDecay * value}.
+     *
+     * @param average modified
+     * @param value   not modified
+     */
+    void ewma(MemorySegment average, MemorySegment value, long from, long to, float decay, float oneMinusDecay);
 }

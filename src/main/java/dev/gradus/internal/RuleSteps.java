@@ -1,38 +1,97 @@
 package dev.gradus.internal;
 
+import dev.gradus.AdaGrad;
 import dev.gradus.Adam;
+import dev.gradus.EpsilonPlacement;
+import dev.gradus.Momentum;
+import dev.gradus.RmsProp;
 import dev.gradus.Sgd;
+import dev.gradus.UpdateRule;
 import java.lang.foreign.MemorySegment;
 
 /**
- * One step of each rule on validated arguments: computes the per-step scalars once, in
- * {@code double}, narrows them to {@code float} and hands them to the given kernels. Shared by the
- * public facade and by everything else that steps a rule, so that every path derives the same
- * floats from the same hyperparameters.
+ * One step of any rule on validated arguments: computes the rule's per-step scalars once, in
+ * {@code double}, narrows them to {@code float} and hands them to the given kernels. Shared by
+ * the public facade, the benchmarks and the tests, so that every path derives the same floats from
+ * the same hyperparameters.
  */
 public final class RuleSteps {
 
     private RuleSteps() {
     }
 
-    /** {@link Sgd} on {@code [from, to)}. */
-    public static void sgd(KernelSet kernels, Sgd rule, double learningRate, MemorySegment param,
-                           MemorySegment gradient, long from, long to) {
-        kernels.sgd(param, gradient, from, to, (float) learningRate, (float) rule.weightDecay(), rule.maximize());
+    /**
+     * Step {@code step} of {@code rule} on {@code [from, to)}.
+     *
+     * @param state0 the rule's first state buffer, or null if it keeps none
+     * @param state1 its second, or null
+     * @param state2 its third, or null
+     */
+    public static void step(KernelSet kernels, UpdateRule rule, double learningRate, long step, MemorySegment param,
+                            MemorySegment gradient, MemorySegment state0, MemorySegment state1,
+                            MemorySegment state2, long from, long to) {
+        switch (rule) {
+            case Sgd sgd -> kernels.sgd(param, gradient, from, to, (float) learningRate, (float) sgd.weightDecay(),
+                    sgd.maximize());
+            case Momentum momentum -> momentum(kernels, momentum, learningRate, step, param, gradient, state0, from, to);
+            case AdaGrad adagrad -> kernels.adagrad(param, gradient, state0, from, to, (float) learningRate,
+                    (float) adagrad.epsilon(), adagrad.epsilonPlacement() == EpsilonPlacement.INSIDE_SQRT,
+                    (float) adagrad.weightDecay(), adagrad.maximize());
+            case RmsProp rmsProp -> rmsProp(kernels, rmsProp, learningRate, param, gradient, state0, state1, state2,
+                    from, to);
+            case Adam adam -> adam(kernels, adam, learningRate, step, param, gradient, state0, state1, state2, from, to);
+        }
     }
 
     /**
-     * {@link Adam} step {@code t} on {@code [from, to)}: the step size {@code a / (1 - b1^t)} and
-     * the factor {@code 1 / sqrt(1 - b2^t)} are computed in {@code double} and narrowed once.
+     * Momentum: the gradient's weight {@code 1 - d} (1 on step 1 when the rule copies the first
+     * gradient, as PyTorch does) and the step size {@code a}, or {@code a / (1 - mu^t)} with bias
+     * correction.
      */
-    public static void adam(KernelSet kernels, Adam rule, double learningRate, long step, MemorySegment param,
-                            MemorySegment gradient, MemorySegment m, MemorySegment v, long from, long to) {
+    private static void momentum(KernelSet kernels, Momentum rule, double learningRate, long step,
+                                 MemorySegment param, MemorySegment gradient, MemorySegment velocity,
+                                 long from, long to) {
+        float gradientScale = step == 1 && rule.firstStepCopiesGradient() ? 1f : (float) (1.0 - rule.dampening());
+        double stepSize = rule.biasCorrection()
+                ? learningRate / BiasCorrection.of(rule.momentum(), step)
+                : learningRate;
+        kernels.momentum(param, gradient, velocity, from, to, (float) rule.momentum(), gradientScale,
+                (float) stepSize, rule.nesterov(), (float) rule.weightDecay(), rule.maximize());
+    }
+
+    /** RMSProp: picks the gradient average and momentum buffer out of the state the rule keeps. */
+    private static void rmsProp(KernelSet kernels, RmsProp rule, double learningRate, MemorySegment param,
+                                MemorySegment gradient, MemorySegment state0, MemorySegment state1,
+                                MemorySegment state2, long from, long to) {
+        MemorySegment gradientAverage = rule.centered() ? state1 : null;
+        MemorySegment momentumBuffer = rule.hasMomentum() ? (rule.centered() ? state2 : state1) : null;
+        kernels.rmsProp(param, gradient, state0, gradientAverage, momentumBuffer, from, to,
+                (float) rule.decay(), (float) (1.0 - rule.decay()), (float) learningRate, (float) rule.epsilon(),
+                rule.epsilonPlacement() == EpsilonPlacement.INSIDE_SQRT, rule.centered(), rule.hasMomentum(),
+                (float) rule.momentum(), (float) rule.weightDecay(), rule.maximize());
+    }
+
+    /**
+     * Adam: with {@code c1 = 1 - b1^t} and {@code c2 = 1 - b2^t}, Algorithm 1 steps by
+     * {@code a / c1} and scales the root of {@code v} by {@code 1 / sqrt(c2)} (or {@code v} by
+     * {@code 1 / c2} with epsilon inside); the efficient form steps by {@code a * sqrt(c2) / c1}
+     * and leaves {@code v} unscaled. Decoupled decay multiplies the weights by {@code 1 - a * lambda}.
+     */
+    private static void adam(KernelSet kernels, Adam rule, double learningRate, long step, MemorySegment param,
+                             MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax,
+                             long from, long to) {
         double correction1 = BiasCorrection.of(rule.beta1(), step);
         double correction2 = BiasCorrection.of(rule.beta2(), step);
-        kernels.adam(param, gradient, m, v, from, to,
+        boolean inside = rule.epsilonPlacement() == EpsilonPlacement.INSIDE_SQRT;
+        boolean algorithm1 = rule.form() == Adam.Form.ALGORITHM_1;
+        double stepSize = algorithm1 ? learningRate / correction1 : learningRate * Math.sqrt(correction2) / correction1;
+        double secondMomentScale = !algorithm1 ? 1.0 : inside ? 1.0 / correction2 : 1.0 / Math.sqrt(correction2);
+        boolean decoupled = rule.decoupledWeightDecay();
+        kernels.adam(param, gradient, m, v, vmax, from, to,
                 (float) rule.beta1(), (float) (1.0 - rule.beta1()),
                 (float) rule.beta2(), (float) (1.0 - rule.beta2()),
-                (float) (learningRate / correction1), (float) (1.0 / Math.sqrt(correction2)),
-                (float) rule.epsilon(), (float) rule.weightDecay(), rule.maximize());
+                (float) stepSize, (float) secondMomentScale, (float) rule.epsilon(), inside, rule.amsgrad(),
+                decoupled ? (float) (1.0 - learningRate * rule.weightDecay()) : 1f,
+                decoupled ? 0f : (float) rule.weightDecay(), rule.maximize());
     }
 }

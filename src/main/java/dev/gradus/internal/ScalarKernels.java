@@ -10,7 +10,9 @@ import java.lang.foreign.ValueLayout;
  * <p>Operation order is part of the contract: every {@code +}, {@code -}, {@code *}, {@code /}
  * and {@code sqrt} is a separately rounded float operation in the order written here, and the
  * vector kernels perform the same operations in the same order. No fused multiply-add is used on
- * either side (see docs/decisions/0003-no-fma.md).
+ * either side (see docs/decisions/0003-operation-order-and-no-fma.md). A square root is taken in
+ * double and narrowed, which is the correctly rounded float square root (double carries more
+ * than 2 * 24 + 2 bits), the value the vector lanes compute.
  */
 public final class ScalarKernels implements KernelSet {
 
@@ -33,6 +35,15 @@ public final class ScalarKernels implements KernelSet {
         return weightDecay != 0f ? signed + weightDecay * w : signed;
     }
 
+    private static float sqrt(float x) {
+        return (float) Math.sqrt(x);
+    }
+
+    /** {@code sqrt(q + epsilon)} or {@code sqrt(q) + epsilon}. */
+    private static float denominator(float q, float epsilon, boolean epsilonInside) {
+        return epsilonInside ? sqrt(q + epsilon) : sqrt(q) + epsilon;
+    }
+
     @Override
     public void sgd(MemorySegment param, MemorySegment gradient, long from, long to,
                     float learningRate, float weightDecay, boolean maximize) {
@@ -45,23 +56,98 @@ public final class ScalarKernels implements KernelSet {
     }
 
     @Override
-    public void adam(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
-                     long from, long to,
-                     float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
-                     float stepSize, float inverseSqrtCorrection2, float epsilon,
-                     float weightDecay, boolean maximize) {
+    public void momentum(MemorySegment param, MemorySegment gradient, MemorySegment velocity, long from, long to,
+                         float momentum, float gradientScale, float stepSize, boolean nesterov,
+                         float weightDecay, boolean maximize) {
         for (long i = from; i < to; i++) {
             long at = i * Float.BYTES;
             float w = param.get(FLOAT, at);
             float g = effectiveGradient(gradient.get(FLOAT, at), w, weightDecay, maximize);
+            float v = momentum * velocity.get(FLOAT, at) + gradientScale * g;
+            float update = nesterov ? g + momentum * v : v;
+            velocity.set(FLOAT, at, v);
+            param.set(FLOAT, at, w - stepSize * update);
+        }
+    }
+
+    @Override
+    public void adagrad(MemorySegment param, MemorySegment gradient, MemorySegment accumulator, long from, long to,
+                        float learningRate, float epsilon, boolean epsilonInside, float weightDecay,
+                        boolean maximize) {
+        for (long i = from; i < to; i++) {
+            long at = i * Float.BYTES;
+            float w = param.get(FLOAT, at);
+            float g = effectiveGradient(gradient.get(FLOAT, at), w, weightDecay, maximize);
+            float r = accumulator.get(FLOAT, at) + g * g;
+            accumulator.set(FLOAT, at, r);
+            param.set(FLOAT, at, w - learningRate * (g / denominator(r, epsilon, epsilonInside)));
+        }
+    }
+
+    @Override
+    public void rmsProp(MemorySegment param, MemorySegment gradient, MemorySegment squareAverage,
+                        MemorySegment gradientAverage, MemorySegment momentumBuffer, long from, long to,
+                        float decay, float oneMinusDecay, float learningRate, float epsilon, boolean epsilonInside,
+                        boolean centered, boolean withMomentum, float momentum, float weightDecay,
+                        boolean maximize) {
+        for (long i = from; i < to; i++) {
+            long at = i * Float.BYTES;
+            float w = param.get(FLOAT, at);
+            float g = effectiveGradient(gradient.get(FLOAT, at), w, weightDecay, maximize);
+            float s = decay * squareAverage.get(FLOAT, at) + oneMinusDecay * (g * g);
+            squareAverage.set(FLOAT, at, s);
+            float q = s;
+            if (centered) {
+                float mean = decay * gradientAverage.get(FLOAT, at) + oneMinusDecay * g;
+                gradientAverage.set(FLOAT, at, mean);
+                // Rounding can push s - mean^2 below zero, where its square root would be NaN.
+                q = Math.max(s - mean * mean, 0f);
+            }
+            float scaled = g / denominator(q, epsilon, epsilonInside);
+            if (withMomentum) {
+                float buffered = momentum * momentumBuffer.get(FLOAT, at) + scaled;
+                momentumBuffer.set(FLOAT, at, buffered);
+                scaled = buffered;
+            }
+            param.set(FLOAT, at, w - learningRate * scaled);
+        }
+    }
+
+    @Override
+    public void adam(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax,
+                     long from, long to,
+                     float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
+                     float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside, boolean amsgrad,
+                     float decayFactor, float weightDecay, boolean maximize) {
+        for (long i = from; i < to; i++) {
+            long at = i * Float.BYTES;
+            float w = param.get(FLOAT, at);
+            float g = effectiveGradient(gradient.get(FLOAT, at), w, weightDecay, maximize);
+            if (decayFactor != 1f) {
+                w = w * decayFactor;
+            }
             float m1 = beta1 * m.get(FLOAT, at) + oneMinusBeta1 * g;
             float v1 = beta2 * v.get(FLOAT, at) + oneMinusBeta2 * (g * g);
-            // sqrt in double then narrowed is the correctly rounded float sqrt (double carries more
-            // than 2 * 24 + 2 bits), which is what the vector lanes compute.
-            float denominator = (float) Math.sqrt(v1) * inverseSqrtCorrection2 + epsilon;
             m.set(FLOAT, at, m1);
             v.set(FLOAT, at, v1);
+            float u = v1;
+            if (amsgrad) {
+                u = Math.max(vmax.get(FLOAT, at), v1);
+                vmax.set(FLOAT, at, u);
+            }
+            float denominator = epsilonInside
+                    ? sqrt(u * secondMomentScale + epsilon)
+                    : sqrt(u) * secondMomentScale + epsilon;
             param.set(FLOAT, at, w - stepSize * (m1 / denominator));
+        }
+    }
+
+    @Override
+    public void ewma(MemorySegment average, MemorySegment value, long from, long to, float decay,
+                     float oneMinusDecay) {
+        for (long i = from; i < to; i++) {
+            long at = i * Float.BYTES;
+            average.set(FLOAT, at, decay * average.get(FLOAT, at) + oneMinusDecay * value.get(FLOAT, at));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gradus.internal;
 
+import dev.gradus.UpdateRule;
 import java.lang.foreign.MemorySegment;
 
 /** The buffer checks every rule shares: parameter, gradient and one state buffer at a time. */
@@ -21,11 +22,35 @@ public final class StateChecks {
         return n;
     }
 
-    /** Checks one state buffer: writable, as long as the parameter, sharing no byte with it or the gradient. */
-    public static void requireState(String name, MemorySegment state, long n, MemorySegment param,
-                                    MemorySegment gradient) {
-        SegmentChecks.requireSameLength(name, SegmentChecks.requireWritableFloats(name, state), n);
-        SegmentChecks.requireDisjoint(name, state, "param", param);
-        SegmentChecks.requireDisjoint(name, state, "gradient", gradient);
+    /**
+     * Checks the state buffers of {@code rule}: the first {@link UpdateRule#stateBuffers()} of
+     * {@code state0, state1, state2} must be given, writable, as long as the parameter and share
+     * no byte with the parameter, the gradient or each other; the others must be null.
+     */
+    public static void requireStates(UpdateRule rule, long n, MemorySegment param, MemorySegment gradient,
+                                     MemorySegment state0, MemorySegment state1, MemorySegment state2) {
+        MemorySegment[] state = {state0, state1, state2};
+        int kept = rule.stateBuffers();
+        for (int i = 0; i < state.length; i++) {
+            if (i >= kept) {
+                if (state[i] != null) {
+                    throw new IllegalArgumentException(describe(rule) + " keeps " + kept
+                            + " state buffers, but a buffer was given in position " + (i + 1));
+                }
+                continue;
+            }
+            String name = rule.stateName(i);
+            ArgumentChecks.requireNonNull(name, state[i]);
+            SegmentChecks.requireSameLength(name, SegmentChecks.requireWritableFloats(name, state[i]), n);
+            SegmentChecks.requireDisjoint(name, state[i], "param", param);
+            SegmentChecks.requireDisjoint(name, state[i], "gradient", gradient);
+            for (int j = 0; j < i; j++) {
+                SegmentChecks.requireDisjoint(rule.stateName(j), state[j], name, state[i]);
+            }
+        }
+    }
+
+    private static String describe(UpdateRule rule) {
+        return rule.getClass().getSimpleName();
     }
 }

@@ -18,29 +18,29 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("kernels")
 class NeutralStepTest {
 
-    static List<RuleUnderTest<?>> rules() {
+    static List<RuleFamily> rules() {
         return Rules.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
-    void aZeroGradientOnZeroStateLeavesTheParametersUnchanged(RuleUnderTest<?> rule) {
+    void aZeroGradientOnZeroStateLeavesTheParametersUnchanged(RuleFamily rule) {
         check(rule, "zero gradient and zero state", NeutralStepTest::withZeroGradientAndState);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
-    void aZeroLearningRateLeavesTheParametersUnchanged(RuleUnderTest<?> rule) {
+    void aZeroLearningRateLeavesTheParametersUnchanged(RuleFamily rule) {
         check(rule, "zero learning rate", NeutralStepTest::withZeroLearningRate);
     }
 
-    private static <R> void check(RuleUnderTest<R> rule, String what, UnaryOperator<StepCase<R>> neutral) {
+    private static void check(RuleFamily rule, String what, UnaryOperator<StepCase> neutral) {
         Property.forAll(rule.name() + ": " + what + " leaves the parameters unchanged",
                         StepCase.generator(rule, Lanes.ofSelectedKernels()).map(neutral))
                 .tries(100)
                 .check(c -> {
                     try (Arena arena = Arena.ofConfined()) {
-                        Trial<R> trial = Trial.of(c, arena);
+                        Trial trial = Trial.of(c, arena);
                         for (int s = 0; s < c.steps(); s++) {
                             GuardedSegment gradient = Trial.gradient(c, arena, s);
                             trial.publicStep(s, gradient.slice(), 0, c.n());
@@ -50,14 +50,14 @@ class NeutralStepTest {
                 });
     }
 
-    private static <R> StepCase<R> withZeroGradientAndState(StepCase<R> c) {
-        return new StepCase<>(c.rule(), c.rule().withoutWeightDecay(c.hyperparameters()), c.learningRate(),
+    private static StepCase withZeroGradientAndState(StepCase c) {
+        return new StepCase(c.rule(), c.rule().withoutWeightDecay().apply(c.hyperparameters()), c.learningRate(),
                 c.firstStep(), c.kind(), c.offset(), c.param(), zeros(c.state(), c.n()), zeros(c.gradients(), c.n()));
     }
 
     /** Zero learning rate, zero initial state, finite well-scaled parameters and gradients. */
-    private static <R> StepCase<R> withZeroLearningRate(StepCase<R> c) {
-        return new StepCase<>(c.rule(), c.hyperparameters(), 0.0, c.firstStep(), c.kind(), c.offset(),
+    private static StepCase withZeroLearningRate(StepCase c) {
+        return new StepCase(c.rule(), c.hyperparameters(), 0.0, c.firstStep(), c.kind(), c.offset(),
                 wellScaled(c.param()), zeros(c.state(), c.n()),
                 c.gradients().stream().map(NeutralStepTest::wellScaled).toList());
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RangeSplitTest {
 
     /** A case and the cut points as fractions of {@code n}, so that they follow a shrinking {@code n}. */
-    record SplitCase<R>(StepCase<R> steps, double[] cuts) {
+    record SplitCase(StepCase steps, double[] cuts) {
 
         long[] boundaries() {
             long[] points = DoubleStream.concat(DoubleStream.of(0.0, 1.0), Arrays.stream(cuts))
@@ -36,32 +36,32 @@ class RangeSplitTest {
         }
     }
 
-    static List<RuleUnderTest<?>> rules() {
+    static List<RuleFamily> rules() {
         return Rules.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
-    void anySplitIntoRangesGivesTheSameBits(RuleUnderTest<?> rule) {
+    void anySplitIntoRangesGivesTheSameBits(RuleFamily rule) {
         check(rule);
     }
 
-    private static <R> void check(RuleUnderTest<R> rule) {
+    private static void check(RuleFamily rule) {
         int lanes = Lanes.ofSelectedKernels();
-        Gen<StepCase<R>> cases = StepCase.generator(rule, lanes);
-        Gen<SplitCase<R>> splits = random -> new SplitCase<>(cases.next(random),
+        Gen<StepCase> cases = StepCase.generator(rule, lanes);
+        Gen<SplitCase> splits = random -> new SplitCase(cases.next(random),
                 random.doubles(random.nextInt(1, 6)).toArray());
-        Shrinker<StepCase<R>> shrinkSteps = StepCase.shrinker();
+        Shrinker<StepCase> shrinkSteps = StepCase.shrinker();
         Property.forAll(rule.name() + ": any split of [0, n) gives the same bits", splits)
-                .shrinkWith(s -> shrinkSteps.candidates(s.steps()).map(c -> new SplitCase<>(c, s.cuts())))
+                .shrinkWith(s -> shrinkSteps.candidates(s.steps()).map(c -> new SplitCase(c, s.cuts())))
                 .cover("a range ends inside a vector", s -> Arrays.stream(s.boundaries()).anyMatch(b -> b % lanes != 0), 20)
                 .cover("three or more ranges", s -> s.boundaries().length > 3, 20)
                 .check(s -> {
-                    StepCase<R> c = s.steps();
+                    StepCase c = s.steps();
                     long[] boundaries = s.boundaries();
                     try (Arena arena = Arena.ofConfined()) {
-                        Trial<R> whole = Trial.of(c, arena);
-                        Trial<R> split = Trial.of(c, arena);
+                        Trial whole = Trial.of(c, arena);
+                        Trial split = Trial.of(c, arena);
                         for (int step = 0; step < c.steps(); step++) {
                             GuardedSegment gradient = Trial.gradient(c, arena, step);
                             whole.publicStep(step, gradient.slice(), 0, c.n());

@@ -1,5 +1,6 @@
 package dev.gradus.kernels;
 
+import dev.gradus.UpdateRule;
 import dev.gradus.internal.ScalarKernels;
 import dev.gradus.testing.property.Gen;
 import dev.gradus.testing.property.Property;
@@ -35,7 +36,7 @@ class ReferenceTrajectoryTest {
     private static final int N = 64;
 
     /** A trajectory: rule, learning rate, initial parameters, and per element a gradient scale, bias and noise. */
-    record Trajectory<R>(R rule, double learningRate, float[] initial, double[] scale, double[] bias, long noiseSeed) {
+    record Trajectory(UpdateRule rule, double learningRate, float[] initial, double[] scale, double[] bias, long noiseSeed) {
 
         float[] gradient(int step) {
             SplittableRandom noise = new SplittableRandom(noiseSeed + step);
@@ -52,18 +53,18 @@ class ReferenceTrajectoryTest {
         }
     }
 
-    static List<RuleUnderTest<?>> rules() {
+    static List<RuleFamily> rules() {
         return Rules.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
-    void theScalarKernelsFollowTheTextbookFormula(RuleUnderTest<?> rule) {
+    void theScalarKernelsFollowTheTextbookFormula(RuleFamily rule) {
         check(rule);
     }
 
-    private static <R> Gen<Trajectory<R>> trajectories(RuleUnderTest<R> rule) {
-        return random -> new Trajectory<>(rule.typicalRules().next(random),
+    private static Gen<Trajectory> trajectories(RuleFamily rule) {
+        return random -> new Trajectory(rule.typicalRules().next(random),
                 Gen.elementOf(List.of(1e-3, 1e-2, 0.1)).next(random),
                 toFloats(random.doubles(N, -1, 1).map(x -> x * Math.pow(10, random.nextInt(-3, 4))).toArray()),
                 random.doubles(N).map(x -> Math.pow(10, random.nextInt(-6, 4))).toArray(),
@@ -71,14 +72,14 @@ class ReferenceTrajectoryTest {
                 random.nextLong());
     }
 
-    private static <R> void check(RuleUnderTest<R> rule) {
+    private static void check(RuleFamily rule) {
         Property.forAll(rule.name() + ": scalar kernels follow the double-precision textbook formula",
                         trajectories(rule))
                 .tries(100)
                 .check(t -> {
                     try (Arena arena = Arena.ofConfined()) {
                         MemorySegment param = arena.allocateFrom(ValueLayout.JAVA_FLOAT, t.initial());
-                        List<MemorySegment> state = IntStream.range(0, rule.stateBuffers())
+                        List<MemorySegment> state = IntStream.range(0, t.rule().stateBuffers())
                                 .mapToObj(s -> arena.allocate(ValueLayout.JAVA_FLOAT, N)).toList();
                         for (int step = 1; step <= STEPS; step++) {
                             float[] g = t.gradient(step);
@@ -86,9 +87,9 @@ class ReferenceTrajectoryTest {
                             double[] reference = before.clone();
                             double[][] referenceState = state.stream().map(ReferenceTrajectoryTest::widen)
                                     .toArray(double[][]::new);
-                            rule.referenceStep(t.rule(), t.learningRate(), step, reference,
+                            RuleFamily.referenceStep(t.rule(), t.learningRate(), step, reference,
                                     IntStream.range(0, N).mapToDouble(i -> g[i]).toArray(), referenceState);
-                            rule.kernelStep(ScalarKernels.INSTANCE, t.rule(), t.learningRate(), step, param,
+                            RuleFamily.kernelStep(ScalarKernels.INSTANCE, t.rule(), t.learningRate(), step, param,
                                     MemorySegment.ofArray(g), state);
                             for (int i = 0; i < N; i++) {
                                 double actual = param.getAtIndex(ValueLayout.JAVA_FLOAT, i);

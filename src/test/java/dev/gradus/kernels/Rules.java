@@ -1,14 +1,83 @@
 package dev.gradus.kernels;
 
+import dev.gradus.AdaGrad;
+import dev.gradus.Adam;
+import dev.gradus.EpsilonPlacement;
+import dev.gradus.Momentum;
+import dev.gradus.RmsProp;
+import dev.gradus.Sgd;
+import dev.gradus.UpdateRule;
+import dev.gradus.testing.property.Gen;
 import java.util.List;
+import java.util.SplittableRandom;
 
-/** Every rule the kernel properties cover. */
+/** Every rule the kernel properties cover, with generators of all its options. */
 final class Rules {
+
+    private static final Gen<Double> DECAY_RATES = Gen.elementOf(0.0, 0.5, 0.9, 0.99, 0.999, 0.9999);
+    private static final Gen<Double> EPSILONS = Gen.elementOf(1e-8, 1e-10, 1e-3, 1e-30, 1.0);
+    private static final Gen<Double> WEIGHT_DECAYS = Gen.elementOf(0.0, 0.0, 1e-2, 0.3);
+    private static final Gen<Double> TYPICAL_WEIGHT_DECAYS = Gen.elementOf(0.0, 1e-4, 1e-2);
 
     private Rules() {
     }
 
-    static List<RuleUnderTest<?>> all() {
-        return List.of(new SgdUnderTest(), new AdamUnderTest());
+    static List<RuleFamily> all() {
+        return List.of(
+                new RuleFamily("sgd", Rules::sgd, random -> new Sgd(TYPICAL_WEIGHT_DECAYS.next(random), random.nextBoolean()),
+                        rule -> ((Sgd) rule).withWeightDecay(0)),
+                new RuleFamily("momentum", random -> momentum(random, DECAY_RATES, WEIGHT_DECAYS),
+                        random -> momentum(random, Gen.elementOf(0.5, 0.9, 0.99), TYPICAL_WEIGHT_DECAYS),
+                        rule -> ((Momentum) rule).withWeightDecay(0)),
+                new RuleFamily("adagrad", random -> adagrad(random, EPSILONS, WEIGHT_DECAYS),
+                        random -> adagrad(random, Gen.elementOf(1e-10, 1e-8), TYPICAL_WEIGHT_DECAYS),
+                        rule -> ((AdaGrad) rule).withWeightDecay(0)),
+                new RuleFamily("rmsprop", random -> rmsProp(random, DECAY_RATES, EPSILONS, WEIGHT_DECAYS),
+                        random -> rmsProp(random, Gen.elementOf(0.9, 0.99), Gen.elementOf(1e-8, 1e-6),
+                                TYPICAL_WEIGHT_DECAYS),
+                        rule -> ((RmsProp) rule).withWeightDecay(0)),
+                new RuleFamily("adam", random -> adam(random, DECAY_RATES, DECAY_RATES, EPSILONS, WEIGHT_DECAYS),
+                        random -> adam(random, Gen.elementOf(0.0, 0.5, 0.9), Gen.elementOf(0.9, 0.99, 0.999),
+                                Gen.elementOf(1e-8, 1e-6), TYPICAL_WEIGHT_DECAYS),
+                        rule -> ((Adam) rule).withWeightDecay(0)));
+    }
+
+    private static UpdateRule sgd(SplittableRandom random) {
+        return new Sgd(WEIGHT_DECAYS.next(random), random.nextBoolean());
+    }
+
+    private static EpsilonPlacement placement(SplittableRandom random) {
+        return random.nextBoolean() ? EpsilonPlacement.OUTSIDE_SQRT : EpsilonPlacement.INSIDE_SQRT;
+    }
+
+    private static UpdateRule momentum(SplittableRandom random, Gen<Double> momenta, Gen<Double> weightDecays) {
+        double mu = momenta.next(random);
+        Momentum base = switch (random.nextInt(5)) {
+            case 0 -> Momentum.heavyBall(mu);
+            case 1 -> Momentum.ewma(mu);
+            case 2 -> Momentum.ewma(mu).withBiasCorrection(true);
+            case 3 -> Momentum.nesterov(mu);
+            default -> Momentum.pytorch(mu, random.nextBoolean() ? 0.0 : random.nextDouble(), false);
+        };
+        return base.withWeightDecay(weightDecays.next(random)).withMaximize(random.nextInt(4) == 0);
+    }
+
+    private static UpdateRule adagrad(SplittableRandom random, Gen<Double> epsilons, Gen<Double> weightDecays) {
+        return new AdaGrad(epsilons.next(random), Gen.elementOf(0.0, 0.1).next(random), placement(random),
+                weightDecays.next(random), random.nextInt(4) == 0);
+    }
+
+    private static UpdateRule rmsProp(SplittableRandom random, Gen<Double> decays, Gen<Double> epsilons,
+                                      Gen<Double> weightDecays) {
+        return new RmsProp(decays.next(random), epsilons.next(random), random.nextBoolean(),
+                random.nextBoolean() ? 0.0 : Gen.elementOf(0.5, 0.9).next(random), placement(random),
+                weightDecays.next(random), random.nextInt(4) == 0);
+    }
+
+    private static UpdateRule adam(SplittableRandom random, Gen<Double> beta1s, Gen<Double> beta2s,
+                                   Gen<Double> epsilons, Gen<Double> weightDecays) {
+        return new Adam(beta1s.next(random), beta2s.next(random), epsilons.next(random),
+                random.nextBoolean() ? Adam.Form.ALGORITHM_1 : Adam.Form.EFFICIENT, placement(random),
+                random.nextBoolean(), weightDecays.next(random), random.nextBoolean(), random.nextInt(4) == 0);
     }
 }

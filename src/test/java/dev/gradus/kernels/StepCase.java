@@ -1,5 +1,6 @@
 package dev.gradus.kernels;
 
+import dev.gradus.UpdateRule;
 import dev.gradus.testing.property.Buffers;
 import dev.gradus.testing.property.Floats;
 import dev.gradus.testing.property.Gen;
@@ -17,9 +18,8 @@ import java.util.stream.Stream;
  * the number of the first step, the initial parameter and state, one gradient per step, and where
  * the buffers live (heap or native, at an element offset inside a guarded backing segment).
  *
- * @param <R> the rule's record type
  */
-record StepCase<R>(RuleUnderTest<R> rule, R hyperparameters, double learningRate, long firstStep,
+record StepCase(RuleFamily rule, UpdateRule hyperparameters, double learningRate, long firstStep,
                    Buffers.Kind kind, int offset, float[] param, List<float[]> state, List<float[]> gradients) {
 
     /** The number of elements. */
@@ -44,7 +44,7 @@ record StepCase<R>(RuleUnderTest<R> rule, R hyperparameters, double learningRate
      * well-scaled or mixed with special values and random bit patterns, and state that starts at
      * zero or anywhere.
      */
-    static <R> Gen<StepCase<R>> generator(RuleUnderTest<R> rule, int lanes) {
+    static Gen<StepCase> generator(RuleFamily rule, int lanes) {
         Gen<Integer> lengths = Lengths.forLanes(lanes);
         Gen<Double> learningRates = Gen.elementOf(List.of(1e-3, 1e-2, 0.1, 1.0, 0.0, 3.7e-4));
         Gen<Long> firstSteps = Gen.elementOf(List.of(1L, 1L, 1L, 2L, 17L, 1000L, 1L << 40));
@@ -53,49 +53,50 @@ record StepCase<R>(RuleUnderTest<R> rule, R hyperparameters, double learningRate
             int n = lengths.next(random);
             Gen<Float> values = random.nextBoolean() ? Floats.any() : Floats.wellScaled(-4, 4);
             Gen<float[]> arrays = Floats.arrayOf(n, values);
-            List<float[]> state = IntStream.range(0, rule.stateBuffers())
+            UpdateRule hyperparameters = rule.rules().next(random);
+            List<float[]> state = IntStream.range(0, hyperparameters.stateBuffers())
                     .mapToObj(s -> random.nextBoolean() ? new float[n] : arrays.next(random))
                     .toList();
             List<float[]> gradients = Stream.generate(() -> arrays.next(random)).limit(5 + random.nextInt(3)).toList();
-            return new StepCase<>(rule, rule.rules().next(random), learningRates.next(random),
+            return new StepCase(rule, hyperparameters, learningRates.next(random),
                     firstSteps.next(random), random.nextBoolean() ? Buffers.Kind.HEAP : Buffers.Kind.NATIVE,
                     offsets.next(random), arrays.next(random), state, gradients);
         };
     }
 
     /** Shrinks toward fewer elements, offset 0, fewer steps and simpler values. */
-    static <R> Shrinker<StepCase<R>> shrinker() {
-        Shrinker<StepCase<R>> length = c -> Shrink.towardZero(c.n()).map(c::truncatedTo);
-        Shrinker<StepCase<R>> offset = c -> Shrink.towardZero(c.offset()).map(c::withOffset);
-        Shrinker<StepCase<R>> steps = c -> Shrink.towardZero(c.steps() - 1).map(k -> c.withSteps(k + 1));
-        Shrinker<StepCase<R>> param = c -> Shrink.simplerValues(c.param()).map(c::withParam);
-        Shrinker<StepCase<R>> gradients = c -> IntStream.range(0, c.steps()).boxed()
+    static Shrinker<StepCase> shrinker() {
+        Shrinker<StepCase> length = c -> Shrink.towardZero(c.n()).map(c::truncatedTo);
+        Shrinker<StepCase> offset = c -> Shrink.towardZero(c.offset()).map(c::withOffset);
+        Shrinker<StepCase> steps = c -> Shrink.towardZero(c.steps() - 1).map(k -> c.withSteps(k + 1));
+        Shrinker<StepCase> param = c -> Shrink.simplerValues(c.param()).map(c::withParam);
+        Shrinker<StepCase> gradients = c -> IntStream.range(0, c.steps()).boxed()
                 .flatMap(s -> Shrink.simplerValues(c.gradients().get(s)).map(g -> c.withGradient(s, g)));
         return length.or(offset).or(steps).or(param).or(gradients);
     }
 
-    StepCase<R> truncatedTo(int length) {
+    StepCase truncatedTo(int length) {
         UnaryOperator<float[]> cut = values -> Arrays.copyOf(values, length);
-        return new StepCase<>(rule, hyperparameters, learningRate, firstStep, kind, offset, cut.apply(param),
+        return new StepCase(rule, hyperparameters, learningRate, firstStep, kind, offset, cut.apply(param),
                 state.stream().map(cut).toList(), gradients.stream().map(cut).toList());
     }
 
-    StepCase<R> withOffset(int floats) {
-        return new StepCase<>(rule, hyperparameters, learningRate, firstStep, kind, floats, param, state, gradients);
+    StepCase withOffset(int floats) {
+        return new StepCase(rule, hyperparameters, learningRate, firstStep, kind, floats, param, state, gradients);
     }
 
-    StepCase<R> withSteps(int count) {
-        return new StepCase<>(rule, hyperparameters, learningRate, firstStep, kind, offset, param, state,
+    StepCase withSteps(int count) {
+        return new StepCase(rule, hyperparameters, learningRate, firstStep, kind, offset, param, state,
                 gradients.subList(0, count));
     }
 
-    StepCase<R> withParam(float[] values) {
-        return new StepCase<>(rule, hyperparameters, learningRate, firstStep, kind, offset, values, state, gradients);
+    StepCase withParam(float[] values) {
+        return new StepCase(rule, hyperparameters, learningRate, firstStep, kind, offset, values, state, gradients);
     }
 
-    StepCase<R> withGradient(int step, float[] values) {
+    StepCase withGradient(int step, float[] values) {
         List<float[]> changed = IntStream.range(0, steps()).mapToObj(s -> s == step ? values : gradients.get(s)).toList();
-        return new StepCase<>(rule, hyperparameters, learningRate, firstStep, kind, offset, param, state, changed);
+        return new StepCase(rule, hyperparameters, learningRate, firstStep, kind, offset, param, state, changed);
     }
 
     @Override

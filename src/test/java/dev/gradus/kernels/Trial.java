@@ -12,45 +12,45 @@ import java.util.List;
  * The parameter and state buffers of one {@link StepCase}, laid out as the case says (heap or
  * native, at its offset, between guards), stepped through the facade or through given kernels.
  */
-final class Trial<R> {
+final class Trial {
 
     /** Guard floats after each slice. */
     static final int TRAILING_GUARD = 5;
 
-    private final StepCase<R> c;
+    private final StepCase c;
     private final GuardedSegment param;
     private final List<GuardedSegment> state;
 
-    private Trial(StepCase<R> c, GuardedSegment param, List<GuardedSegment> state) {
+    private Trial(StepCase c, GuardedSegment param, List<GuardedSegment> state) {
         this.c = c;
         this.param = param;
         this.state = state;
     }
 
     /** Fresh buffers holding the case's initial parameter and state. */
-    static <R> Trial<R> of(StepCase<R> c, Arena arena) {
-        return new Trial<>(c, guarded(c, arena, c.param()),
+    static Trial of(StepCase c, Arena arena) {
+        return new Trial(c, guarded(c, arena, c.param()),
                 c.state().stream().map(values -> guarded(c, arena, values)).toList());
     }
 
     /** The case's gradient of step {@code s} (0-based), in a guarded buffer of the case's kind. */
-    static GuardedSegment gradient(StepCase<?> c, Arena arena, int s) {
+    static GuardedSegment gradient(StepCase c, Arena arena, int s) {
         return guarded(c, arena, c.gradients().get(s));
     }
 
-    private static GuardedSegment guarded(StepCase<?> c, Arena arena, float[] values) {
+    private static GuardedSegment guarded(StepCase c, Arena arena, float[] values) {
         return Buffers.of(c.kind(), arena, values, c.offset(), TRAILING_GUARD);
     }
 
     /** Step {@code firstStep + s} through the public facade on {@code [from, to)}. */
     void publicStep(int s, MemorySegment gradient, long from, long to) {
-        c.rule().publicStep(c.hyperparameters(), c.learningRate(), c.firstStep() + s, param.slice(), gradient,
+        RuleFamily.publicStep(c.hyperparameters(), c.learningRate(), c.firstStep() + s, param.slice(), gradient,
                 stateSlices(), from, to);
     }
 
     /** Step {@code firstStep + s} through {@code kernels} on every element. */
     void kernelStep(KernelSet kernels, int s, MemorySegment gradient) {
-        c.rule().kernelStep(kernels, c.hyperparameters(), c.learningRate(), c.firstStep() + s, param.slice(),
+        RuleFamily.kernelStep(kernels, c.hyperparameters(), c.learningRate(), c.firstStep() + s, param.slice(),
                 gradient, stateSlices());
     }
 
@@ -64,7 +64,7 @@ final class Trial<R> {
     }
 
     /** Asserts that the parameter and every state buffer hold the same bits as {@code other}'s. */
-    void assertSameBits(Trial<R> other, String when) {
+    void assertSameBits(Trial other, String when) {
         BitExact.assertSameBits("param " + when, other.param.toFloatArray(), param.slice());
         for (int s = 0; s < state.size(); s++) {
             BitExact.assertSameBits("state " + s + " " + when, other.state.get(s).toFloatArray(),

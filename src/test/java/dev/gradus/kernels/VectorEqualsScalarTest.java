@@ -20,17 +20,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("kernels")
 class VectorEqualsScalarTest {
 
-    static List<RuleUnderTest<?>> rules() {
+    static List<RuleFamily> rules() {
         return Rules.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
-    void selectedKernelsMatchTheScalarKernelsBitForBit(RuleUnderTest<?> rule) {
+    void selectedKernelsMatchTheScalarKernelsBitForBit(RuleFamily rule) {
         check(rule);
     }
 
-    private static <R> void check(RuleUnderTest<R> rule) {
+    private static void check(RuleFamily rule) {
         int lanes = Lanes.ofSelectedKernels();
         Property.forAll(rule.name() + ": selected kernels == scalar kernels", StepCase.generator(rule, lanes))
                 .shrinkWith(StepCase.shrinker())
@@ -45,8 +45,8 @@ class VectorEqualsScalarTest {
                 .cover("native", c -> c.kind() == Buffers.Kind.NATIVE, 20)
                 .check(c -> {
                     try (Arena arena = Arena.ofConfined()) {
-                        Trial<R> selected = Trial.of(c, arena);
-                        Trial<R> scalar = Trial.of(c, arena);
+                        Trial selected = Trial.of(c, arena);
+                        Trial scalar = Trial.of(c, arena);
                         for (int s = 0; s < c.steps(); s++) {
                             GuardedSegment gradient = Trial.gradient(c, arena, s);
                             selected.publicStep(s, gradient.slice(), 0, c.n());

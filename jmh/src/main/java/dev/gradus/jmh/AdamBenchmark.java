@@ -63,7 +63,7 @@ public class AdamBenchmark extends StreamState {
     /** The scalar kernel on the same segments, with the per-step scalars the facade computes. */
     @Benchmark
     public void scalarSegments() {
-        RuleSteps.adam(ScalarKernels.INSTANCE, rule, learningRate, ++step, w, g, m, v, 0, n);
+        RuleSteps.step(ScalarKernels.INSTANCE, rule, learningRate, ++step, w, g, m, v, null, 0, n);
     }
 
     /**

@@ -49,7 +49,7 @@ public class SgdBenchmark extends StreamState {
     /** The scalar kernel on the same segments, with the scalars the facade passes. */
     @Benchmark
     public void scalarSegments() {
-        RuleSteps.sgd(ScalarKernels.INSTANCE, rule, learningRate, w, g, 0, n);
+        RuleSteps.step(ScalarKernels.INSTANCE, rule, learningRate, 1, w, g, null, null, null, 0, n);
     }
 
     /** The loop a Java user would write over {@code float[]}; C2 auto-vectorizes it. */

@@ -88,25 +88,117 @@ public final class VectorKernels implements KernelSet {
         ScalarKernels.INSTANCE.sgd(param, gradient, i, to, learningRate, weightDecay, maximize);
     }
 
+    /** {@code sqrt(q + epsilon)} or {@code sqrt(q) + epsilon}. */
+    private static FloatVector denominator(FloatVector q, float epsilon, boolean epsilonInside) {
+        return epsilonInside ? q.add(epsilon).sqrt() : q.sqrt().add(epsilon);
+    }
+
     @Override
-    public void adam(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
-                     long from, long to,
-                     float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
-                     float stepSize, float inverseSqrtCorrection2, float epsilon,
-                     float weightDecay, boolean maximize) {
+    public void momentum(MemorySegment param, MemorySegment gradient, MemorySegment velocity, long from, long to,
+                         float momentum, float gradientScale, float stepSize, boolean nesterov,
+                         float weightDecay, boolean maximize) {
         long i = from;
         for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
             long at = i * Float.BYTES;
             FloatVector w = load(param, at);
             FloatVector g = effectiveGradient(load(gradient, at), w, weightDecay, maximize);
+            FloatVector v = load(velocity, at).mul(momentum).add(g.mul(gradientScale));
+            FloatVector update = nesterov ? g.add(v.mul(momentum)) : v;
+            v.intoMemorySegment(velocity, at, ORDER);
+            w.sub(update.mul(stepSize)).intoMemorySegment(param, at, ORDER);
+        }
+        ScalarKernels.INSTANCE.momentum(param, gradient, velocity, i, to, momentum, gradientScale, stepSize, nesterov,
+                weightDecay, maximize);
+    }
+
+    @Override
+    public void adagrad(MemorySegment param, MemorySegment gradient, MemorySegment accumulator, long from, long to,
+                        float learningRate, float epsilon, boolean epsilonInside, float weightDecay,
+                        boolean maximize) {
+        long i = from;
+        for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
+            long at = i * Float.BYTES;
+            FloatVector w = load(param, at);
+            FloatVector g = effectiveGradient(load(gradient, at), w, weightDecay, maximize);
+            FloatVector r = load(accumulator, at).add(g.mul(g));
+            r.intoMemorySegment(accumulator, at, ORDER);
+            w.sub(g.div(denominator(r, epsilon, epsilonInside)).mul(learningRate)).intoMemorySegment(param, at, ORDER);
+        }
+        ScalarKernels.INSTANCE.adagrad(param, gradient, accumulator, i, to, learningRate, epsilon, epsilonInside,
+                weightDecay, maximize);
+    }
+
+    @Override
+    public void rmsProp(MemorySegment param, MemorySegment gradient, MemorySegment squareAverage,
+                        MemorySegment gradientAverage, MemorySegment momentumBuffer, long from, long to,
+                        float decay, float oneMinusDecay, float learningRate, float epsilon, boolean epsilonInside,
+                        boolean centered, boolean withMomentum, float momentum, float weightDecay,
+                        boolean maximize) {
+        long i = from;
+        for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
+            long at = i * Float.BYTES;
+            FloatVector w = load(param, at);
+            FloatVector g = effectiveGradient(load(gradient, at), w, weightDecay, maximize);
+            FloatVector s = load(squareAverage, at).mul(decay).add(g.mul(g).mul(oneMinusDecay));
+            s.intoMemorySegment(squareAverage, at, ORDER);
+            FloatVector q = s;
+            if (centered) {
+                FloatVector mean = load(gradientAverage, at).mul(decay).add(g.mul(oneMinusDecay));
+                mean.intoMemorySegment(gradientAverage, at, ORDER);
+                q = s.sub(mean.mul(mean)).max(0f);
+            }
+            FloatVector scaled = g.div(denominator(q, epsilon, epsilonInside));
+            if (withMomentum) {
+                scaled = load(momentumBuffer, at).mul(momentum).add(scaled);
+                scaled.intoMemorySegment(momentumBuffer, at, ORDER);
+            }
+            w.sub(scaled.mul(learningRate)).intoMemorySegment(param, at, ORDER);
+        }
+        ScalarKernels.INSTANCE.rmsProp(param, gradient, squareAverage, gradientAverage, momentumBuffer, i, to, decay,
+                oneMinusDecay, learningRate, epsilon, epsilonInside, centered, withMomentum, momentum, weightDecay,
+                maximize);
+    }
+
+    @Override
+    public void adam(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax,
+                     long from, long to,
+                     float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
+                     float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside, boolean amsgrad,
+                     float decayFactor, float weightDecay, boolean maximize) {
+        long i = from;
+        for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
+            long at = i * Float.BYTES;
+            FloatVector w = load(param, at);
+            FloatVector g = effectiveGradient(load(gradient, at), w, weightDecay, maximize);
+            if (decayFactor != 1f) {
+                w = w.mul(decayFactor);
+            }
             FloatVector m1 = load(m, at).mul(beta1).add(g.mul(oneMinusBeta1));
             FloatVector v1 = load(v, at).mul(beta2).add(g.mul(g).mul(oneMinusBeta2));
-            FloatVector denominator = v1.sqrt().mul(inverseSqrtCorrection2).add(epsilon);
             m1.intoMemorySegment(m, at, ORDER);
             v1.intoMemorySegment(v, at, ORDER);
+            FloatVector u = v1;
+            if (amsgrad) {
+                u = load(vmax, at).max(v1);
+                u.intoMemorySegment(vmax, at, ORDER);
+            }
+            FloatVector denominator = epsilonInside
+                    ? u.mul(secondMomentScale).add(epsilon).sqrt()
+                    : u.sqrt().mul(secondMomentScale).add(epsilon);
             w.sub(m1.div(denominator).mul(stepSize)).intoMemorySegment(param, at, ORDER);
         }
-        ScalarKernels.INSTANCE.adam(param, gradient, m, v, i, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
-                stepSize, inverseSqrtCorrection2, epsilon, weightDecay, maximize);
+        ScalarKernels.INSTANCE.adam(param, gradient, m, v, vmax, i, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+                stepSize, secondMomentScale, epsilon, epsilonInside, amsgrad, decayFactor, weightDecay, maximize);
+    }
+
+    @Override
+    public void ewma(MemorySegment average, MemorySegment value, long from, long to, float decay,
+                     float oneMinusDecay) {
+        long i = from;
+        for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
+            long at = i * Float.BYTES;
+            load(average, at).mul(decay).add(load(value, at).mul(oneMinusDecay)).intoMemorySegment(average, at, ORDER);
+        }
+        ScalarKernels.INSTANCE.ewma(average, value, i, to, decay, oneMinusDecay);
     }
 }

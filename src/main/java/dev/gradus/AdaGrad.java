@@ -1,0 +1,92 @@
+package dev.gradus;
+
+import dev.gradus.internal.ArgumentChecks;
+
+/**
+ * AdaGrad (Duchi, Hazan &amp; Singer, "Adaptive Subgradient Methods", 2011): each coordinate's step
+ * is divided by the root of the sum of its squared gradients.
+ *
+ * <pre>
+ *   g  &lt;- -g                          if maximize
+ *   g  &lt;- g + lambda * w               if lambda != 0   (coupled L2 weight decay)
+ *   r  &lt;- r + g * g                    r = r0 before step 1
+ *   w  &lt;- w - a * g / (sqrt(r) + eps)  (epsilon outside the root, the default)
+ *   w  &lt;- w - a * g / sqrt(r + eps)    (epsilon inside)
+ * </pre>
+ *
+ * <p>State: the accumulator {@code r}, which must hold {@link #initialAccumulator()} in every
+ * element before step 1 ({@link #initialStateValue(int)}).
+ *
+ * @param epsilon            {@code eps}, finite and {@code > 0}; default 1e-10
+ * @param initialAccumulator {@code r0}, finite and {@code >= 0}; default 0 (PyTorch, Tribuo; Keras
+ *                           and Optax use 0.1)
+ * @param epsilonPlacement   outside ({@code sqrt(r) + eps}, default) or inside the square root
+ * @param weightDecay        coupled L2 weight decay {@code lambda}, finite and {@code >= 0}; default 0
+ * @param maximize           ascend instead of descend the objective; default {@code false}
+ */
+public record AdaGrad(double epsilon, double initialAccumulator, EpsilonPlacement epsilonPlacement,
+                      double weightDecay, boolean maximize) implements UpdateRule {
+
+    /** The learning rate of PyTorch's and Tribuo's AdaGrad: {@value}. */
+    public static final double DEFAULT_LEARNING_RATE = 1e-2;
+
+    /** eps = 1e-10, r0 = 0, epsilon outside the root, no weight decay, minimizing. */
+    public static final AdaGrad DEFAULT = new AdaGrad(1e-10, 0.0, EpsilonPlacement.OUTSIDE_SQRT, 0.0, false);
+
+    /**
+     * Validates the hyperparameters.
+     *
+     * @throws IllegalArgumentException naming the parameter and its value if one is out of range
+     */
+    public AdaGrad {
+        ArgumentChecks.requirePositive("epsilon", epsilon);
+        ArgumentChecks.requireNonNegative("initialAccumulator", initialAccumulator);
+        ArgumentChecks.requireNonNull("epsilonPlacement", epsilonPlacement);
+        ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
+    }
+
+    /** Returns this rule with {@code eps}. */
+    public AdaGrad withEpsilon(double eps) {
+        return new AdaGrad(eps, initialAccumulator, epsilonPlacement, weightDecay, maximize);
+    }
+
+    /** Returns this rule with accumulator start {@code r0}. */
+    public AdaGrad withInitialAccumulator(double r0) {
+        return new AdaGrad(epsilon, r0, epsilonPlacement, weightDecay, maximize);
+    }
+
+    /** Returns this rule with epsilon inside or outside the square root. */
+    public AdaGrad withEpsilonPlacement(EpsilonPlacement placement) {
+        return new AdaGrad(epsilon, initialAccumulator, placement, weightDecay, maximize);
+    }
+
+    /** Returns this rule with coupled L2 weight decay {@code lambda}. */
+    public AdaGrad withWeightDecay(double lambda) {
+        return new AdaGrad(epsilon, initialAccumulator, epsilonPlacement, lambda, maximize);
+    }
+
+    /** Returns this rule ascending ({@code true}) or descending the objective. */
+    public AdaGrad withMaximize(boolean ascend) {
+        return new AdaGrad(epsilon, initialAccumulator, epsilonPlacement, weightDecay, ascend);
+    }
+
+    @Override
+    public int stateBuffers() {
+        return 1;
+    }
+
+    @Override
+    public String stateName(int index) {
+        return "accumulator";
+    }
+
+    @Override
+    public float initialStateValue(int index) {
+        return (float) initialAccumulator;
+    }
+
+    @Override
+    public double defaultLearningRate() {
+        return DEFAULT_LEARNING_RATE;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.gradus;
+
+/**
+ * Where epsilon sits in the denominator of AdaGrad, RMSProp and Adam, a convention real systems
+ * disagree on.
+ */
+public enum EpsilonPlacement {
+
+    /** {@code sqrt(s) + eps}: PyTorch, DL4J, Tribuo, the RMSProp course note. The default. */
+    OUTSIDE_SQRT,
+
+    /** {@code sqrt(s + eps)}: Keras, Optax's AdaGrad, the mini-batch course note. */
+    INSIDE_SQRT
+}

@@ -1,0 +1,117 @@
+package dev.gradus;
+
+import dev.gradus.internal.ArgumentChecks;
+
+/**
+ * Gradient descent with momentum, in the heavy-ball form (PyTorch, cs231n), the EWMA form of the
+ * course material (optionally bias-corrected), PyTorch's dampened form, and Nesterov's look-ahead.
+ *
+ * <pre>
+ *   g  &lt;- -g                                   if maximize
+ *   g  &lt;- g + lambda * w                        if lambda != 0   (coupled L2 weight decay)
+ *   v  &lt;- mu * v + (1 - d) * g                  d = dampening; v = 0 before step 1
+ *        (v &lt;- g on step 1 if firstStepCopiesGradient, as PyTorch does)
+ *   u  =  g + mu * v                            if nesterov (look-ahead, PyTorch form)
+ *         v / (1 - mu^t)                        if biasCorrection
+ *         v                                     otherwise
+ *   w  &lt;- w - a * u
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@link #heavyBall(double) heavy ball}: {@code d = 0}, so {@code v <- r*v + g};</li>
+ *   <li>{@link #ewma(double) EWMA}: {@code d = mu}, so {@code v <- b*v + (1-b)*g}, an exponentially
+ *       weighted average of the gradients; with {@link #withBiasCorrection} the step uses
+ *       {@code v / (1 - b^t)};</li>
+ *   <li>{@link #nesterov(double) Nesterov}: heavy ball with the look-ahead update;</li>
+ *   <li>{@link #pytorch(double, double, boolean) PyTorch's SGD}: any dampening, and
+ *       {@code v = g} on step 1 (so its dampened form differs from EWMA on step 1 only).</li>
+ * </ul>
+ *
+ * <p>State: the velocity {@code v}.
+ *
+ * @param momentum                {@code mu}, in {@code [0, 1)}; default 0.9
+ * @param dampening               {@code d}, in {@code [0, 1]}; 0 for heavy ball, {@code mu} for EWMA
+ * @param nesterov                use the look-ahead update; requires {@code d = 0} and no bias correction
+ * @param biasCorrection          divide {@code v} by {@code 1 - mu^t}; requires the EWMA form ({@code d = mu})
+ * @param firstStepCopiesGradient set {@code v = g} on step 1 (PyTorch) instead of
+ *                                {@code v = (1 - d) * g}
+ * @param weightDecay             coupled L2 weight decay {@code lambda}, finite and {@code >= 0}; default 0
+ * @param maximize                ascend instead of descend the objective; default {@code false}
+ */
+public record Momentum(double momentum, double dampening, boolean nesterov, boolean biasCorrection,
+                       boolean firstStepCopiesGradient, double weightDecay, boolean maximize) implements UpdateRule {
+
+    /** The learning rate of most momentum recipes: {@value}. */
+    public static final double DEFAULT_LEARNING_RATE = 1e-2;
+
+    /**
+     * Validates the hyperparameters.
+     *
+     * @throws IllegalArgumentException naming the parameter and its value if one is out of range
+     *                                  or the options contradict each other
+     */
+    public Momentum {
+        ArgumentChecks.requireDecayRate("momentum", momentum);
+        if (!(dampening >= 0.0 && dampening <= 1.0)) {
+            throw new IllegalArgumentException("dampening must be in [0, 1], got " + dampening);
+        }
+        ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
+        if (nesterov && dampening != 0.0) {
+            throw new IllegalArgumentException("nesterov requires dampening 0, got " + dampening);
+        }
+        if (biasCorrection && (dampening != momentum || nesterov)) {
+            throw new IllegalArgumentException("biasCorrection requires the EWMA form (dampening == momentum, "
+                    + "no nesterov), got momentum " + momentum + ", dampening " + dampening + ", nesterov " + nesterov);
+        }
+    }
+
+    /** Heavy ball: {@code v <- r*v + g}, {@code w <- w - a*v}. */
+    public static Momentum heavyBall(double r) {
+        return new Momentum(r, 0.0, false, false, false, 0.0, false);
+    }
+
+    /** The EWMA form of the course: {@code v <- b*v + (1-b)*g}, {@code w <- w - a*v}, no bias correction. */
+    public static Momentum ewma(double b) {
+        return new Momentum(b, b, false, false, false, 0.0, false);
+    }
+
+    /** Nesterov (PyTorch form): {@code v <- r*v + g}, {@code w <- w - a*(g + r*v)}. */
+    public static Momentum nesterov(double r) {
+        return new Momentum(r, 0.0, true, false, false, 0.0, false);
+    }
+
+    /** {@code torch.optim.SGD(momentum=mu, dampening=d, nesterov=...)}, including {@code v = g} on step 1. */
+    public static Momentum pytorch(double mu, double d, boolean nesterov) {
+        return new Momentum(mu, d, nesterov, false, true, 0.0, false);
+    }
+
+    /** Returns this rule with the step using {@code v / (1 - mu^t)}. */
+    public Momentum withBiasCorrection(boolean corrected) {
+        return new Momentum(momentum, dampening, nesterov, corrected, firstStepCopiesGradient, weightDecay, maximize);
+    }
+
+    /** Returns this rule with coupled L2 weight decay {@code lambda}. */
+    public Momentum withWeightDecay(double lambda) {
+        return new Momentum(momentum, dampening, nesterov, biasCorrection, firstStepCopiesGradient, lambda, maximize);
+    }
+
+    /** Returns this rule ascending ({@code true}) or descending the objective. */
+    public Momentum withMaximize(boolean ascend) {
+        return new Momentum(momentum, dampening, nesterov, biasCorrection, firstStepCopiesGradient, weightDecay, ascend);
+    }
+
+    @Override
+    public int stateBuffers() {
+        return 1;
+    }
+
+    @Override
+    public String stateName(int index) {
+        return "velocity";
+    }
+
+    @Override
+    public double defaultLearningRate() {
+        return DEFAULT_LEARNING_RATE;
+    }
+}
