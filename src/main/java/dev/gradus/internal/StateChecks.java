@@ -29,25 +29,34 @@ public final class StateChecks {
      */
     public static void requireStates(UpdateRule rule, long n, MemorySegment param, MemorySegment gradient,
                                      MemorySegment state0, MemorySegment state1, MemorySegment state2) {
-        MemorySegment[] state = {state0, state1, state2};
-        int kept = rule.stateBuffers();
-        for (int i = 0; i < state.length; i++) {
-            if (i >= kept) {
-                if (state[i] != null) {
-                    throw new IllegalArgumentException(describe(rule) + " keeps " + kept
-                            + " state buffers, but a buffer was given in position " + (i + 1));
-                }
-                continue;
-            }
-            String name = rule.stateName(i);
-            ArgumentChecks.requireNonNull(name, state[i]);
-            SegmentChecks.requireSameLength(name, SegmentChecks.requireWritableFloats(name, state[i]), n);
-            SegmentChecks.requireDisjoint(name, state[i], "param", param);
-            SegmentChecks.requireDisjoint(name, state[i], "gradient", gradient);
-            for (int j = 0; j < i; j++) {
-                SegmentChecks.requireDisjoint(rule.stateName(j), state[j], name, state[i]);
-            }
+        // Written out per buffer: an array of the three would be allocated on every step.
+        requireState(rule, 0, state0, n, param, gradient);
+        requireState(rule, 1, state1, n, param, gradient);
+        requireState(rule, 2, state2, n, param, gradient);
+        if (rule.stateBuffers() > 1) {
+            SegmentChecks.requireDisjoint(rule.stateName(0), state0, rule.stateName(1), state1);
         }
+        if (rule.stateBuffers() > 2) {
+            SegmentChecks.requireDisjoint(rule.stateName(0), state0, rule.stateName(2), state2);
+            SegmentChecks.requireDisjoint(rule.stateName(1), state1, rule.stateName(2), state2);
+        }
+    }
+
+    private static void requireState(UpdateRule rule, int index, MemorySegment state, long n, MemorySegment param,
+                                     MemorySegment gradient) {
+        int kept = rule.stateBuffers();
+        if (index >= kept) {
+            if (state != null) {
+                throw new IllegalArgumentException(describe(rule) + " keeps " + kept
+                        + " state buffers, but a buffer was given in position " + (index + 1));
+            }
+            return;
+        }
+        String name = rule.stateName(index);
+        ArgumentChecks.requireNonNull(name, state);
+        SegmentChecks.requireSameLength(name, SegmentChecks.requireWritableFloats(name, state), n);
+        SegmentChecks.requireDisjoint(name, state, "param", param);
+        SegmentChecks.requireDisjoint(name, state, "gradient", gradient);
     }
 
     private static String describe(UpdateRule rule) {

@@ -3,7 +3,10 @@ package dev.gradus.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.gradus.AdaGrad;
 import dev.gradus.Adam;
+import dev.gradus.Momentum;
+import dev.gradus.RmsProp;
 import dev.gradus.Sgd;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.function.Executable;
@@ -28,7 +31,32 @@ class HyperparameterValidationTest {
                 row("Adam epsilon -1e-8", () -> Adam.DEFAULT.withEpsilon(-1e-8), "epsilon must be finite and > 0, got -1.0E-8"),
                 row("Adam epsilon +Inf", () -> Adam.DEFAULT.withEpsilon(Double.POSITIVE_INFINITY), "epsilon must be finite and > 0, got Infinity"),
                 row("Adam epsilon NaN", () -> Adam.DEFAULT.withEpsilon(Double.NaN), "epsilon must be finite and > 0, got NaN"),
-                row("Adam weightDecay -0.01", () -> Adam.DEFAULT.withWeightDecay(-0.01), "weightDecay must be finite and >= 0, got -0.01"));
+                row("Adam weightDecay -0.01", () -> Adam.DEFAULT.withWeightDecay(-0.01), "weightDecay must be finite and >= 0, got -0.01"),
+                row("Adam weightDecay NaN decoupled", () -> Adam.adamW().withWeightDecay(Double.NaN), "weightDecay must be finite and >= 0, got NaN"),
+                row("Adam form null", () -> Adam.DEFAULT.withForm(null), "form must not be null"),
+                row("Adam epsilonPlacement null", () -> Adam.DEFAULT.withEpsilonPlacement(null), "epsilonPlacement must not be null"),
+                row("Momentum momentum 1", () -> Momentum.heavyBall(1.0), "momentum must be in [0, 1), got 1.0"),
+                row("Momentum momentum -0.5", () -> Momentum.ewma(-0.5), "momentum must be in [0, 1), got -0.5"),
+                row("Momentum momentum NaN", () -> Momentum.nesterov(Double.NaN), "momentum must be in [0, 1), got NaN"),
+                row("Momentum dampening 1.5", () -> Momentum.pytorch(0.9, 1.5, false), "dampening must be in [0, 1], got 1.5"),
+                row("Momentum dampening NaN", () -> Momentum.pytorch(0.9, Double.NaN, false), "dampening must be in [0, 1], got NaN"),
+                row("Momentum nesterov with dampening", () -> Momentum.pytorch(0.9, 0.1, true), "nesterov requires dampening 0, got 0.1"),
+                row("Momentum bias correction of heavy ball", () -> Momentum.heavyBall(0.9).withBiasCorrection(true),
+                        "biasCorrection requires the EWMA form (dampening == momentum, no nesterov), got momentum 0.9, dampening 0.0, nesterov false"),
+                row("Momentum weightDecay -Inf", () -> Momentum.heavyBall(0.9).withWeightDecay(Double.NEGATIVE_INFINITY), "weightDecay must be finite and >= 0, got -Infinity"),
+                row("AdaGrad epsilon 0", () -> AdaGrad.DEFAULT.withEpsilon(0), "epsilon must be finite and > 0, got 0.0"),
+                row("AdaGrad epsilon NaN", () -> AdaGrad.DEFAULT.withEpsilon(Double.NaN), "epsilon must be finite and > 0, got NaN"),
+                row("AdaGrad initialAccumulator -0.1", () -> AdaGrad.DEFAULT.withInitialAccumulator(-0.1), "initialAccumulator must be finite and >= 0, got -0.1"),
+                row("AdaGrad initialAccumulator +Inf", () -> AdaGrad.DEFAULT.withInitialAccumulator(Double.POSITIVE_INFINITY), "initialAccumulator must be finite and >= 0, got Infinity"),
+                row("AdaGrad epsilonPlacement null", () -> AdaGrad.DEFAULT.withEpsilonPlacement(null), "epsilonPlacement must not be null"),
+                row("AdaGrad weightDecay -1", () -> AdaGrad.DEFAULT.withWeightDecay(-1), "weightDecay must be finite and >= 0, got -1.0"),
+                row("RmsProp decay 1", () -> RmsProp.DEFAULT.withDecay(1), "decay must be in [0, 1), got 1.0"),
+                row("RmsProp decay NaN", () -> RmsProp.DEFAULT.withDecay(Double.NaN), "decay must be in [0, 1), got NaN"),
+                row("RmsProp epsilon -1", () -> RmsProp.DEFAULT.withEpsilon(-1), "epsilon must be finite and > 0, got -1.0"),
+                row("RmsProp momentum 1", () -> RmsProp.DEFAULT.withMomentum(1), "momentum must be in [0, 1), got 1.0"),
+                row("RmsProp momentum -0.1", () -> RmsProp.DEFAULT.withMomentum(-0.1), "momentum must be in [0, 1), got -0.1"),
+                row("RmsProp epsilonPlacement null", () -> RmsProp.DEFAULT.withEpsilonPlacement(null), "epsilonPlacement must not be null"),
+                row("RmsProp weightDecay NaN", () -> RmsProp.DEFAULT.withWeightDecay(Double.NaN), "weightDecay must be finite and >= 0, got NaN"));
     }
 
     private static Arguments row(String name, Executable construction, String message) {
@@ -38,7 +66,9 @@ class HyperparameterValidationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badHyperparameters")
     void isRejectedWithItsNameAndValue(String name, Executable construction, String message) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, construction);
+        RuntimeException e = assertThrows(RuntimeException.class, construction);
+        assertEquals(message.contains("must not be null") ? NullPointerException.class : IllegalArgumentException.class,
+                e.getClass());
         assertEquals(message, e.getMessage());
     }
 }

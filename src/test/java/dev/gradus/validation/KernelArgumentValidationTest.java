@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.gradus.AdaGrad;
 import dev.gradus.Adam;
 import dev.gradus.Kernels;
+import dev.gradus.Momentum;
+import dev.gradus.RmsProp;
 import dev.gradus.Sgd;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -130,6 +133,29 @@ class KernelArgumentValidationTest {
                         f -> () -> Kernels.sgd(Sgd.DEFAULT, 0.1, f.param, f.arena.allocate(36))),
                 row("sgd closed param", IllegalStateException.class, "param: the segment's arena is already closed",
                         f -> () -> Kernels.sgd(Sgd.DEFAULT, 0.1, f.closed(), f.gradient)),
+                row("vmax missing for AMSGrad", NullPointerException.class, "vmax must not be null",
+                        f -> () -> Kernels.adam(Adam.DEFAULT.withAmsgrad(true), 1e-3, 1, f.param, f.gradient, f.m, f.v)),
+                row("vmax given without AMSGrad", IllegalArgumentException.class,
+                        "Adam keeps 2 state buffers, but a buffer was given in position 3",
+                        f -> () -> Kernels.adam(Adam.DEFAULT, 1e-3, 1, f.param, f.gradient, f.m, f.v, f.arena.allocate(32))),
+                row("vmax overlaps m", IllegalArgumentException.class, "m overlaps vmax",
+                        f -> () -> Kernels.adam(Adam.DEFAULT.withAmsgrad(true), 1e-3, 1, f.param, f.gradient, f.m, f.v, f.m)),
+                row("state list too short", IllegalArgumentException.class, "state holds 1 buffers but Adam keeps 2",
+                        f -> () -> Kernels.step(Adam.DEFAULT, 1e-3, 1, f.param, f.gradient, List.of(f.m))),
+                row("momentum step 0", IllegalArgumentException.class, "step must be >= 1 (steps count from 1), got 0",
+                        f -> () -> Kernels.momentum(Momentum.heavyBall(0.9), 0.1, 0, f.param, f.gradient, f.m)),
+                row("momentum velocity read-only", IllegalArgumentException.class, "velocity is read-only but the step writes it",
+                        f -> () -> Kernels.momentum(Momentum.heavyBall(0.9), 0.1, 1, f.param, f.gradient, f.m.asReadOnly())),
+                row("adagrad accumulator shorter", IllegalArgumentException.class, "accumulator holds 7 floats but param holds 8",
+                        f -> () -> Kernels.adagrad(AdaGrad.DEFAULT, 0.1, f.param, f.gradient, f.m.asSlice(4))),
+                row("rmsprop gradientAverage without centering", IllegalArgumentException.class,
+                        "gradientAverage was given but the rule is not centered",
+                        f -> () -> Kernels.rmsProp(RmsProp.DEFAULT, 0.1, f.param, f.gradient, f.m, f.v, null)),
+                row("rmsprop centered without gradientAverage", NullPointerException.class, "gradientAverage must not be null",
+                        f -> () -> Kernels.rmsProp(RmsProp.DEFAULT.withCentered(true), 0.1, f.param, f.gradient, f.m, null, null)),
+                row("rmsprop momentumBuffer overlaps squareAverage", IllegalArgumentException.class,
+                        "squareAverage overlaps momentumBuffer",
+                        f -> () -> Kernels.rmsProp(RmsProp.DEFAULT.withMomentum(0.9), 0.1, f.param, f.gradient, f.m, null, f.m)),
                 row("sgd range past the end", IndexOutOfBoundsException.class, "Range [2, 12) out of bounds for length 8",
                         f -> () -> Kernels.sgd(Sgd.DEFAULT, 0.1, f.param, f.gradient, 2, 12)));
     }

@@ -1,71 +1,39 @@
 package dev.gradus.jmh;
 
-import dev.gradus.Kernels;
 import dev.gradus.Sgd;
-import dev.gradus.internal.RuleSteps;
-import dev.gradus.internal.ScalarKernels;
-import java.lang.foreign.MemorySegment;
-import org.openjdk.jmh.annotations.Benchmark;
+import dev.gradus.UpdateRule;
 
 /**
- * One step of {@link Sgd#DEFAULT} ({@code w -= a * g}, {@code a = 1e-2}) over {@code n}
- * elements, in the four {@link Variant}s. Traffic: {@value #BYTES_PER_ELEMENT} bytes per
- * element (read {@code w, g}, write {@code w}).
+ * One step of {@link Sgd#DEFAULT} ({@code w -= a * g}, {@code a = 1e-2}) over {@code n} elements.
+ * Traffic: {@value #BYTES_PER_ELEMENT} bytes per element (read {@code w, g}, write {@code w}).
  */
-public class SgdBenchmark extends StreamState {
+public class SgdBenchmark extends RuleBenchmark {
 
     /** Bytes read and written per element by one step. */
-    public static final int BYTES_PER_ELEMENT = 3 * Float.BYTES;
+    public static final int BYTES_PER_ELEMENT = 12;
 
-    // Inputs in non-final fields, so that C2 cannot fold them into the benchmark as constants.
-    private Sgd rule = Sgd.DEFAULT;
-    private double learningRate = Sgd.DEFAULT_LEARNING_RATE;
-    private float learningRateFloat = (float) Sgd.DEFAULT_LEARNING_RATE;
-
-    private MemorySegment w;
-    private MemorySegment g;
-    private float[] wArray;
-    private float[] gArray;
+    private float[] wa;
+    private float[] ga;
 
     @Override
-    protected int bufferCount() {
-        return 2;
+    protected UpdateRule measuredRule() {
+        return Sgd.DEFAULT;
     }
 
     @Override
-    protected void bind(Buffers buffers) {
-        w = buffers.segment(Buffers.PARAMETERS);
-        g = buffers.segment(Buffers.GRADIENTS);
-        wArray = buffers.array(Buffers.PARAMETERS);
-        gArray = buffers.array(Buffers.GRADIENTS);
-    }
-
-    /** The public API on native segments. */
-    @Benchmark
-    public void gradus() {
-        Kernels.sgd(rule, learningRate, w, g);
-    }
-
-    /** The scalar kernel on the same segments, with the scalars the facade passes. */
-    @Benchmark
-    public void scalarSegments() {
-        RuleSteps.step(ScalarKernels.INSTANCE, rule, learningRate, 1, w, g, null, null, null, 0, n);
+    protected void bindArrays(Buffers buffers) {
+        wa = buffers.array(Buffers.PARAMETERS);
+        ga = buffers.array(Buffers.GRADIENTS);
     }
 
     /** The loop a Java user would write over {@code float[]}; C2 auto-vectorizes it. */
-    @Benchmark
-    public void textbookArray() {
-        float lr = learningRateFloat;
-        float[] wa = wArray;
-        float[] ga = gArray;
-        for (int i = 0; i < wa.length; i++) {
-            wa[i] -= lr * ga[i];
+    @Override
+    protected void textbook() {
+        float lr = (float) learningRate;
+        float[] w = wa;
+        float[] g = ga;
+        for (int i = 0; i < w.length; i++) {
+            w[i] -= lr * g[i];
         }
-    }
-
-    /** The same traffic with one subtraction per element: the memory roofline. */
-    @Benchmark
-    public void roofline() {
-        StreamKernels.readTwoWriteOne(w, g, n);
     }
 }

@@ -11,7 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * rule's kernel could reach if its arithmetic were free. Each written buffer {@code x} becomes
  * {@code g - x}, one subtraction per element and buffer, so values only flip between two
  * states and never grow; the gradient is read, never written. Vector API over
- * {@link FloatVector#SPECIES_PREFERRED}, with a scalar tail.
+ * {@link FloatVector#SPECIES_PREFERRED}, with a scalar tail. One method per buffer count, written
+ * out: a loop over an array of buffers inside the vector loop would slow the ceiling itself.
  */
 public final class StreamKernels {
 
@@ -37,6 +38,23 @@ public final class StreamKernels {
         }
     }
 
+    /** 20 bytes per element (momentum, AdaGrad, RMSProp): reads {@code w, g, s}, writes {@code w, s}. */
+    public static void readThreeWriteTwo(MemorySegment w, MemorySegment g, MemorySegment s, long n) {
+        long i = 0;
+        for (long bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            long at = i * Float.BYTES;
+            FloatVector gv = load(g, at);
+            gv.sub(load(w, at)).intoMemorySegment(w, at, ORDER);
+            gv.sub(load(s, at)).intoMemorySegment(s, at, ORDER);
+        }
+        for (; i < n; i++) {
+            long at = i * Float.BYTES;
+            float gs = g.get(FLOAT, at);
+            w.set(FLOAT, at, gs - w.get(FLOAT, at));
+            s.set(FLOAT, at, gs - s.get(FLOAT, at));
+        }
+    }
+
     /** Adam's traffic, 28 bytes per element: reads {@code w, g, m, v}, writes {@code w, m, v}. */
     public static void readFourWriteThree(MemorySegment w, MemorySegment g, MemorySegment m,
                                           MemorySegment v, long n) {
@@ -54,6 +72,28 @@ public final class StreamKernels {
             w.set(FLOAT, at, gs - w.get(FLOAT, at));
             m.set(FLOAT, at, gs - m.get(FLOAT, at));
             v.set(FLOAT, at, gs - v.get(FLOAT, at));
+        }
+    }
+
+    /** 36 bytes per element (AMSGrad, centered RMSProp with momentum): reads 5 buffers, writes all but {@code g}. */
+    public static void readFiveWriteFour(MemorySegment w, MemorySegment g, MemorySegment a, MemorySegment b,
+                                         MemorySegment c, long n) {
+        long i = 0;
+        for (long bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            long at = i * Float.BYTES;
+            FloatVector gv = load(g, at);
+            gv.sub(load(w, at)).intoMemorySegment(w, at, ORDER);
+            gv.sub(load(a, at)).intoMemorySegment(a, at, ORDER);
+            gv.sub(load(b, at)).intoMemorySegment(b, at, ORDER);
+            gv.sub(load(c, at)).intoMemorySegment(c, at, ORDER);
+        }
+        for (; i < n; i++) {
+            long at = i * Float.BYTES;
+            float gs = g.get(FLOAT, at);
+            w.set(FLOAT, at, gs - w.get(FLOAT, at));
+            a.set(FLOAT, at, gs - a.get(FLOAT, at));
+            b.set(FLOAT, at, gs - b.get(FLOAT, at));
+            c.set(FLOAT, at, gs - c.get(FLOAT, at));
         }
     }
 

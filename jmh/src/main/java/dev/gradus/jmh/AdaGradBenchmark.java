@@ -1,0 +1,45 @@
+package dev.gradus.jmh;
+
+import dev.gradus.AdaGrad;
+import dev.gradus.UpdateRule;
+
+/**
+ * One step of {@link AdaGrad#DEFAULT} ({@code a = 1e-2}) over {@code n} elements: one square root
+ * and one division per element. Traffic: {@value #BYTES_PER_ELEMENT} bytes per element (read
+ * {@code w, g, r}, write {@code w, r}).
+ */
+public class AdaGradBenchmark extends RuleBenchmark {
+
+    /** Bytes read and written per element by one step. */
+    public static final int BYTES_PER_ELEMENT = 20;
+
+    private float[] wa;
+    private float[] ga;
+    private float[] ra;
+
+    @Override
+    protected UpdateRule measuredRule() {
+        return AdaGrad.DEFAULT;
+    }
+
+    @Override
+    protected void bindArrays(Buffers buffers) {
+        wa = buffers.array(Buffers.PARAMETERS);
+        ga = buffers.array(Buffers.GRADIENTS);
+        ra = buffers.array(2);
+    }
+
+    /** {@code r += g * g; w -= lr * g / (sqrt(r) + eps)} over {@code float[]}. */
+    @Override
+    protected void textbook() {
+        float lr = (float) learningRate;
+        float eps = (float) AdaGrad.DEFAULT.epsilon();
+        float[] w = wa;
+        float[] g = ga;
+        float[] r = ra;
+        for (int i = 0; i < w.length; i++) {
+            r[i] += g[i] * g[i];
+            w[i] -= lr * g[i] / ((float) Math.sqrt(r[i]) + eps);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.gradus.jmh;
+
+import dev.gradus.Momentum;
+import dev.gradus.UpdateRule;
+
+/**
+ * One step of heavy-ball momentum ({@code v = 0.9 v + g}, {@code w -= a v}, {@code a = 1e-2}) over
+ * {@code n} elements. Traffic: {@value #BYTES_PER_ELEMENT} bytes per element (read {@code w, g, v},
+ * write {@code w, v}).
+ */
+public class MomentumBenchmark extends RuleBenchmark {
+
+    /** Bytes read and written per element by one step. */
+    public static final int BYTES_PER_ELEMENT = 20;
+
+    private float[] wa;
+    private float[] ga;
+    private float[] va;
+
+    @Override
+    protected UpdateRule measuredRule() {
+        return Momentum.heavyBall(0.9);
+    }
+
+    @Override
+    protected void bindArrays(Buffers buffers) {
+        wa = buffers.array(Buffers.PARAMETERS);
+        ga = buffers.array(Buffers.GRADIENTS);
+        va = buffers.array(2);
+    }
+
+    /** {@code v = mu * v + g; w -= lr * v} over {@code float[]}. */
+    @Override
+    protected void textbook() {
+        float lr = (float) learningRate;
+        float mu = 0.9f;
+        float[] w = wa;
+        float[] g = ga;
+        float[] v = va;
+        for (int i = 0; i < w.length; i++) {
+            v[i] = mu * v[i] + g[i];
+            w[i] -= lr * v[i];
+        }
+    }
+}

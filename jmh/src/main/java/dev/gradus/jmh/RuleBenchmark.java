@@ -1,0 +1,100 @@
+package dev.gradus.jmh;
+
+import dev.gradus.Kernels;
+import dev.gradus.UpdateRule;
+import dev.gradus.internal.RuleSteps;
+import dev.gradus.internal.ScalarKernels;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.Benchmark;
+
+/**
+ * The {@link Variant}s every rule benchmark shares: {@code gradus} (the public API on native
+ * segments), {@code scalarSegments} (the scalar kernel over the same segments, with the per-step
+ * scalars the facade computes) and {@code roofline} (the rule's memory traffic with trivial math).
+ * A subclass names its rule and writes {@code textbookArray}, the rule's formula over
+ * {@code float[]} as a Java user would write it. The step number counts up from 1 in each trial.
+ *
+ * <p>Traffic per element: every buffer is read once and every buffer but the gradient written
+ * once, so {@code 4 * (2 + 2 * state)} bytes for a rule with {@code state} state buffers; each
+ * subclass states it as {@code BYTES_PER_ELEMENT} for the report.
+ */
+public abstract class RuleBenchmark extends StreamState {
+
+    // Inputs in non-final fields, so that C2 cannot fold them into the benchmark as constants.
+    protected UpdateRule rule;
+    protected double learningRate;
+    protected long step;
+    protected MemorySegment w;
+    protected MemorySegment g;
+    private List<MemorySegment> state;
+    private MemorySegment state0;
+    private MemorySegment state1;
+    private MemorySegment state2;
+
+    /** The rule measured. */
+    protected abstract UpdateRule measuredRule();
+
+    /** Takes the heap arrays of {@code textbookArray}: parameters, gradients, then state. */
+    protected abstract void bindArrays(Buffers trialBuffers);
+
+    /** The bytes one step reads and writes per element of a rule with {@code stateBuffers} state buffers. */
+    static int bytesPerElement(int stateBuffers) {
+        return Float.BYTES * (2 + 2 * stateBuffers);
+    }
+
+    @Override
+    protected final int bufferCount() {
+        return 2 + measuredRule().stateBuffers();
+    }
+
+    @Override
+    protected final void bind(Buffers buffers) {
+        rule = measuredRule();
+        learningRate = rule.defaultLearningRate();
+        step = 0;
+        w = buffers.segment(Buffers.PARAMETERS);
+        g = buffers.segment(Buffers.GRADIENTS);
+        state = IntStream.range(0, rule.stateBuffers()).mapToObj(i -> buffers.segment(2 + i)).toList();
+        state0 = state.isEmpty() ? null : state.get(0);
+        state1 = state.size() < 2 ? null : state.get(1);
+        state2 = state.size() < 3 ? null : state.get(2);
+        bindArrays(buffers);
+    }
+
+    /** The public API on native segments. */
+    @Benchmark
+    public void gradus() {
+        Kernels.step(rule, learningRate, ++step, w, g, state);
+    }
+
+    /** The scalar kernel on the same segments, with the per-step scalars the facade computes. */
+    @Benchmark
+    public void scalarSegments() {
+        RuleSteps.step(ScalarKernels.INSTANCE, rule, learningRate, ++step, w, g, state0, state1, state2, 0, n);
+    }
+
+    /** The same traffic with one subtraction per element and written buffer: the memory roofline. */
+    @Benchmark
+    public void roofline() {
+        switch (state.size()) {
+            case 0 -> StreamKernels.readTwoWriteOne(w, g, n);
+            case 1 -> StreamKernels.readThreeWriteTwo(w, g, state0, n);
+            case 2 -> StreamKernels.readFourWriteThree(w, g, state0, state1, n);
+            default -> StreamKernels.readFiveWriteFour(w, g, state0, state1, state2, n);
+        }
+    }
+
+    /**
+     * The rule's textbook formula over {@code float[]}, as a Java user would write it (JMH allows
+     * no abstract benchmark method; the call to the subclass is monomorphic and inlined).
+     */
+    @Benchmark
+    public void textbookArray() {
+        textbook();
+    }
+
+    /** One step of the textbook formula over the heap arrays. */
+    protected abstract void textbook();
+}
