@@ -8,4 +8,5 @@ module dev.gradus {
     requires static jdk.incubator.vector;
 
     exports dev.gradus;
+    exports dev.gradus.schedule;
 }

@@ -48,4 +48,20 @@ public final class ArgumentChecks {
         }
         return step;
     }
+
+    /** Requires a decay factor (a base, a gamma) in {@code (0, 1]}. */
+    public static double requireFactor(String name, double factor) {
+        if (!(factor > 0.0 && factor <= 1.0)) {
+            throw new IllegalArgumentException(name + " must be in (0, 1], got " + factor);
+        }
+        return factor;
+    }
+
+    /** Requires a count of steps, epochs or examples {@code >= 1}. */
+    public static long requireCount(String name, long count) {
+        if (count < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, got " + count);
+        }
+        return count;
+    }
 }
