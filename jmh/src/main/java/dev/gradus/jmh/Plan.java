@@ -4,66 +4,71 @@ import java.time.Duration;
 
 /**
  * How long the report measures each benchmark: forks, and warmup and measurement iterations.
- * The per-fork overhead (JVM start, buffer setup) is an estimate, used only to predict the run
- * time.
+ * The per-benchmark overhead (JVM start, buffer setup, the last operation of each iteration) is
+ * an estimate, used only to predict the run time.
+ *
+ * @param name                  {@code smoke}, {@code quick} or {@code full}
+ * @param forks                 JVMs forked per benchmark
+ * @param warmupIterations      warmup iterations per fork
+ * @param warmupTime            the length of one warmup iteration
+ * @param measurementIterations measurement iterations per fork
+ * @param measurementTime       the length of one measurement iteration
  */
-public enum Plan {
-    /** The wiring check: seconds per benchmark, numbers not meaningful. Only 4096 elements by default. */
-    SMOKE(1, 1, Duration.ofMillis(100), 2, Duration.ofMillis(100)),
-    /** The default: about 10 s per benchmark. */
-    QUICK(1, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1)),
+public record Plan(String name, int forks, int warmupIterations, Duration warmupTime,
+                   int measurementIterations, Duration measurementTime) {
+
+    /** The wall time {@link #quick} keeps a whole run under, where it can. */
+    public static final Duration QUICK_BUDGET = Duration.ofMinutes(10);
+    /** The shortest iteration {@link #quick} shortens to. */
+    public static final Duration QUICK_SHORTEST_ITERATION = Duration.ofMillis(250);
+
+    private static final Duration QUICK_LONGEST_ITERATION = Duration.ofSeconds(1);
+    private static final int QUICK_WARMUP = 3;
+    private static final int QUICK_MEASUREMENT = 5;
+    private static final Duration OVERHEAD = Duration.ofSeconds(1);
+
+    /** The wiring check: under a second per benchmark; the numbers mean nothing. */
+    public static Plan smoke() {
+        return new Plan("smoke", 1, 1, Duration.ofMillis(100), 2, Duration.ofMillis(100));
+    }
+
     /** For numbers to publish: 3 forks, about 1.5 min per benchmark. */
-    FULL(3, 5, Duration.ofSeconds(2), 10, Duration.ofSeconds(2));
-
-    private static final Duration FORK_OVERHEAD = Duration.ofSeconds(2);
-
-    private final int forks;
-    private final int warmupIterations;
-    private final Duration warmupTime;
-    private final int measurementIterations;
-    private final Duration measurementTime;
-
-    Plan(int forks, int warmupIterations, Duration warmupTime, int measurementIterations,
-         Duration measurementTime) {
-        this.forks = forks;
-        this.warmupIterations = warmupIterations;
-        this.warmupTime = warmupTime;
-        this.measurementIterations = measurementIterations;
-        this.measurementTime = measurementTime;
+    public static Plan full() {
+        return new Plan("full", 3, 5, Duration.ofSeconds(2), 10, Duration.ofSeconds(2));
     }
 
-    public int forks() {
-        return forks;
+    /**
+     * The default: 1 fork, warmup 3 and measurement 5 iterations of 1 s, about 9 s per benchmark;
+     * for more than about 65 benchmarks the iterations are shortened, in steps of 50 ms down to
+     * {@link #QUICK_SHORTEST_ITERATION}, so that the whole run stays within {@link #QUICK_BUDGET}.
+     */
+    public static Plan quick(int benchmarkCount) {
+        long iterations = QUICK_WARMUP + QUICK_MEASUREMENT;
+        long perIteration = QUICK_BUDGET.dividedBy(Math.max(1, benchmarkCount)).minus(OVERHEAD)
+                .dividedBy(iterations).toMillis() / 50 * 50;
+        Duration iteration = Duration.ofMillis(Math.clamp(perIteration,
+                QUICK_SHORTEST_ITERATION.toMillis(), QUICK_LONGEST_ITERATION.toMillis()));
+        return new Plan("quick", 1, QUICK_WARMUP, iteration, QUICK_MEASUREMENT, iteration);
     }
 
-    public int warmupIterations() {
-        return warmupIterations;
-    }
-
-    public Duration warmupTime() {
-        return warmupTime;
-    }
-
-    public int measurementIterations() {
-        return measurementIterations;
-    }
-
-    public Duration measurementTime() {
-        return measurementTime;
-    }
-
-    /** The expected wall time of one benchmark at one size, all forks. */
+    /** The expected wall time of one benchmark at one size and thread count, all forks. */
     public Duration perBenchmark() {
         return warmupTime.multipliedBy(warmupIterations)
                 .plus(measurementTime.multipliedBy(measurementIterations))
-                .plus(FORK_OVERHEAD)
+                .plus(OVERHEAD)
                 .multipliedBy(forks);
     }
 
     /** For example {@code "1 fork, warmup 3 x 1000 ms, measurement 5 x 1000 ms"}. */
     public String describe() {
+        return describe(forks, warmupIterations, warmupTime.toMillis() + " ms", measurementIterations,
+                measurementTime.toMillis() + " ms");
+    }
+
+    /** The words of {@link #describe()}, for settings read back from JMH's result file. */
+    static String describe(int forks, int warmupIterations, String warmupTime, int measurementIterations,
+                           String measurementTime) {
         return forks + (forks == 1 ? " fork" : " forks") + ", warmup " + warmupIterations + " x "
-                + warmupTime.toMillis() + " ms, measurement " + measurementIterations + " x "
-                + measurementTime.toMillis() + " ms";
+                + warmupTime + ", measurement " + measurementIterations + " x " + measurementTime;
     }
 }

@@ -12,8 +12,10 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
  * JMH's own output, with a progress line before each benchmark, for example
- * {@code [3/32] AdamBenchmark.gradus n=65536, ~4 min left}. The time left is the planned time per
- * benchmark until one has finished, then the average time the finished ones took.
+ * {@code [3/32] AdamBenchmark.gradus n=65536 threads=1, ~4 min left}. One instance serves the
+ * JMH runs of all thread counts, so {@code total} counts every method, size and thread count.
+ * The time left is the planned time per benchmark until one has finished, then the average time
+ * the finished ones took, times the benchmarks not yet finished.
  */
 final class ProgressFormat implements OutputFormat {
 
@@ -39,12 +41,21 @@ final class ProgressFormat implements OutputFormat {
         Duration each = started == 0 ? planned : Duration.ofNanos(System.nanoTime() - startNanos).dividedBy(started);
         started++;
         String name = params.getBenchmark();
-        String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
-        String n = params.getParamsKeys().contains("n") ? " n=" + params.getParam("n") : "";
+        String n = params.getParamsKeys().contains("n") ? params.getParam("n") : null;
         delegate.println("");
-        delegate.println("[" + started + "/" + total + "] " + shortName + n + ", ~"
-                + approximately(each.multipliedBy(Math.max(1, total - started + 1))) + " left");
+        delegate.println(line(started, total, name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
+                n, params.getThreads(), each.multipliedBy(Math.max(1, total - started + 1))));
         delegate.startBenchmark(params);
+    }
+
+    /**
+     * The progress line of benchmark {@code k} of {@code total}, for example
+     * {@code [3/32] AdamBenchmark.gradus n=65536 threads=2, ~4 min left}; without
+     * {@code n=} when {@code n} is {@code null}.
+     */
+    static String line(int k, int total, String benchmark, String n, int threads, Duration left) {
+        return "[" + k + "/" + total + "] " + benchmark + (n == null ? "" : " n=" + n) + " threads=" + threads
+                + ", ~" + approximately(left) + " left";
     }
 
     /** {@code "40 s"} under two minutes, else whole minutes: {@code "4 min"}. */

@@ -1,75 +1,61 @@
 package dev.gradus.jmh;
 
 import dev.gradus.Kernels;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.TimeUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * The header of {@code report.md}: the machine, the JVM, the vector species and kernels, the
- * date, the commit and the run's settings. The JVM, species and kernels are those of the report's
- * JVM; the benchmark forks run the same {@code java} with the same module flag.
+ * The header of the report: the machine, the JDK, the vector species and kernels, the JVM flags,
+ * the date, the commit and the run's settings. The JDK, species and kernels are those of the
+ * report's JVM; JMH forks the same {@code java}, with the flags recorded in its results.
+ *
+ * @param cpuModel       the CPU's model name
+ * @param cores          processors available to the report's JVM
+ * @param fma            {@code yes}, {@code no} or {@code unknown}: whether the CPU has fused multiply-add
+ * @param runtimeVersion {@code java.runtime.version}
+ * @param vmName         {@code java.vm.name}
+ * @param vendor         {@code java.vendor}
+ * @param vectorSpecies  {@code FloatVector.SPECIES_PREFERRED}
+ * @param kernels        {@code Kernels.implementation()} in the report's JVM
+ * @param forkJvmFlags   each distinct command line of options JMH gave its forks
+ * @param reportJvmFlags the options of the report's JVM
+ * @param date           when the run started, ISO 8601 with offset
+ * @param commit         the git commit, {@code +dirty} with uncommitted changes
+ * @param plan           the plan's name and the settings JMH recorded, for example
+ *                       {@code quick: 1 fork, warmup 3 x 1000 ms, measurement 5 x 1000 ms}
+ * @param notes          remarks to print first, for example that a smoke run means nothing
  */
-final class ReportHeader {
+public record ReportHeader(String cpuModel, int cores, String fma, String runtimeVersion, String vmName,
+                           String vendor, String vectorSpecies, String kernels, List<String> forkJvmFlags,
+                           List<String> reportJvmFlags, String date, String commit, String plan,
+                           List<String> notes) {
 
-    private ReportHeader() {
+    /** The lists, copied. */
+    public ReportHeader {
+        forkJvmFlags = List.copyOf(forkJvmFlags);
+        reportJvmFlags = List.copyOf(reportJvmFlags);
+        notes = List.copyOf(notes);
     }
 
-    /** The header as Markdown, ending with an empty line. */
-    static String markdown(ReportOptions options, ZonedDateTime date) {
-        return "# Gradus throughput report\n\n"
-                + "- CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores visible\n"
-                + "- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")
-                + " (" + System.getProperty("java.vendor") + "), runtime " + Runtime.version() + "\n"
-                + "- Preferred species: " + FloatVector.SPECIES_PREFERRED + "\n"
-                + "- Kernels.implementation(): " + Kernels.implementation() + "\n"
-                + "- Date: " + date.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n"
-                + "- Commit: " + gitCommit() + "\n"
-                + "- Plan: " + options.plan().name().toLowerCase() + " (" + options.plan().describe()
-                + "), GC profiler " + (options.gcProfiler() ? "on" : "off") + ", 1 thread\n"
-                + "- Bytes per element (for GB/s): " + bytesPerElement() + "\n\n";
-    }
-
-    private static String bytesPerElement() {
-        StringBuilder out = new StringBuilder();
-        for (Rule rule : Rule.values()) {
-            out.append(out.isEmpty() ? "" : ", ").append(rule.id()).append(' ').append(rule.bytesPerElement());
+    /** The header of a report on {@code results}, run with the plan {@code planName} from {@code date}. */
+    static ReportHeader probe(String planName, List<JmhResult> results, ZonedDateTime date, String commit,
+                              List<String> notes) {
+        LinkedHashSet<String> forkFlags = new LinkedHashSet<>();
+        LinkedHashSet<String> settings = new LinkedHashSet<>();
+        for (JmhResult result : results) {
+            forkFlags.add(String.join(" ", result.jvmArgs()));
+            settings.add(result.settings());
         }
-        return out.toString();
-    }
-
-    static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).strip();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Not Linux: fall through.
-        }
-        return System.getProperty("os.arch");
-    }
-
-    static String gitCommit() {
-        try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 && !out.isEmpty()) {
-                return out;
-            }
-        } catch (IOException e) {
-            // No git: fall through.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "unknown";
+        return new ReportHeader(HostProbe.cpuModel(), Runtime.getRuntime().availableProcessors(), HostProbe.fma(),
+                System.getProperty("java.runtime.version"), System.getProperty("java.vm.name"),
+                System.getProperty("java.vendor"), FloatVector.SPECIES_PREFERRED.toString(),
+                Kernels.implementation(), List.copyOf(forkFlags),
+                HostProbe.jvmFlags(),
+                date.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), commit,
+                planName + ": " + String.join("; ", settings), notes);
     }
 }

@@ -1,67 +1,54 @@
 package dev.gradus.jmh;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The report's two tables over {@link ResultRow}s: a summary of Gradus per rule and size (its
- * speed, its speedups over the scalar segment loop and the textbook array loop, and its share of
- * the roofline), and the details of every variant. Missing numbers print as {@code -}.
+ * The report's two tables over {@link ResultRow}s: a summary of Gradus per rule, size and thread
+ * count (its speed, its share of the roofline, and its speedups over the scalar segment loop and
+ * the textbook array loop, each {@code ± error}), and the details of every variant. Missing
+ * numbers print as {@code -}, unknown errors as {@code ± ?}.
  */
 public final class ReportTable {
 
     private ReportTable() {
     }
 
-    /** Gradus per rule and size, against each baseline. */
+    /** Gradus per rule, size and threads, against each baseline. */
     public static TextTable summary(List<ResultRow> rows) {
-        TextTable table = new TextTable(List.of("rule", "n", "ns/elem", "Melem/s", "GB/s",
-                "x scalarSegments", "x textbookArray", "% of roofline", "B/op"), 0);
+        TextTable table = new TextTable(List.of("rule", "n", "threads", "ns/elem", "Melem/s", "GB/s",
+                "% of roofline", "x scalarSegments", "x textbookArray", "B/op"), 0);
+        Variant g = Variant.GRADUS;
         for (ResultRow row : rows) {
-            Variant g = Variant.GRADUS;
-            table.add(List.of(row.rule().id(), Long.toString(row.n()),
-                    format("%.3f", row.nanosPerElement(g)), format("%.0f", row.elementsPerSecond(g) / 1e6),
-                    format("%.1f", row.gigabytesPerSecond(g)),
-                    format("%.2f", row.speedupOver(Variant.SCALAR_SEGMENTS)),
-                    format("%.2f", row.speedupOver(Variant.TEXTBOOK_ARRAY)),
-                    format("%.0f", row.percentOfRoofline()), format("%.1f", row.allocatedBytesPerStep(g))));
+            table.add(List.of(row.rule().id(), Long.toString(row.n()), Integer.toString(row.threads()),
+                    row.nanosPerElement(g).format("%.3f"), row.elementsPerSecond(g).times(1e-6).formatValue("%.0f"),
+                    row.gigabytesPerSecond(g).formatValue("%.1f"), row.percentOfRoofline().format("%.0f"),
+                    row.speedupOver(Variant.SCALAR_SEGMENTS).format("%.2f"),
+                    row.speedupOver(Variant.TEXTBOOK_ARRAY).format("%.2f"),
+                    Estimate.formatNumber("%.1f", row.allocatedBytesPerOp(g))));
         }
         return table;
     }
 
-    /** Every variant of every rule and size. */
+    /** Every variant of every rule, size and thread count. */
     public static TextTable variants(List<ResultRow> rows) {
-        TextTable table = new TextTable(List.of("rule", "n", "variant", "ns/step", "± error",
-                "ns/elem", "Melem/s", "GB/s", "B/op"), 0, 2);
+        TextTable table = new TextTable(List.of("rule", "n", "threads", "variant", "ns/op", "ns/elem",
+                "Melem/s", "GB/s", "B/op"), 0, 3);
         for (ResultRow row : rows) {
             for (Variant v : Variant.values()) {
-                table.add(List.of(row.rule().id(), Long.toString(row.n()), v.method(),
-                        format("%.0f", row.nanosPerStep(v)), format("%.0f", row.nanosPerStepError(v)),
-                        format("%.3f", row.nanosPerElement(v)), format("%.0f", row.elementsPerSecond(v) / 1e6),
-                        format("%.1f", row.gigabytesPerSecond(v)), format("%.1f", row.allocatedBytesPerStep(v))));
+                table.add(List.of(row.rule().id(), Long.toString(row.n()), Integer.toString(row.threads()),
+                        v.method(), row.nanosPerOp(v).format("%.0f"), row.nanosPerElement(v).formatValue("%.3f"),
+                        row.elementsPerSecond(v).times(1e-6).formatValue("%.0f"),
+                        row.gigabytesPerSecond(v).formatValue("%.1f"),
+                        Estimate.formatNumber("%.1f", row.allocatedBytesPerOp(v))));
             }
         }
         return table;
     }
 
-    /** Both tables as fixed-width text, with titles. */
+    /** Both tables as fixed-width text, with titles, for the console. */
     public static String text(List<ResultRow> rows) {
-        return "Gradus against its baselines (x = times faster; 1 thread)\n\n" + summary(rows).fixedWidth()
-                + "\nAll variants (ns/step = JMH score ± its 99.9% error)\n\n" + variants(rows).fixedWidth();
-    }
-
-    /** Both tables as Markdown, with headings. */
-    public static String markdown(List<ResultRow> rows) {
-        return "## Gradus against its baselines\n\n"
-                + "`x scalarSegments` and `x textbookArray`: times faster than that baseline. "
-                + "`% of roofline`: the speed of Gradus as a share of a kernel with the same memory "
-                + "traffic and trivial math. `B/op`: bytes allocated per step (GC profiler).\n\n"
-                + summary(rows).markdown()
-                + "\n## All variants\n\n`ns/step`: JMH's score, `± error` its 99.9% confidence half-width.\n\n"
-                + variants(rows).markdown();
-    }
-
-    private static String format(String pattern, double value) {
-        return Double.isFinite(value) ? String.format(Locale.ROOT, pattern, value) : "-";
+        return "Gradus against its baselines (± = 99.9% confidence half-width; x = times faster)\n\n"
+                + summary(rows).fixedWidth()
+                + "\nAll variants (ns/op = JMH score ± error, one thread's step)\n\n" + variants(rows).fixedWidth();
     }
 }

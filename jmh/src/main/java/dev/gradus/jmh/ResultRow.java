@@ -3,87 +3,101 @@ package dev.gradus.jmh;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The results of one rule at one element count, by variant, and the numbers the report derives
- * from them. A variant that was not run gives NaN.
+ * The results of one rule at one element count and thread count, by variant, and the figures the
+ * report derives from them, each an {@link Estimate} carrying JMH's error. A variant that was
+ * not run gives NaN.
+ *
+ * <p>With {@code threads} threads, each updating its own {@code n} elements, one operation
+ * (JMH's score) is one thread's step, so the row moves {@code threads * n} elements per
+ * operation time: elements per second are {@code threads * n / score}, and ns per element are
+ * wall time per element, {@code score / (threads * n)}.
  *
  * @param rule    the rule
  * @param n       elements per buffer
+ * @param threads threads running the benchmark at once
  * @param results the JMH result of each variant that was run
  */
-public record ResultRow(Rule rule, long n, Map<Variant, JmhResult> results) {
+public record ResultRow(Rule rule, long n, int threads, Map<Variant, JmhResult> results) {
+
+    private static final Comparator<ResultRow> ORDER = Comparator.comparing(ResultRow::rule)
+            .thenComparingLong(ResultRow::n).thenComparingInt(ResultRow::threads);
 
     /** The row's results, copied into an unmodifiable map. */
     public ResultRow {
         results = Map.copyOf(results);
     }
 
+    private record Key(String benchmarkClass, long n, int threads) {
+    }
+
     /**
-     * Groups results by rule and {@code n}, ordered by rule then {@code n}. Results of classes
-     * other than the {@link Rule} benchmarks, of other methods, or without {@code n} are skipped.
+     * Groups results by rule, {@code n} and threads, ordered by rule, then {@code n}, then threads.
+     * Results of methods other than the {@link Variant}s, or without {@code n}, are skipped. The
+     * rule of each class comes from {@link Rule#ofBenchmarkClass}.
      */
     public static List<ResultRow> group(List<JmhResult> results) {
-        Map<Rule, Map<Long, Map<Variant, JmhResult>>> byRule = new EnumMap<>(Rule.class);
+        Map<Key, Map<Variant, JmhResult>> byKey = new TreeMap<>(Comparator.comparing(Key::benchmarkClass)
+                .thenComparingLong(Key::n).thenComparingInt(Key::threads));
         for (JmhResult result : results) {
-            Rule rule = Rule.ofBenchmarkClass(result.className());
             Variant variant = Variant.ofMethod(result.method());
             String n = result.params().get("n");
-            if (rule != null && variant != null && n != null) {
-                byRule.computeIfAbsent(rule, r -> new TreeMap<>())
-                        .computeIfAbsent(Long.parseLong(n), k -> new EnumMap<>(Variant.class))
-                        .put(variant, result);
+            if (variant != null && n != null) {
+                byKey.computeIfAbsent(new Key(result.benchmarkClass(), Long.parseLong(n), result.threads()),
+                        k -> new EnumMap<>(Variant.class)).put(variant, result);
             }
         }
+        Map<String, Rule> rules = new HashMap<>();
         List<ResultRow> rows = new ArrayList<>();
-        byRule.forEach((rule, byN) -> byN.forEach((n, variants) -> rows.add(new ResultRow(rule, n, variants))));
-        rows.sort(Comparator.comparing(ResultRow::rule).thenComparingLong(ResultRow::n));
+        byKey.forEach((key, variants) -> rows.add(new ResultRow(
+                rules.computeIfAbsent(key.benchmarkClass(), Rule::ofBenchmarkClass), key.n(), key.threads(), variants)));
+        rows.sort(ORDER);
         return rows;
     }
 
-    /** Nanoseconds per operation (one step over {@code n} elements). */
-    public double nanosPerStep(Variant variant) {
+    /** JMH's score in nanoseconds: one thread's step over {@code n} elements. */
+    public Estimate nanosPerOp(Variant variant) {
         JmhResult result = results.get(variant);
-        return result == null ? Double.NaN : result.nanosPerOp();
+        return result == null ? Estimate.MISSING : result.nanosPerOp();
     }
 
-    /** The error of {@link #nanosPerStep}, as JMH gives it. */
-    public double nanosPerStepError(Variant variant) {
-        JmhResult result = results.get(variant);
-        return result == null ? Double.NaN : result.nanosPerOpError();
+    /** Wall time per element of all threads: {@code score / (threads * n)}. */
+    public Estimate nanosPerElement(Variant variant) {
+        return nanosPerOp(variant).times(1.0 / elementsPerOp());
     }
 
-    /** Nanoseconds per element. */
-    public double nanosPerElement(Variant variant) {
-        return nanosPerStep(variant) / n;
-    }
-
-    /** Elements updated per second. */
-    public double elementsPerSecond(Variant variant) {
-        return 1e9 / nanosPerElement(variant);
+    /** Elements updated per second by all threads together. */
+    public Estimate elementsPerSecond(Variant variant) {
+        return nanosPerOp(variant).dividing(1e9 * elementsPerOp());
     }
 
     /** Gigabytes (1e9 bytes) per second read and written, from the rule's bytes per element. */
-    public double gigabytesPerSecond(Variant variant) {
-        return rule.bytesPerElement() / nanosPerElement(variant);
+    public Estimate gigabytesPerSecond(Variant variant) {
+        return elementsPerSecond(variant).times(rule.bytesPerElement() / 1e9);
     }
 
-    /** Bytes allocated per step, NaN without the GC profiler. */
-    public double allocatedBytesPerStep(Variant variant) {
+    /** Bytes allocated per operation, NaN without the GC profiler. */
+    public double allocatedBytesPerOp(Variant variant) {
         JmhResult result = results.get(variant);
         return result == null ? Double.NaN : result.allocatedBytesPerOp();
     }
 
     /** How many times faster Gradus is than {@code baseline}: baseline time / Gradus time. */
-    public double speedupOver(Variant baseline) {
-        return nanosPerStep(baseline) / nanosPerStep(Variant.GRADUS);
+    public Estimate speedupOver(Variant baseline) {
+        return nanosPerOp(baseline).dividedBy(nanosPerOp(Variant.GRADUS));
     }
 
     /** Gradus's speed as a percentage of the roofline's: roofline time / Gradus time * 100. */
-    public double percentOfRoofline() {
-        return 100 * speedupOver(Variant.ROOFLINE);
+    public Estimate percentOfRoofline() {
+        return speedupOver(Variant.ROOFLINE).times(100);
+    }
+
+    private double elementsPerOp() {
+        return (double) threads * n;
     }
 }

@@ -1,58 +1,66 @@
 package dev.gradus.jmh;
 
-import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
 
 /**
- * The benchmarked rules: the name the report's {@code --rule} option takes, the benchmark class,
- * and the bytes one step reads and writes per element, from which the report computes GB/s.
+ * A benchmarked update rule, known from its benchmark class alone: the class
+ * {@code dev.gradus.jmh.RmsPropBenchmark} is the rule {@code rmsprop} (the simple name without
+ * {@code Benchmark}, lower-cased), and its {@code public static} {@value #BYTES_FIELD} field
+ * gives the bytes one step reads and writes per element, from which the report computes GB/s.
+ * There is no list of rules to keep up to date: {@link BenchmarkCatalog} finds the classes before
+ * a run, and {@link ResultRow#group} names the rules of a result file.
+ *
+ * @param id              the name the {@code --rule} option takes, for example {@code adam}
+ * @param benchmarkClass  the fully qualified name of the benchmark class
+ * @param bytesPerElement bytes read plus written per element by one step, NaN when the class
+ *                        declares no {@value #BYTES_FIELD} (then GB/s are not reported)
  */
-public enum Rule {
-    SGD("sgd", SgdBenchmark.class, SgdBenchmark.BYTES_PER_ELEMENT),
-    ADAM("adam", AdamBenchmark.class, AdamBenchmark.BYTES_PER_ELEMENT);
+public record Rule(String id, String benchmarkClass, double bytesPerElement) implements Comparable<Rule> {
 
-    private final String id;
-    private final Class<? extends StreamState> benchmark;
-    private final int bytesPerElement;
+    /** The static field of a benchmark class holding the rule's bytes per element. */
+    public static final String BYTES_FIELD = "BYTES_PER_ELEMENT";
 
-    Rule(String id, Class<? extends StreamState> benchmark, int bytesPerElement) {
-        this.id = id;
-        this.benchmark = benchmark;
-        this.bytesPerElement = bytesPerElement;
+    private static final String SUFFIX = "Benchmark";
+
+    private static final Comparator<Rule> ORDER = Comparator.<Rule>comparingDouble(Rule::bytesPerElement)
+            .thenComparing(Rule::id);
+
+    /** The rule of the class {@code qualifiedName}, its bytes per element read by reflection. */
+    public static Rule ofBenchmarkClass(String qualifiedName) {
+        return new Rule(idOf(qualifiedName), qualifiedName, bytesPerElement(qualifiedName));
     }
 
-    /** The lower-case name, for example {@code adam}. */
-    public String id() {
-        return id;
-    }
-
-    /** The benchmark class, declaring one method per {@link Variant}. */
-    public Class<? extends StreamState> benchmark() {
-        return benchmark;
-    }
-
-    /** Bytes read plus bytes written per element by one step. */
-    public int bytesPerElement() {
-        return bytesPerElement;
-    }
-
-    /** The rule named {@code id}, case-insensitive. */
-    public static Rule ofId(String id) {
-        for (Rule rule : values()) {
-            if (rule.id.equalsIgnoreCase(id.strip())) {
-                return rule;
-            }
+    /** {@code dev.gradus.jmh.AdamWBenchmark} gives {@code adamw}. */
+    static String idOf(String qualifiedName) {
+        String simple = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+        if (simple.endsWith(SUFFIX) && simple.length() > SUFFIX.length()) {
+            simple = simple.substring(0, simple.length() - SUFFIX.length());
         }
-        throw new IllegalArgumentException("unknown rule '" + id + "', expected one of "
-                + Arrays.stream(values()).map(Rule::id).toList());
+        return simple.toLowerCase(Locale.ROOT);
     }
 
-    /** The rule benchmarked by the class of simple name {@code simpleName}, or {@code null}. */
-    public static Rule ofBenchmarkClass(String simpleName) {
-        for (Rule rule : values()) {
-            if (rule.benchmark.getSimpleName().equals(simpleName)) {
-                return rule;
-            }
+    private static double bytesPerElement(String qualifiedName) {
+        try {
+            return Class.forName(qualifiedName).getField(BYTES_FIELD).getInt(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return Double.NaN;
         }
-        return null;
+    }
+
+    /** The simple name of the benchmark class, for example {@code AdamBenchmark}. */
+    public String simpleClassName() {
+        return benchmarkClass.substring(benchmarkClass.lastIndexOf('.') + 1);
+    }
+
+    /** Whether {@link #bytesPerElement()} is known. */
+    public boolean hasBytesPerElement() {
+        return !Double.isNaN(bytesPerElement);
+    }
+
+    /** Rules by their traffic per element (the simplest rule first), then by name. */
+    @Override
+    public int compareTo(Rule other) {
+        return ORDER.compare(this, other);
     }
 }

@@ -6,18 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader, enough for JMH's result files (RFC 8259 without extensions). Objects
+ * A small JSON reader (RFC 8259 without extensions), for JMH's result files and the report's own
+ * {@code report.json}. Objects
  * become {@code Map<String, Object>} in document order, arrays {@code List<Object>}, strings
  * {@code String}, numbers {@code Double}, {@code true}/{@code false} {@code Boolean}, and
- * {@code null} {@code null}. JMH writes non-finite numbers as strings ({@code "NaN"}); see
- * {@link #number(Object)}.
+ * {@code null} {@code null}. JMH writes non-finite numbers as strings ({@code "NaN"}), the
+ * report as {@code null}; see {@link #number(Object)}.
  */
-public final class JmhJson {
+public final class JsonReader {
 
     private final CharSequence text;
     private int at;
 
-    private JmhJson(CharSequence text) {
+    private JsonReader(CharSequence text) {
         this.text = text;
     }
 
@@ -27,7 +28,7 @@ public final class JmhJson {
      * @throws IllegalArgumentException at malformed input, giving the offset
      */
     public static Object parse(CharSequence text) {
-        JmhJson reader = new JmhJson(text);
+        JsonReader reader = new JsonReader(text);
         Object value = reader.value();
         reader.skipWhitespace();
         if (reader.at != text.length()) {
@@ -36,8 +37,14 @@ public final class JmhJson {
         return value;
     }
 
-    /** A JSON number, or a string JMH writes for one ({@code "NaN"}, {@code "Infinity"}). */
+    /**
+     * A JSON number, a string JMH writes for one ({@code "NaN"}, {@code "Infinity"}), or
+     * {@code null} (NaN, as {@link JsonWriter} writes non-finite numbers).
+     */
     public static double number(Object value) {
+        if (value == null) {
+            return Double.NaN;
+        }
         if (value instanceof Double d) {
             return d;
         }
@@ -45,6 +52,32 @@ public final class JmhJson {
             return Double.parseDouble(s);
         }
         throw new IllegalArgumentException("not a number: " + value);
+    }
+
+    /**
+     * {@code value} as a JSON object.
+     *
+     * @throws IllegalArgumentException naming {@code what} when it is something else
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(Object value, String what) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new IllegalArgumentException(what + " is not a JSON object: " + value);
+    }
+
+    /**
+     * {@code value} as a JSON array.
+     *
+     * @throws IllegalArgumentException naming {@code what} when it is something else
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Object> array(Object value, String what) {
+        if (value instanceof List<?> list) {
+            return (List<Object>) list;
+        }
+        throw new IllegalArgumentException(what + " is not a JSON array: " + value);
     }
 
     private Object value() {
