@@ -37,7 +37,7 @@ import dev.gradus.internal.ArgumentChecks;
 public record RmsProp(double decay, double epsilon, boolean centered, double momentum,
                       EpsilonPlacement epsilonPlacement, double weightDecay, boolean maximize) implements UpdateRule {
 
-    /** The learning rate of Keras' and PyTorch's RMSProp: {@value}. */
+    /** The learning rate of Keras' RMSProp: {@value} (PyTorch defaults to 1e-2). */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
 
     /** b = 0.9, eps = 1e-8, not centered, no momentum, epsilon outside, no weight decay, minimizing. */

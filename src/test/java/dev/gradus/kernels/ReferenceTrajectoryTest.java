@@ -80,7 +80,7 @@ class ReferenceTrajectoryTest {
                     try (Arena arena = Arena.ofConfined()) {
                         MemorySegment param = arena.allocateFrom(ValueLayout.JAVA_FLOAT, t.initial());
                         List<MemorySegment> state = IntStream.range(0, t.rule().stateBuffers())
-                                .mapToObj(s -> arena.allocate(ValueLayout.JAVA_FLOAT, N)).toList();
+                                .mapToObj(s -> filled(arena, t.rule().initialStateValue(s))).toList();
                         for (int step = 1; step <= STEPS; step++) {
                             float[] g = t.gradient(step);
                             double[] before = widen(param);
@@ -105,6 +105,14 @@ class ReferenceTrajectoryTest {
                         }
                     }
                 });
+    }
+
+    private static MemorySegment filled(Arena arena, float value) {
+        MemorySegment state = arena.allocate(ValueLayout.JAVA_FLOAT, N);
+        for (int i = 0; i < N; i++) {
+            state.setAtIndex(ValueLayout.JAVA_FLOAT, i, value);
+        }
+        return state;
     }
 
     private static double[] widen(MemorySegment floats) {

@@ -6,10 +6,11 @@ import java.util.List;
  * Element counts for kernels that process {@code lanes} elements per vector, and their
  * classification for coverage requirements.
  *
- * <p>Most counts are small, uniform in {@code 0 .. 4*lanes+3}, so that empty inputs, inputs
- * shorter than one vector, exact multiples and every tail length all occur; one in 16 is one of a
- * few large counts, which reach unrolled main loops. Pass the widest lane count a test can run
- * with (16 for 512-bit float vectors) so that the small range covers every species.
+ * <p>Most counts are small, in {@code 0 .. 4*lanes+3}, drawn by shape with fixed odds whatever
+ * the lane count, so that coverage minima hold as reliably at 16 lanes as at 2: one in 16 is
+ * empty, 4 in 16 shorter than one vector, 3 in 16 an exact multiple of the lanes (1 to 4
+ * vectors), 7 in 16 uniform in {@code lanes+1 .. 4*lanes+3} (mostly with a tail), and one in 16 is
+ * one of a few large counts, which reach unrolled main loops.
  */
 public final class Lengths {
 
@@ -42,9 +43,15 @@ public final class Lengths {
         if (lanes < 1) {
             throw new IllegalArgumentException("lanes must be positive: " + lanes);
         }
-        Gen<Integer> small = Gen.ints(0, smallMax(lanes));
+        Gen<Integer> small = Gen.ints(lanes + 1, smallMax(lanes));
         Gen<Integer> big = large.isEmpty() ? small : Gen.elementOf(large);
-        return random -> (random.nextInt(16) == 0 ? big : small).next(random);
+        return random -> switch (random.nextInt(16)) {
+            case 0 -> 0;
+            case 1 -> big.next(random);
+            case 2, 3, 4, 5 -> lanes == 1 ? 0 : random.nextInt(1, lanes);
+            case 6, 7, 8 -> lanes * random.nextInt(1, 5);
+            default -> small.next(random);
+        };
     }
 
     /** Whether {@code n} elements end in a partial vector ({@code n % lanes != 0}). */
