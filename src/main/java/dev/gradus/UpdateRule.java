@@ -22,6 +22,9 @@ public sealed interface UpdateRule permits Sgd, Momentum, AdaGrad, RmsProp, Adam
         return 0f;
     }
 
+    /** This rule with coupled (or, for {@link Adam} with decoupled decay, decoupled) weight decay {@code lambda}. */
+    UpdateRule withWeightDecay(double lambda);
+
     /** The learning rate recipes usually start from for this rule. */
     double defaultLearningRate();
 }

@@ -1,0 +1,57 @@
+package dev.gradus;
+
+import dev.gradus.internal.ArgumentChecks;
+import java.util.OptionalDouble;
+
+/**
+ * Options shared by some of an optimizer's parameters: their own rule, a factor on the scheduled
+ * learning rate, or their own weight decay (commonly 0 for biases and normalization weights).
+ *
+ * @param name               the group's name, for messages
+ * @param rule               the group's rule, or null for the optimizer's
+ * @param learningRateFactor multiplies the optimizer's learning rate for this group; finite, {@code >= 0}; default 1
+ * @param weightDecay        replaces the weight decay of the rule, if present
+ */
+public record ParameterGroup(String name, UpdateRule rule, double learningRateFactor, OptionalDouble weightDecay) {
+
+    /**
+     * Validates the options.
+     *
+     * @throws NullPointerException     if {@code name} or {@code weightDecay} is null
+     * @throws IllegalArgumentException if the factor or the weight decay is negative or not finite
+     */
+    public ParameterGroup {
+        ArgumentChecks.requireNonNull("name", name);
+        ArgumentChecks.requireNonNegative("learningRateFactor", learningRateFactor);
+        ArgumentChecks.requireNonNull("weightDecay", weightDecay);
+        if (weightDecay.isPresent()) {
+            ArgumentChecks.requireNonNegative("weightDecay", weightDecay.getAsDouble());
+        }
+    }
+
+    /** A group with the optimizer's rule, factor 1 and the rule's weight decay. */
+    public static ParameterGroup named(String name) {
+        return new ParameterGroup(name, null, 1.0, OptionalDouble.empty());
+    }
+
+    /** Returns this group with its own rule. */
+    public ParameterGroup withRule(UpdateRule groupRule) {
+        return new ParameterGroup(name, ArgumentChecks.requireNonNull("rule", groupRule), learningRateFactor, weightDecay);
+    }
+
+    /** Returns this group with learning-rate factor {@code factor}. */
+    public ParameterGroup withLearningRateFactor(double factor) {
+        return new ParameterGroup(name, rule, factor, weightDecay);
+    }
+
+    /** Returns this group with weight decay {@code lambda} in place of the rule's. */
+    public ParameterGroup withWeightDecay(double lambda) {
+        return new ParameterGroup(name, rule, learningRateFactor, OptionalDouble.of(lambda));
+    }
+
+    /** The rule the group's parameters follow, given the optimizer's. */
+    public UpdateRule resolve(UpdateRule optimizerRule) {
+        UpdateRule base = rule == null ? optimizerRule : rule;
+        return weightDecay.isPresent() ? base.withWeightDecay(weightDecay.getAsDouble()) : base;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.gradus;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Allocates an optimizer's state buffers: zeroed (or filled with the rule's initial value) and
+ * 64-byte aligned. Buffers of {@value #STAGGERED_BYTES} bytes or more start at staggered offsets
+ * within a 4 KiB page: large buffers that all start at the same page offset alias in the
+ * processor's load and store queues and slow a streaming step down markedly (measured in the
+ * design's performance notes: 1.25x to 1.8x at 16M floats).
+ */
+final class StateAllocator {
+
+    static final long PAGE = 4096;
+    static final long STAGGER = 17 * 64;
+    static final long STAGGERED_BYTES = 1 << 16;
+
+    private final Arena arena;
+    private long staggered;
+
+    StateAllocator(Arena arena) {
+        this.arena = arena;
+    }
+
+    /** A buffer of {@code floats} floats, each {@code initialValue}. */
+    MemorySegment allocate(long floats, float initialValue) {
+        long bytes = floats * Float.BYTES;
+        MemorySegment buffer;
+        if (bytes >= STAGGERED_BYTES) {
+            long offset = staggered++ * STAGGER % PAGE;
+            buffer = arena.allocate(bytes + offset, PAGE).asSlice(offset, bytes);
+        } else {
+            buffer = arena.allocate(Math.max(bytes, 1), 64).asSlice(0, bytes);
+        }
+        if (initialValue != 0f) {
+            for (long i = 0; i < floats; i++) {
+                buffer.setAtIndex(ValueLayout.JAVA_FLOAT, i, initialValue);
+            }
+        }
+        return buffer;
+    }
+}
