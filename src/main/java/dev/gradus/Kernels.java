@@ -256,4 +256,30 @@ public final class Kernels {
     private static MemorySegment optionalHeap(float[] array) {
         return array == null ? null : MemorySegment.ofArray(array);
     }
+
+    /**
+     * The index of the first element of {@code [from, to)} that is NaN or infinite, or {@code -1}
+     * if all of them are finite ({@link Float#isFinite}; zeros, subnormals and
+     * {@code +-Float.MAX_VALUE} are finite). Use it to check a gradient before a step. It reads
+     * each element once, allocates nothing, and runs on the vector kernels when they are in use.
+     *
+     * @param values the floats to scan, native or heap, read-only allowed; not modified
+     * @param from   first element, inclusive
+     * @param to     last element, exclusive
+     * @return the index counted from the start of {@code values} (not from {@code from}), or {@code -1}
+     * @throws IllegalArgumentException  if the byte size is not a whole number of floats
+     * @throws IndexOutOfBoundsException for a range outside the buffer
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null buffer
+     */
+    public static long firstNonFinite(MemorySegment values, long from, long to) {
+        SegmentChecks.requireRange(from, to, SegmentChecks.requireFloats("values", values));
+        return KernelProvider.kernels().firstNonFinite(values, from, to);
+    }
+
+    /** {@link #firstNonFinite(MemorySegment, long, long)} over every element. */
+    public static long firstNonFinite(MemorySegment values) {
+        return firstNonFinite(values, 0, SegmentChecks.requireFloats("values", values));
+    }
 }

@@ -110,4 +110,13 @@ public interface KernelSet {
      * @param value   not modified
      */
     void ewma(MemorySegment average, MemorySegment value, long from, long to, float decay, float oneMinusDecay);
+
+    /**
+     * The index of the first element of {@code [from, to)} that is NaN or infinite, or {@code -1}
+     * if every element there is finite. Finite means {@link Float#isFinite}: zeros, subnormals and
+     * {@code +-Float.MAX_VALUE} are finite; every NaN payload and both infinities are not.
+     *
+     * @param values not modified
+     */
+    long firstNonFinite(MemorySegment values, long from, long to);
 }

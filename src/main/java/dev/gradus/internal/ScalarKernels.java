@@ -150,4 +150,14 @@ public final class ScalarKernels implements KernelSet {
             average.set(FLOAT, at, decay * average.get(FLOAT, at) + oneMinusDecay * value.get(FLOAT, at));
         }
     }
+
+    @Override
+    public long firstNonFinite(MemorySegment values, long from, long to) {
+        for (long i = from; i < to; i++) {
+            if (!Float.isFinite(values.get(FLOAT, i * Float.BYTES))) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }
