@@ -11,6 +11,7 @@ import dev.gradus.schedule.ConstantSchedule;
 import dev.gradus.schedule.Schedule;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * The stateful optimizer: register a model's parameters once, call {@link #step()} after each
@@ -68,6 +70,7 @@ public final class Optimizer implements AutoCloseable {
     private final UpdateRule rule;
     private final Schedule schedule;
     private final long parallelThreshold;
+    private final NonFinitePolicy nonFinitePolicy;
     private final ParallelRegion region;
     private final KernelSet kernels = KernelProvider.kernels();
     private final Arena arena = Arena.ofShared();
@@ -80,6 +83,7 @@ public final class Optimizer implements AutoCloseable {
     private WorkPlan serialPlan;
     private long totalElements;
     private long step;
+    private long skippedSteps;
     private long currentStep;
     private boolean closed;
     private final IntConsumer parallelShare = w -> runShare(parallelPlan, w);
@@ -88,6 +92,7 @@ public final class Optimizer implements AutoCloseable {
         this.rule = builder.rule;
         this.schedule = builder.schedule;
         this.parallelThreshold = builder.parallelThreshold;
+        this.nonFinitePolicy = builder.nonFinitePolicy;
         this.region = new ParallelRegion(builder.threads, builder.executor);
         rebuildPlans();
     }
@@ -175,9 +180,15 @@ public final class Optimizer implements AutoCloseable {
      * Advances the step counter to {@code t + 1} and updates every parameter with the schedule's
      * learning rate at that step (times its group's factor).
      *
-     * @throws IllegalStateException if the optimizer is closed, a step runs on another thread, or
-     *                               a parameter's segment was closed (checked before anything is
-     *                               written)
+     * <p>Under {@link NonFinitePolicy#SKIP} a step whose gradients hold NaN or an infinity changes
+     * nothing but {@link #skippedSteps()}.
+     *
+     * @throws IllegalStateException       if the optimizer is closed, a step runs on another thread,
+     *                                     or a parameter's segment was closed (checked before
+     *                                     anything is written)
+     * @throws NonFiniteGradientException under {@link NonFinitePolicy#THROW}, naming the first
+     *                                     parameter and index whose gradient is not finite; nothing
+     *                                     was modified
      */
     public void step() {
         acquire("step");
@@ -186,6 +197,10 @@ public final class Optimizer implements AutoCloseable {
                 requireUsable(parameter);
             }
             long t = step + 1;
+            if (nonFinitePolicy != NonFinitePolicy.PROPAGATE && !gradientsFinite(t)) {
+                skippedSteps++;
+                return;
+            }
             double learningRate = schedule.learningRate(t);
             for (int p = 0; p < parameters.length; p++) {
                 learningRates[p] = learningRate * parameters[p].learningRateFactor();
@@ -200,6 +215,21 @@ public final class Optimizer implements AutoCloseable {
         } finally {
             busy.set(false);
         }
+    }
+
+    /** Whether every gradient is finite; under {@link NonFinitePolicy#THROW} it throws instead of answering false. */
+    private boolean gradientsFinite(long t) {
+        for (OptimizerParameter parameter : parameters) {
+            long bad = kernels.firstNonFinite(parameter.gradient(), 0, parameter.length());
+            if (bad >= 0) {
+                if (nonFinitePolicy == NonFinitePolicy.THROW) {
+                    throw new NonFiniteGradientException(parameter.name(), bad,
+                            parameter.gradient().getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, bad), t);
+                }
+                return false;
+            }
+        }
+        return true;
     }
 
     private void runShare(WorkPlan plan, int worker) {
@@ -237,6 +267,16 @@ public final class Optimizer implements AutoCloseable {
     /** The number of steps taken: 0 before the first, {@code t} after step {@code t}. */
     public long stepCount() {
         return step;
+    }
+
+    /** The number of steps skipped for non-finite gradients under {@link NonFinitePolicy#SKIP}. */
+    public long skippedSteps() {
+        return skippedSteps;
+    }
+
+    /** What a step does with non-finite gradients. */
+    public NonFinitePolicy nonFinitePolicy() {
+        return nonFinitePolicy;
     }
 
     /** The rule every parameter without a group rule follows. */
@@ -285,6 +325,40 @@ public final class Optimizer implements AutoCloseable {
         return parameter;
     }
 
+    /** The registered parameters in registration order, for checkpoints. */
+    List<OptimizerParameter> registered() {
+        return List.of(parameters);
+    }
+
+    /**
+     * Runs {@code action} with the optimizer held as by a step: no step, registration or close
+     * runs meanwhile, and a concurrent one fails with {@link IllegalStateException}.
+     */
+    <T> T exclusively(String operation, Supplier<T> action) {
+        acquire(operation);
+        try {
+            return action.get();
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    /** Sets the step counter, for a checkpoint restored under {@link #exclusively}. */
+    void restoreStepCount(long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("step count must be >= 0, got " + steps);
+        }
+        step = steps;
+    }
+
+    /** Sets the skip counter, for a checkpoint restored under {@link #exclusively}. */
+    void restoreSkippedSteps(long skipped) {
+        if (skipped < 0) {
+            throw new IllegalArgumentException("skipped step count must be >= 0, got " + skipped);
+        }
+        skippedSteps = skipped;
+    }
+
     /** Stops the worker threads and frees every state buffer. Idempotent. */
     @Override
     public void close() {
@@ -309,6 +383,7 @@ public final class Optimizer implements AutoCloseable {
         private int threads = 1;
         private Executor executor;
         private long parallelThreshold = DEFAULT_PARALLEL_THRESHOLD;
+        private NonFinitePolicy nonFinitePolicy = NonFinitePolicy.PROPAGATE;
 
         private Builder(UpdateRule rule, Schedule schedule) {
             this.rule = rule;
@@ -335,6 +410,12 @@ public final class Optimizer implements AutoCloseable {
                 throw new IllegalArgumentException("parallelThreshold must be >= 0, got " + elements);
             }
             this.parallelThreshold = elements;
+            return this;
+        }
+
+        /** What a step does when a gradient holds NaN or an infinity; default {@link NonFinitePolicy#PROPAGATE}. */
+        public Builder nonFinite(NonFinitePolicy policy) {
+            this.nonFinitePolicy = ArgumentChecks.requireNonNull("policy", policy);
             return this;
         }
 
