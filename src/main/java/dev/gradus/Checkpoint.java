@@ -1,0 +1,127 @@
+package dev.gradus;
+
+import dev.gradus.internal.ArgumentChecks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.nio.file.Path;
+
+/**
+ * Saves an {@link Optimizer}'s state to a file and loads it back, for resuming training exactly.
+ *
+ * <pre>{@code
+ * Checkpoint.save(optimizer, Path.of("run/optimizer.ckpt"));   // with your own save of the parameters
+ * ...
+ * try (Optimizer resumed = Optimizer.builder(rule, schedule).build()) {
+ *     resumed.add("conv1.weight", w1, g1);                      // the same names, sizes and groups,
+ *     resumed.add("conv1.bias", b1, gb1, noDecay);              // over the restored parameter values
+ *     Checkpoint.load(Path.of("run/optimizer.ckpt"), resumed);
+ *     ... resumed.step() continues where the saved optimizer stopped, bit for bit
+ * }
+ * }</pre>
+ *
+ * <p><b>What is saved.</b> The optimizer's rule and schedule (as text: every hyperparameter, and
+ * the current rate of a {@link dev.gradus.schedule.ManualSchedule}), its step counter and count of
+ * skipped steps, and for every registered parameter its name, size, rule, learning-rate factor
+ * and every state buffer (Adam's {@code m} and {@code v}, ...). Not the parameter values or
+ * gradients: they are the caller's, saved with the model. The thread count is not saved either:
+ * results are the same for any.
+ *
+ * <p><b>Guarantees.</b>
+ * <ul>
+ *   <li><i>Exact resume.</i> Save after step {@code k}, load into a fresh optimizer built with the
+ *       same rule and schedule over the same parameter values and gradients: every following step
+ *       gives the parameters and state, bit for bit, of a run that was never interrupted.</li>
+ *   <li><i>Atomic save.</i> The file is written under a temporary name in the same directory,
+ *       forced to the device and renamed over {@code file}, then the directory is forced: at every
+ *       moment, crashes included, {@code file} is the previous checkpoint or the complete new one.</li>
+ *   <li><i>Verified, all-or-nothing load.</i> The whole file is read into memory and verified
+ *       (magic, version, lengths, a CRC32C checksum over the header, each state buffer and the
+ *       whole file) and compared with the optimizer before anything is changed. Any failure leaves
+ *       the optimizer's state, step counter and manual rates exactly as they were.</li>
+ *   <li><i>Consistent.</i> Save and load hold the optimizer as a step does: a concurrent
+ *       {@link Optimizer#step()} fails with {@link IllegalStateException} rather than interleave.</li>
+ * </ul>
+ *
+ * <p>The file format, byte by byte, is in {@code docs/checkpoints.md}: a magic and format
+ * version, a UTF-8 header of {@code key=value} lines humans can read, the state buffers as
+ * little-endian floats, CRC32C checksums and a trailer.
+ */
+public final class Checkpoint {
+
+    private Checkpoint() {
+    }
+
+    /**
+     * Saves {@code optimizer} to {@code file}, replacing it atomically.
+     *
+     * @throws IOException           if the file cannot be written; {@code file} is then unchanged,
+     *                               or (if the failure came after the rename) the new checkpoint
+     * @throws IllegalStateException if the optimizer is closed or a step runs on another thread
+     */
+    public static void save(Optimizer optimizer, Path file) throws IOException {
+        ArgumentChecks.requireNonNull("optimizer", optimizer);
+        ArgumentChecks.requireNonNull("file", file);
+        holding(optimizer, "save", () -> {
+            CheckpointInfo info = CheckpointInfo.of(optimizer);
+            CheckpointFiles.replace(file, channel -> CheckpointWriter.write(channel, info, optimizer.registered()));
+        });
+    }
+
+    /**
+     * Restores the state saved in {@code file} into {@code optimizer}: every state buffer, the step
+     * counter, the count of skipped steps and the current rate of each manual schedule. The
+     * optimizer must have the file's rule and schedule and the same parameters registered (by
+     * name, in any order) with the same sizes, groups' rules and learning-rate factors. It needs
+     * memory for the whole file while it runs.
+     *
+     * @throws CorruptCheckpointException  if the file is not a sound checkpoint
+     * @throws CheckpointMismatchException if it does not fit the optimizer, or another format
+     *                                     version wrote it; every difference is named
+     * @throws IOException                 if the file cannot be read
+     * @throws IllegalStateException       if the optimizer is closed or a step runs on another thread
+     */
+    public static void load(Path file, Optimizer optimizer) throws IOException {
+        ArgumentChecks.requireNonNull("file", file);
+        ArgumentChecks.requireNonNull("optimizer", optimizer);
+        try (Arena arena = Arena.ofConfined()) {
+            CheckpointReader.Image image = CheckpointReader.read(file, arena);
+            holding(optimizer, "load", () -> CheckpointRestore.prepare(file, image, optimizer).apply());
+        }
+    }
+
+    /**
+     * Reads and verifies {@code file} (every checksum) and returns what it describes.
+     *
+     * @throws CorruptCheckpointException  if the file is not a sound checkpoint
+     * @throws CheckpointMismatchException if another format version wrote it
+     * @throws IOException                 if the file cannot be read
+     */
+    public static CheckpointInfo read(Path file) throws IOException {
+        ArgumentChecks.requireNonNull("file", file);
+        try (Arena arena = Arena.ofConfined()) {
+            return CheckpointReader.read(file, arena).info();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code action} under {@link Optimizer#exclusively}, letting its {@link IOException} through. */
+    private static void holding(Optimizer optimizer, String operation, Action action) throws IOException {
+        try {
+            optimizer.exclusively(operation, () -> {
+                try {
+                    action.run();
+                    return null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.gradus;
+
+import dev.gradus.internal.ArgumentChecks;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * What a checkpoint records besides the state buffers: its format version, the optimizer's rule
+ * and schedule, its counters, and every parameter with its size, rule and state buffers.
+ * {@link Checkpoint#read} returns it after verifying the whole file; {@link Checkpoint#load}
+ * compares it with the optimizer it loads into.
+ *
+ * <p>Rules and schedules are given in their text form: the record's simple name and every
+ * component, {@code Adam[beta1=0.9, beta2=0.999, ...]}, doubles written by
+ * {@link Double#toString(double)} so that equal text means equal bits; a
+ * {@link dev.gradus.schedule.ManualSchedule} shows its current rate. See
+ * {@code docs/checkpoints.md}.
+ *
+ * @param formatVersion the version of the file format
+ * @param createdBy     the writer and Java runtime, for humans
+ * @param stepCount     the optimizer's {@link Optimizer#stepCount()} when it was saved
+ * @param skippedSteps  the optimizer's count of steps skipped for non-finite gradients
+ * @param rule          the optimizer's rule
+ * @param schedule      the optimizer's learning-rate schedule
+ * @param parameters    the registered parameters, in registration order
+ */
+public record CheckpointInfo(int formatVersion, String createdBy, long stepCount, long skippedSteps, String rule,
+                             String schedule, List<Parameter> parameters) {
+
+    /**
+     * One registered parameter.
+     *
+     * @param name               its unique name
+     * @param floats             its number of elements, the length of each state buffer
+     * @param rule               the rule it follows (its group's, with the group's weight decay)
+     * @param learningRateFactor its group's factor on the scheduled rate
+     * @param stateNames         the names of its state buffers ({@link UpdateRule#stateName}), in order
+     */
+    public record Parameter(String name, long floats, String rule, double learningRateFactor, List<String> stateNames) {
+
+        /** Copies the state names. */
+        public Parameter {
+            ArgumentChecks.requireNonNull("name", name);
+            ArgumentChecks.requireNonNull("rule", rule);
+            stateNames = List.copyOf(stateNames);
+        }
+
+        /** The number of state buffers. */
+        public int stateBuffers() {
+            return stateNames.size();
+        }
+    }
+
+    /** Copies the parameter list. */
+    public CheckpointInfo {
+        ArgumentChecks.requireNonNull("createdBy", createdBy);
+        ArgumentChecks.requireNonNull("rule", rule);
+        ArgumentChecks.requireNonNull("schedule", schedule);
+        parameters = List.copyOf(parameters);
+    }
+
+    /** The description of {@code optimizer} as it stands; call it while holding the optimizer. */
+    static CheckpointInfo of(Optimizer optimizer) {
+        List<Parameter> parameters = optimizer.registered().stream()
+                .map(p -> new Parameter(p.name(), p.length(), RecordCodec.describe(p.rule()), p.learningRateFactor(),
+                        IntStream.range(0, p.rule().stateBuffers()).mapToObj(p.rule()::stateName).toList()))
+                .toList();
+        return new CheckpointInfo(CheckpointFormat.VERSION, CheckpointFormat.CREATED_BY, optimizer.stepCount(),
+                optimizer.skippedSteps(), RecordCodec.describe(optimizer.rule()),
+                RecordCodec.describe(optimizer.schedule()), parameters);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.gradus;
+
+import dev.gradus.schedule.ManualSchedule;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text form of a rule or a schedule that a checkpoint records, compared on load and shown to
+ * humans by {@link CheckpointInfo}.
+ *
+ * <p>A record is its simple class name and every component in declaration order,
+ * {@code Name[component=value, ...]}; a value is written as follows: a {@code double} by
+ * {@link Double#toString(double)} (the shortest decimal that parses back to the same bits, so
+ * equal text means equal bits), an integer or a {@code boolean} in decimal or as
+ * {@code true}/{@code false}, an enum constant by {@link Enum#name()}, a list as
+ * {@code [a, b]}, a nested record (the schedules inside {@code PerEpoch}, {@code SequentialSchedule}
+ * and {@code ProductSchedule}) recursively. A {@link ManualSchedule}, the one mutable schedule,
+ * is {@code ManualSchedule[current=rate]} with the rate it holds now; {@link #mask} takes those
+ * rates out so that two descriptions can be compared for their shape and the rates restored.
+ * For example:
+ *
+ * <pre>
+ * Adam[beta1=0.9, beta2=0.999, epsilon=1.0E-8, form=ALGORITHM_1, epsilonPlacement=OUTSIDE_SQRT,
+ *      amsgrad=false, weightDecay=0.0, decoupledWeightDecay=false, maximize=false]
+ * SequentialSchedule[first=LinearWarmup[a0=0.1, startFactor=0.01, length=500], firstLength=500,
+ *      then=MultiStepDecay[a0=0.1, gamma=0.5, milestones=[30, 80]]]
+ * </pre>
+ */
+final class RecordCodec {
+
+    /** The placeholder of a manual rate in a {@linkplain #mask masked} description. */
+    static final String MASKED_RATE = "?";
+
+    private static final String MANUAL_PREFIX = "ManualSchedule[current=";
+    private static final Pattern MANUAL_RATE = Pattern.compile(Pattern.quote(MANUAL_PREFIX) + "([^\\],]*)\\]");
+
+    /**
+     * A description with every manual rate replaced by {@value #MASKED_RATE}.
+     *
+     * @param shape       the description without the rates
+     * @param manualRates the rates taken out, in order of appearance (depth first)
+     */
+    record Masked(String shape, List<String> manualRates) {
+    }
+
+    private RecordCodec() {
+    }
+
+    /** The text form of {@code value}, a rule or a schedule. */
+    static String describe(Object value) {
+        StringBuilder out = new StringBuilder();
+        append(out, value);
+        return out.toString();
+    }
+
+    /** Every {@link ManualSchedule} inside {@code value}, in the order {@link #describe} writes their rates. */
+    static List<ManualSchedule> manualSchedules(Object value) {
+        List<ManualSchedule> found = new ArrayList<>();
+        collectManual(value, found);
+        return found;
+    }
+
+    /** {@code description} with its manual rates taken out. */
+    static Masked mask(String description) {
+        List<String> rates = new ArrayList<>();
+        Matcher matcher = MANUAL_RATE.matcher(description);
+        StringBuilder shape = new StringBuilder();
+        while (matcher.find()) {
+            rates.add(matcher.group(1));
+            matcher.appendReplacement(shape, Matcher.quoteReplacement(MANUAL_PREFIX + MASKED_RATE + "]"));
+        }
+        matcher.appendTail(shape);
+        return new Masked(shape.toString(), List.copyOf(rates));
+    }
+
+    private static void append(StringBuilder out, Object value) {
+        switch (value) {
+            case Double d -> out.append(Double.toString(d));
+            case Long l -> out.append(l.longValue());
+            case Integer i -> out.append(i.intValue());
+            case Boolean b -> out.append(b.booleanValue());
+            case Enum<?> e -> out.append(e.name());
+            case ManualSchedule manual -> out.append(MANUAL_PREFIX).append(Double.toString(manual.current()))
+                    .append(']');
+            case List<?> list -> appendList(out, list);
+            case Record record -> appendRecord(out, record);
+            default -> throw new IllegalArgumentException("cannot describe a " + value.getClass().getName());
+        }
+    }
+
+    private static void appendList(StringBuilder out, List<?> list) {
+        out.append('[');
+        for (int i = 0; i < list.size(); i++) {
+            out.append(i == 0 ? "" : ", ");
+            append(out, list.get(i));
+        }
+        out.append(']');
+    }
+
+    private static void appendRecord(StringBuilder out, Record record) {
+        out.append(record.getClass().getSimpleName()).append('[');
+        RecordComponent[] components = record.getClass().getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            out.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=');
+            append(out, component(record, components[i]));
+        }
+        out.append(']');
+    }
+
+    private static void collectManual(Object value, List<ManualSchedule> found) {
+        if (value instanceof ManualSchedule manual) {
+            found.add(manual);
+        } else if (value instanceof List<?> list) {
+            list.forEach(element -> collectManual(element, found));
+        } else if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                collectManual(component(record, component), found);
+            }
+        }
+    }
+
+    private static Object component(Record record, RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
+        }
+    }
+}
