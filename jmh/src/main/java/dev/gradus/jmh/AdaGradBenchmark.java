@@ -13,20 +13,9 @@ public class AdaGradBenchmark extends RuleBenchmark {
     /** Bytes read and written per element by one step. */
     public static final int BYTES_PER_ELEMENT = 20;
 
-    private float[] wa;
-    private float[] ga;
-    private float[] ra;
-
     @Override
     protected UpdateRule measuredRule() {
         return AdaGrad.DEFAULT;
-    }
-
-    @Override
-    protected void bindArrays(Buffers buffers) {
-        wa = buffers.array(Buffers.PARAMETERS);
-        ga = buffers.array(Buffers.GRADIENTS);
-        ra = buffers.array(2);
     }
 
     /** {@code r += g * g; w -= lr * g / (sqrt(r) + eps)} over {@code float[]}. */
@@ -34,9 +23,9 @@ public class AdaGradBenchmark extends RuleBenchmark {
     protected void textbook() {
         float lr = (float) learningRate;
         float eps = (float) AdaGrad.DEFAULT.epsilon();
-        float[] w = wa;
-        float[] g = ga;
-        float[] r = ra;
+        float[] w = array(0);
+        float[] g = array(1);
+        float[] r = array(2);
         for (int i = 0; i < w.length; i++) {
             r[i] += g[i] * g[i];
             w[i] -= lr * g[i] / ((float) Math.sqrt(r[i]) + eps);

@@ -12,22 +12,9 @@ public class AdamBenchmark extends RuleBenchmark {
     /** Bytes read and written per element by one step. */
     public static final int BYTES_PER_ELEMENT = 28;
 
-    private float[] wa;
-    private float[] ga;
-    private float[] ma;
-    private float[] va;
-
     @Override
     protected UpdateRule measuredRule() {
         return Adam.DEFAULT;
-    }
-
-    @Override
-    protected void bindArrays(Buffers buffers) {
-        wa = buffers.array(Buffers.PARAMETERS);
-        ga = buffers.array(Buffers.GRADIENTS);
-        ma = buffers.array(2);
-        va = buffers.array(3);
     }
 
     /**
@@ -43,10 +30,10 @@ public class AdamBenchmark extends RuleBenchmark {
         float lr = (float) learningRate;
         float bc1 = (float) (1 - Math.pow(b1, t));
         float bc2 = (float) (1 - Math.pow(b2, t));
-        float[] w = wa;
-        float[] g = ga;
-        float[] m = ma;
-        float[] v = va;
+        float[] w = array(0);
+        float[] g = array(1);
+        float[] m = array(2);
+        float[] v = array(3);
         for (int i = 0; i < w.length; i++) {
             m[i] = b1 * m[i] + (1 - b1) * g[i];
             v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];

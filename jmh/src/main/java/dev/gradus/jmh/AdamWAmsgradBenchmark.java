@@ -15,24 +15,9 @@ public class AdamWAmsgradBenchmark extends RuleBenchmark {
 
     private static final Adam RULE = Adam.adamW().withAmsgrad(true);
 
-    private float[] wa;
-    private float[] ga;
-    private float[] ma;
-    private float[] va;
-    private float[] vmaxa;
-
     @Override
     protected UpdateRule measuredRule() {
         return RULE;
-    }
-
-    @Override
-    protected void bindArrays(Buffers buffers) {
-        wa = buffers.array(Buffers.PARAMETERS);
-        ga = buffers.array(Buffers.GRADIENTS);
-        ma = buffers.array(2);
-        va = buffers.array(3);
-        vmaxa = buffers.array(4);
     }
 
     /** Decoupled decay, the moments, their running maximum and Algorithm 1's update over {@code float[]}. */
@@ -46,11 +31,11 @@ public class AdamWAmsgradBenchmark extends RuleBenchmark {
         float lambda = (float) RULE.weightDecay();
         float bc1 = (float) (1 - Math.pow(b1, t));
         float bc2 = (float) (1 - Math.pow(b2, t));
-        float[] w = wa;
-        float[] g = ga;
-        float[] m = ma;
-        float[] v = va;
-        float[] vmax = vmaxa;
+        float[] w = array(0);
+        float[] g = array(1);
+        float[] m = array(2);
+        float[] v = array(3);
+        float[] vmax = array(4);
         for (int i = 0; i < w.length; i++) {
             w[i] -= lr * lambda * w[i];
             m[i] = b1 * m[i] + (1 - b1) * g[i];

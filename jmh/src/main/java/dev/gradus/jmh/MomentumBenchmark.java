@@ -13,20 +13,9 @@ public class MomentumBenchmark extends RuleBenchmark {
     /** Bytes read and written per element by one step. */
     public static final int BYTES_PER_ELEMENT = 20;
 
-    private float[] wa;
-    private float[] ga;
-    private float[] va;
-
     @Override
     protected UpdateRule measuredRule() {
         return Momentum.heavyBall(0.9);
-    }
-
-    @Override
-    protected void bindArrays(Buffers buffers) {
-        wa = buffers.array(Buffers.PARAMETERS);
-        ga = buffers.array(Buffers.GRADIENTS);
-        va = buffers.array(2);
     }
 
     /** {@code v = mu * v + g; w -= lr * v} over {@code float[]}. */
@@ -34,9 +23,9 @@ public class MomentumBenchmark extends RuleBenchmark {
     protected void textbook() {
         float lr = (float) learningRate;
         float mu = 0.9f;
-        float[] w = wa;
-        float[] g = ga;
-        float[] v = va;
+        float[] w = array(0);
+        float[] g = array(1);
+        float[] v = array(2);
         for (int i = 0; i < w.length; i++) {
             v[i] = mu * v[i] + g[i];
             w[i] -= lr * v[i];

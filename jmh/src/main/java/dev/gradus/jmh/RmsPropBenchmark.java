@@ -13,20 +13,9 @@ public class RmsPropBenchmark extends RuleBenchmark {
     /** Bytes read and written per element by one step. */
     public static final int BYTES_PER_ELEMENT = 20;
 
-    private float[] wa;
-    private float[] ga;
-    private float[] sa;
-
     @Override
     protected UpdateRule measuredRule() {
         return RmsProp.DEFAULT;
-    }
-
-    @Override
-    protected void bindArrays(Buffers buffers) {
-        wa = buffers.array(Buffers.PARAMETERS);
-        ga = buffers.array(Buffers.GRADIENTS);
-        sa = buffers.array(2);
     }
 
     /** {@code s = b * s + (1 - b) * g * g; w -= lr * g / (sqrt(s) + eps)} over {@code float[]}. */
@@ -35,9 +24,9 @@ public class RmsPropBenchmark extends RuleBenchmark {
         float lr = (float) learningRate;
         float b = (float) RmsProp.DEFAULT.decay();
         float eps = (float) RmsProp.DEFAULT.epsilon();
-        float[] w = wa;
-        float[] g = ga;
-        float[] s = sa;
+        float[] w = array(0);
+        float[] g = array(1);
+        float[] s = array(2);
         for (int i = 0; i < w.length; i++) {
             s[i] = b * s[i] + (1 - b) * g[i] * g[i];
             w[i] -= lr * g[i] / ((float) Math.sqrt(s[i]) + eps);

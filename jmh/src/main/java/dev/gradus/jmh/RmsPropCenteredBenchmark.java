@@ -15,24 +15,9 @@ public class RmsPropCenteredBenchmark extends RuleBenchmark {
 
     private static final RmsProp RULE = RmsProp.DEFAULT.withCentered(true).withMomentum(0.9);
 
-    private float[] wa;
-    private float[] ga;
-    private float[] sa;
-    private float[] mbara;
-    private float[] bufa;
-
     @Override
     protected UpdateRule measuredRule() {
         return RULE;
-    }
-
-    @Override
-    protected void bindArrays(Buffers buffers) {
-        wa = buffers.array(Buffers.PARAMETERS);
-        ga = buffers.array(Buffers.GRADIENTS);
-        sa = buffers.array(2);
-        mbara = buffers.array(3);
-        bufa = buffers.array(4);
     }
 
     /** The centered formula with momentum over {@code float[]}, as PyTorch's documentation writes it. */
@@ -42,11 +27,11 @@ public class RmsPropCenteredBenchmark extends RuleBenchmark {
         float b = (float) RULE.decay();
         float eps = (float) RULE.epsilon();
         float mu = (float) RULE.momentum();
-        float[] w = wa;
-        float[] g = ga;
-        float[] s = sa;
-        float[] mbar = mbara;
-        float[] buf = bufa;
+        float[] w = array(0);
+        float[] g = array(1);
+        float[] s = array(2);
+        float[] mbar = array(3);
+        float[] buf = array(4);
         for (int i = 0; i < w.length; i++) {
             s[i] = b * s[i] + (1 - b) * g[i] * g[i];
             mbar[i] = b * mbar[i] + (1 - b) * g[i];

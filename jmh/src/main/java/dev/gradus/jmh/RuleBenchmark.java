@@ -36,8 +36,7 @@ public abstract class RuleBenchmark extends StreamState {
     /** The rule measured. */
     protected abstract UpdateRule measuredRule();
 
-    /** Takes the heap arrays of {@code textbookArray}: parameters, gradients, then state. */
-    protected abstract void bindArrays(Buffers trialBuffers);
+    private Buffers buffers;
 
     /** The bytes one step reads and writes per element of a rule with {@code stateBuffers} state buffers. */
     static int bytesPerElement(int stateBuffers) {
@@ -60,7 +59,12 @@ public abstract class RuleBenchmark extends StreamState {
         state0 = state.isEmpty() ? null : state.get(0);
         state1 = state.size() < 2 ? null : state.get(1);
         state2 = state.size() < 3 ? null : state.get(2);
-        bindArrays(buffers);
+        this.buffers = buffers;
+    }
+
+    /** Heap array {@code index} of {@code textbookArray}: 0 parameters, 1 gradients, then the state in the rule's order. */
+    protected final float[] array(int index) {
+        return buffers.array(index);
     }
 
     /** The public API on native segments. */

@@ -12,26 +12,17 @@ public class SgdBenchmark extends RuleBenchmark {
     /** Bytes read and written per element by one step. */
     public static final int BYTES_PER_ELEMENT = 12;
 
-    private float[] wa;
-    private float[] ga;
-
     @Override
     protected UpdateRule measuredRule() {
         return Sgd.DEFAULT;
-    }
-
-    @Override
-    protected void bindArrays(Buffers buffers) {
-        wa = buffers.array(Buffers.PARAMETERS);
-        ga = buffers.array(Buffers.GRADIENTS);
     }
 
     /** The loop a Java user would write over {@code float[]}; C2 auto-vectorizes it. */
     @Override
     protected void textbook() {
         float lr = (float) learningRate;
-        float[] w = wa;
-        float[] g = ga;
+        float[] w = array(0);
+        float[] g = array(1);
         for (int i = 0; i < w.length; i++) {
             w[i] -= lr * g[i];
         }
