@@ -133,6 +133,7 @@ class HugeBufferTest {
             assertEquals(-1, Kernels.firstNonFinite(values, nan + 1, TO));
             assertEquals(TO, Kernels.firstNonFinite(values, nan + 1, HUGE));
             assertEquals(-1, Kernels.firstNonFinite(values, FROM - 1 - (1 << 20), FROM - 1), "a 4 MiB range");
+            assertEquals(FROM - 1, Kernels.firstNonFinite(values, FROM - (1 << 20), TO), "a 4 MiB range");
         }
     }
 

@@ -227,8 +227,8 @@ public final class VectorKernels implements KernelSet {
      * <p>Beyond the caches one stream of loads does not reach the memory bandwidth (on a 2-core
      * AVX2 EPYC, 16M floats took 3.1 ms in one stream and 2.0 ms in four), so a range of at least
      * {@link #FOUR_STREAMS_MIN_FLOATS} is first checked in four quarters read side by side. In
-     * cache the single stream is faster, so shorter ranges use it alone. (Keep the single-stream
-     * loop in its own method: with the four-stream branch in the same method, C2 compiled it
+     * cache the single stream is faster, so shorter ranges use it alone. (The single-stream loop
+     * has a method of its own: with the four-stream branch in the same method, C2 compiled it
      * 1.5 times slower in cache.)
      */
     @Override
@@ -265,7 +265,9 @@ public final class VectorKernels implements KernelSet {
     private static long firstNonFiniteInOneStream(MemorySegment values, long from, long to) {
         long i = from;
         for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
-            VectorMask<Integer> nonFinite = nonFinite(values, i);
+            // nonFinite(values, i) spelled out: with the call, C2 compiled this loop 1.4 times slower in cache.
+            VectorMask<Integer> nonFinite = IntVector.fromMemorySegment(INT_SPECIES, values, i * Float.BYTES, ORDER)
+                    .and(EXPONENT_BITS).eq(EXPONENT_BITS);
             if (nonFinite.anyTrue()) {
                 return i + nonFinite.firstTrue();
             }
