@@ -74,7 +74,7 @@ class ReportOptionsTest {
     void usageNamesTheDiscoveredRulesAndTheTimeOfAWholeRun() {
         String usage = ReportOptions.usage(CATALOG);
         assertTrue(usage.contains("rules to run, from: sgd,adam"), usage);
-        assertTrue(usage.contains("All rules and sizes on 1 thread are 32 benchmarks: about 5 min quick (I = 1000 ms),\n"
+        assertTrue(usage.contains("All rules and sizes on 1 thread are 32 benchmarks: about 4 min quick (I = 1000 ms),\n"
                 + "about 50 min full."), usage);
     }
 

@@ -93,7 +93,7 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
                   mvn -Preport verify [-Dreport.args="OPTIONS"]
 
                 OPTIONS
-                  --quick            1 fork, warmup %d x I, measurement %d x I (default), I = 1 s,
+                  --quick            1 fork, warmup %d x 1 s, measurement %d x I (default), I = 1 s,
                                      or less (%d ms at least) to keep the run within %d min
                   --full             %s
                   --rule R[,R...]    rules to run, from: %s (default: all)
