@@ -102,7 +102,7 @@ record ScanCase(Buffers.Kind kind, int offset, float[] values) {
         switch (random.nextInt(8)) {
             case 0 -> { } // all finite
             case 1 -> values[0] = NON_FINITE.next(random);
-            case 2 -> values[random.nextInt(Math.min(lanes, n))] = NON_FINITE.next(random);
+            case 2 -> values[Math.min(lanes, n) > 1 ? random.nextInt(1, Math.min(lanes, n)) : 0] = NON_FINITE.next(random);
             case 3, 4 -> values[whole < n ? random.nextInt(whole, n) : n - 1] = NON_FINITE.next(random);
             case 5 -> {
                 int start = random.nextInt(n) / lanes * lanes;
