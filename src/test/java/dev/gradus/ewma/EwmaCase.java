@@ -1,6 +1,5 @@
 package dev.gradus.ewma;
 
-import dev.gradus.Kernels;
 import dev.gradus.testing.property.Buffers;
 import dev.gradus.testing.property.Floats;
 import dev.gradus.testing.property.Gen;
@@ -39,11 +38,6 @@ record EwmaCase(double decay, Buffers.Kind kind, int offset, float[] average, Li
         return Buffers.of(kind, arena, values, offset, TRAILING_GUARD);
     }
 
-    /** Floats per vector of the selected kernels; 8 for the scalar kernels. */
-    static int lanesOfSelectedKernels() {
-        String name = Kernels.implementation();
-        return name.startsWith("vector-") ? Integer.parseInt(name.substring("vector-".length())) / Float.SIZE : 8;
-    }
 
     /**
      * Cases with counts shaped for {@code lanes} lanes, 1 to 7 updates, typical and random decays,

@@ -1,5 +1,6 @@
 package dev.gradus.ewma;
 
+import dev.gradus.testing.Lanes;
 import dev.gradus.Ewma;
 import dev.gradus.internal.ScalarKernels;
 import dev.gradus.testing.property.BitExact;
@@ -25,7 +26,7 @@ class EwmaKernelsTest {
 
     @Test
     void selectedKernelsMatchTheScalarKernelBitForBit() {
-        int lanes = EwmaCase.lanesOfSelectedKernels();
+        int lanes = Lanes.ofSelectedKernels();
         Property.forAll("ewma: selected kernels == scalar kernel", EwmaCase.generator(lanes))
                 .shrinkWith(EwmaCase.shrinker())
                 .cover("empty", c -> c.n() == 0, 1)
@@ -74,7 +75,7 @@ class EwmaKernelsTest {
 
     @Test
     void anySplitIntoRangesGivesTheSameBits() {
-        int lanes = EwmaCase.lanesOfSelectedKernels();
+        int lanes = Lanes.ofSelectedKernels();
         Gen<EwmaCase> cases = EwmaCase.generator(lanes);
         Property.forAll("ewma: any split of [0, n) gives the same bits",
                         random -> new SplitCase(cases.next(random), random.doubles(random.nextInt(1, 6)).toArray()))

@@ -1,5 +1,6 @@
 package dev.gradus.kernels;
 
+import dev.gradus.testing.Lanes;
 import dev.gradus.testing.property.GuardedSegment;
 import dev.gradus.testing.property.Property;
 import java.lang.foreign.Arena;

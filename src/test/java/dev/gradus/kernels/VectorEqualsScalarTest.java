@@ -1,5 +1,6 @@
 package dev.gradus.kernels;
 
+import dev.gradus.testing.Lanes;
 import dev.gradus.internal.ScalarKernels;
 import dev.gradus.testing.property.BitExact;
 import dev.gradus.testing.property.Buffers;

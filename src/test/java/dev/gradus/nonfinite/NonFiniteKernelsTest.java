@@ -1,5 +1,6 @@
 package dev.gradus.nonfinite;
 
+import dev.gradus.testing.Lanes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gradus.Kernels;
@@ -25,7 +26,7 @@ class NonFiniteKernelsTest {
 
     @Test
     void selectedKernelsFindTheFirstNonFiniteElementLikeTheScalarKernel() {
-        int lanes = ScanCase.lanesOfSelectedKernels();
+        int lanes = Lanes.ofSelectedKernels();
         Property.forAll("firstNonFinite: selected kernels == scalar kernel", ScanCase.generator(lanes))
                 .shrinkWith(ScanCase.shrinker())
                 .cover("all finite", c -> c.n() > 0 && c.expected() < 0, 10)
@@ -48,7 +49,7 @@ class NonFiniteKernelsTest {
 
     @Test
     void rangesCheckedInFourStreamsGiveTheFirstNonFiniteElementLikeTheScalarKernel() {
-        int lanes = ScanCase.lanesOfSelectedKernels();
+        int lanes = Lanes.ofSelectedKernels();
         Property.forAll("firstNonFinite on >= 2^18 floats: selected kernels == scalar kernel",
                         FourStreamCases.generator(lanes))
                 .tries(100)
@@ -94,7 +95,7 @@ class NonFiniteKernelsTest {
 
     @Test
     void anySubRangeIsScannedLikeTheScalarKernel() {
-        int lanes = ScanCase.lanesOfSelectedKernels();
+        int lanes = Lanes.ofSelectedKernels();
         Gen<ScanCase> small = ScanCase.generator(lanes);
         Gen<ScanCase> large = FourStreamCases.generator(lanes);
         Gen<Double> ends = Gen.oneOf(Gen.elementOf(0.0, 1.0), random -> random.nextDouble());

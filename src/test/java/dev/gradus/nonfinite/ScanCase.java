@@ -1,6 +1,5 @@
 package dev.gradus.nonfinite;
 
-import dev.gradus.Kernels;
 import dev.gradus.testing.property.Buffers;
 import dev.gradus.testing.property.Floats;
 import dev.gradus.testing.property.Gen;
@@ -66,11 +65,6 @@ record ScanCase(Buffers.Kind kind, int offset, float[] values) {
         return Buffers.of(kind, arena, values, offset, TRAILING_GUARD);
     }
 
-    /** Floats per vector of the selected kernels; 8 for the scalar kernels. */
-    static int lanesOfSelectedKernels() {
-        String name = Kernels.implementation();
-        return name.startsWith("vector-") ? Integer.parseInt(name.substring("vector-".length())) / Float.SIZE : 8;
-    }
 
     /**
      * Cases with counts shaped for {@code lanes} lanes, offsets 0 to 3 and 7, heap and native
