@@ -9,4 +9,5 @@ module dev.gradus {
 
     exports dev.gradus;
     exports dev.gradus.schedule;
+    exports dev.gradus.checkpoint;
 }

@@ -3,9 +3,12 @@ package dev.gradus;
 import dev.gradus.internal.ArgumentChecks;
 import dev.gradus.internal.KernelProvider;
 import dev.gradus.internal.KernelSet;
+import dev.gradus.internal.OptimizerAccess;
 import dev.gradus.internal.ParallelRegion;
+import dev.gradus.internal.RegisteredParameter;
 import dev.gradus.internal.RuleSteps;
 import dev.gradus.internal.SegmentChecks;
+import dev.gradus.internal.StaggeredAllocator;
 import dev.gradus.internal.WorkPlan;
 import dev.gradus.schedule.ConstantSchedule;
 import dev.gradus.schedule.Schedule;
@@ -74,10 +77,10 @@ public final class Optimizer implements AutoCloseable {
     private final ParallelRegion region;
     private final KernelSet kernels = KernelProvider.kernels();
     private final Arena arena = Arena.ofShared();
-    private final StateAllocator allocator = new StateAllocator(arena);
-    private final Map<String, OptimizerParameter> byName = new LinkedHashMap<>();
+    private final StaggeredAllocator allocator = new StaggeredAllocator(arena);
+    private final Map<String, RegisteredParameter> byName = new LinkedHashMap<>();
     private final AtomicBoolean busy = new AtomicBoolean();
-    private OptimizerParameter[] parameters = new OptimizerParameter[0];
+    private RegisteredParameter[] parameters = new RegisteredParameter[0];
     private double[] learningRates = new double[0];
     private WorkPlan parallelPlan;
     private WorkPlan serialPlan;
@@ -87,6 +90,10 @@ public final class Optimizer implements AutoCloseable {
     private long currentStep;
     private boolean closed;
     private final IntConsumer parallelShare = w -> runShare(parallelPlan, w);
+
+    static {
+        OptimizerAccess.install(new CheckpointAccess());
+    }
 
     private Optimizer(Builder builder) {
         this.rule = builder.rule;
@@ -134,7 +141,7 @@ public final class Optimizer implements AutoCloseable {
             long n = SegmentChecks.requireWritableFloats("values", values);
             SegmentChecks.requireSameLength("gradient", SegmentChecks.requireFloats("gradient", gradient), n);
             SegmentChecks.requireDisjoint("values", values, "gradient", gradient);
-            for (OptimizerParameter other : parameters) {
+            for (RegisteredParameter other : parameters) {
                 SegmentChecks.requireDisjoint("values", values, other.name() + " values", other.values());
                 SegmentChecks.requireDisjoint("values", values, other.name() + " gradient", other.gradient());
                 SegmentChecks.requireDisjoint(other.name() + " values", other.values(), "gradient", gradient);
@@ -148,10 +155,10 @@ public final class Optimizer implements AutoCloseable {
             for (int i = 0; i < parameterRule.stateBuffers(); i++) {
                 state[i] = allocator.allocate(n, parameterRule.initialStateValue(i));
             }
-            OptimizerParameter parameter = new OptimizerParameter(name, values, gradient, parameterRule,
+            RegisteredParameter parameter = new RegisteredParameter(name, values, gradient, parameterRule,
                     group.learningRateFactor(), state[0], state[1], state[2]);
             byName.put(name, parameter);
-            parameters = byName.values().toArray(OptimizerParameter[]::new);
+            parameters = byName.values().toArray(RegisteredParameter[]::new);
             learningRates = new double[parameters.length];
             rebuildPlans();
         } finally {
@@ -193,7 +200,7 @@ public final class Optimizer implements AutoCloseable {
     public void step() {
         acquire("step");
         try {
-            for (OptimizerParameter parameter : parameters) {
+            for (RegisteredParameter parameter : parameters) {
                 requireUsable(parameter);
             }
             long t = step + 1;
@@ -219,7 +226,7 @@ public final class Optimizer implements AutoCloseable {
 
     /** Whether every gradient is finite; under {@link NonFinitePolicy#THROW} it throws instead of answering false. */
     private boolean gradientsFinite(long t) {
-        for (OptimizerParameter parameter : parameters) {
+        for (RegisteredParameter parameter : parameters) {
             long bad = kernels.firstNonFinite(parameter.gradient(), 0, parameter.length());
             if (bad >= 0) {
                 if (nonFinitePolicy == NonFinitePolicy.THROW) {
@@ -235,14 +242,14 @@ public final class Optimizer implements AutoCloseable {
     private void runShare(WorkPlan plan, int worker) {
         for (int k = 0; k < plan.pieces(worker); k++) {
             int p = plan.parameter(worker, k);
-            OptimizerParameter parameter = parameters[p];
+            RegisteredParameter parameter = parameters[p];
             RuleSteps.step(kernels, parameter.rule(), learningRates[p], currentStep, parameter.values(),
                     parameter.gradient(), parameter.state0(), parameter.state1(), parameter.state2(),
                     plan.from(worker, k), plan.to(worker, k));
         }
     }
 
-    private static void requireUsable(OptimizerParameter parameter) {
+    private static void requireUsable(RegisteredParameter parameter) {
         if (!parameter.values().scope().isAlive() || !parameter.gradient().scope().isAlive()) {
             throw new IllegalStateException("the arena of parameter " + parameter.name() + " is already closed");
         }
@@ -312,51 +319,17 @@ public final class Optimizer implements AutoCloseable {
      * @throws IndexOutOfBoundsException if the rule keeps fewer buffers
      */
     public MemorySegment state(String name, int index) {
-        OptimizerParameter parameter = parameter(name);
+        RegisteredParameter parameter = parameter(name);
         Objects.checkIndex(index, parameter.rule().stateBuffers());
         return parameter.state(index).asReadOnly();
     }
 
-    private OptimizerParameter parameter(String name) {
-        OptimizerParameter parameter = byName.get(ArgumentChecks.requireNonNull("name", name));
+    private RegisteredParameter parameter(String name) {
+        RegisteredParameter parameter = byName.get(ArgumentChecks.requireNonNull("name", name));
         if (parameter == null) {
             throw new IllegalArgumentException("no parameter named " + name + " is registered");
         }
         return parameter;
-    }
-
-    /** The registered parameters in registration order, for checkpoints. */
-    List<OptimizerParameter> registered() {
-        return List.of(parameters);
-    }
-
-    /**
-     * Runs {@code action} with the optimizer held as by a step: no step, registration or close
-     * runs meanwhile, and a concurrent one fails with {@link IllegalStateException}.
-     */
-    <T> T exclusively(String operation, Supplier<T> action) {
-        acquire(operation);
-        try {
-            return action.get();
-        } finally {
-            busy.set(false);
-        }
-    }
-
-    /** Sets the step counter, for a checkpoint restored under {@link #exclusively}. */
-    void restoreStepCount(long steps) {
-        if (steps < 0) {
-            throw new IllegalArgumentException("step count must be >= 0, got " + steps);
-        }
-        step = steps;
-    }
-
-    /** Sets the skip counter, for a checkpoint restored under {@link #exclusively}. */
-    void restoreSkippedSteps(long skipped) {
-        if (skipped < 0) {
-            throw new IllegalArgumentException("skipped step count must be >= 0, got " + skipped);
-        }
-        skippedSteps = skipped;
     }
 
     /** Stops the worker threads and frees every state buffer. Idempotent. */
@@ -372,6 +345,35 @@ public final class Optimizer implements AutoCloseable {
             arena.close();
         } finally {
             busy.set(false);
+        }
+    }
+
+    /** The internals {@code dev.gradus.checkpoint} reaches through {@link OptimizerAccess}. */
+    private static final class CheckpointAccess extends OptimizerAccess {
+
+        @Override
+        public List<RegisteredParameter> registered(Optimizer optimizer) {
+            return List.of(optimizer.parameters);
+        }
+
+        @Override
+        public <T> T exclusively(Optimizer optimizer, String operation, Supplier<T> action) {
+            optimizer.acquire(operation);
+            try {
+                return action.get();
+            } finally {
+                optimizer.busy.set(false);
+            }
+        }
+
+        @Override
+        public void restoreCounters(Optimizer optimizer, long stepCount, long skippedSteps) {
+            if (stepCount < 0 || skippedSteps < 0) {
+                throw new IllegalArgumentException("step counts must be >= 0, got " + stepCount + " steps and "
+                        + skippedSteps + " skipped");
+            }
+            optimizer.step = stepCount;
+            optimizer.skippedSteps = skippedSteps;
         }
     }
 

@@ -14,7 +14,9 @@
  *   <li>{@link dev.gradus.Optimizer} is the stateful layer: registered parameters in
  *       {@link dev.gradus.ParameterGroup}s, state it allocates and frees, a step counter, a
  *       learning-rate {@link dev.gradus.schedule.Schedule}, all cores, and a
- *       {@link dev.gradus.NonFinitePolicy} for NaN or infinite gradients.</li>
+ *       {@link dev.gradus.NonFinitePolicy} for NaN or infinite gradients. Its state is saved and
+ *       restored bit for bit by {@link dev.gradus.checkpoint.Checkpoint} in the package
+ *       {@code dev.gradus.checkpoint}.</li>
  *   <li>Around the rules: {@link dev.gradus.Ewma} (exponentially weighted averages with bias
  *       correction) and {@link dev.gradus.MiniBatches} (seeded per-epoch shuffles, row gather).</li>
  *   <li>The vector kernels produce the same bits as the scalar formula, which is proven by

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.Adam;
-import dev.gradus.Checkpoint;
 import dev.gradus.Optimizer;
-import dev.gradus.internal.CheckpointFaults;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.nio.file.Files;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.Adam;
-import dev.gradus.Checkpoint;
-import dev.gradus.CorruptCheckpointException;
 import dev.gradus.Optimizer;
 import dev.gradus.schedule.InverseTimeDecay;
 import dev.gradus.schedule.ManualSchedule;

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gradus.AdaGrad;
-import dev.gradus.Checkpoint;
-import dev.gradus.CheckpointInfo;
-import dev.gradus.CheckpointMismatchException;
 import dev.gradus.EpsilonPlacement;
 import dev.gradus.Momentum;
 import dev.gradus.Optimizer;

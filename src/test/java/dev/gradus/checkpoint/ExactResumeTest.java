@@ -2,7 +2,6 @@ package dev.gradus.checkpoint;
 
 import dev.gradus.AdaGrad;
 import dev.gradus.Adam;
-import dev.gradus.Checkpoint;
 import dev.gradus.EpsilonPlacement;
 import dev.gradus.Momentum;
 import dev.gradus.Optimizer;

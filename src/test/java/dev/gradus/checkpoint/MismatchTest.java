@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gradus.Adam;
-import dev.gradus.Checkpoint;
-import dev.gradus.CheckpointMismatchException;
 import dev.gradus.Optimizer;
 import dev.gradus.ParameterGroup;
 import dev.gradus.RmsProp;

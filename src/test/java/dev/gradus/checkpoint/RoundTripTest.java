@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.Adam;
-import dev.gradus.Checkpoint;
-import dev.gradus.CheckpointInfo;
 import dev.gradus.Momentum;
 import dev.gradus.Optimizer;
 import dev.gradus.ParameterGroup;

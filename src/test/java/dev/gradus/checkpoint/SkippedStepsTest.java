@@ -3,7 +3,6 @@ package dev.gradus.checkpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gradus.Adam;
-import dev.gradus.Checkpoint;
 import dev.gradus.NonFinitePolicy;
 import dev.gradus.Optimizer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.gradus;
+package dev.gradus.checkpoint;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
-package dev.gradus;
+package dev.gradus.checkpoint;
 
+import dev.gradus.Optimizer;
 import dev.gradus.internal.ArgumentChecks;
+import dev.gradus.internal.OptimizerAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
@@ -64,7 +66,7 @@ public final class Checkpoint {
         ArgumentChecks.requireNonNull("file", file);
         holding(optimizer, "save", () -> {
             CheckpointInfo info = CheckpointInfo.of(optimizer);
-            CheckpointFiles.replace(file, channel -> CheckpointWriter.write(channel, info, optimizer.registered()));
+            CheckpointFiles.replace(file, channel -> CheckpointWriter.write(channel, info, OptimizerAccess.get().registered(optimizer)));
         });
     }
 
@@ -109,10 +111,10 @@ public final class Checkpoint {
         void run() throws IOException;
     }
 
-    /** Runs {@code action} under {@link Optimizer#exclusively}, letting its {@link IOException} through. */
+    /** Runs {@code action} under {@link OptimizerAccess#exclusively}, letting its {@link IOException} through. */
     private static void holding(Optimizer optimizer, String operation, Action action) throws IOException {
         try {
-            optimizer.exclusively(operation, () -> {
+            OptimizerAccess.get().exclusively(optimizer, operation, () -> {
                 try {
                     action.run();
                     return null;

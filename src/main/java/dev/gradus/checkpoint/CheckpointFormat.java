@@ -1,4 +1,4 @@
-package dev.gradus;
+package dev.gradus.checkpoint;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

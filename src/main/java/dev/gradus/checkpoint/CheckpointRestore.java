@@ -1,5 +1,8 @@
-package dev.gradus;
+package dev.gradus.checkpoint;
 
+import dev.gradus.Optimizer;
+import dev.gradus.internal.OptimizerAccess;
+import dev.gradus.internal.RegisteredParameter;
 import dev.gradus.schedule.ManualSchedule;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -54,8 +57,8 @@ final class CheckpointRestore {
         RecordCodec.Masked savedSchedule = RecordCodec.mask(saved.schedule());
         compare(differences, "schedule", savedSchedule.shape(), RecordCodec.mask(live.schedule()).shape());
         double[] manualRates = rates(file, savedSchedule.manualRates());
-        Map<String, OptimizerParameter> registered = new LinkedHashMap<>();
-        optimizer.registered().forEach(p -> registered.put(p.name(), p));
+        Map<String, RegisteredParameter> registered = new LinkedHashMap<>();
+        OptimizerAccess.get().registered(optimizer).forEach(p -> registered.put(p.name(), p));
         Map<String, CheckpointInfo.Parameter> described = new LinkedHashMap<>();
         live.parameters().forEach(p -> described.put(p.name(), p));
         for (CheckpointInfo.Parameter parameter : saved.parameters()) {
@@ -119,8 +122,7 @@ final class CheckpointRestore {
             MemorySegment.copy(image.bytes(), CheckpointFormat.FLOAT, copy.offset(),
                     copy.target(), ValueLayout.JAVA_FLOAT_UNALIGNED, 0, copy.target().byteSize() / Float.BYTES);
         }
-        optimizer.restoreStepCount(image.info().stepCount());
-        optimizer.restoreSkippedSteps(image.info().skippedSteps());
+        OptimizerAccess.get().restoreCounters(optimizer, image.info().stepCount(), image.info().skippedSteps());
         for (int i = 0; i < manualRates.length; i++) {
             manualSchedules.get(i).set(manualRates[i]);
         }

@@ -1,6 +1,5 @@
-package dev.gradus;
+package dev.gradus.checkpoint;
 
-import dev.gradus.internal.CheckpointFaults;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

@@ -1,6 +1,8 @@
-package dev.gradus;
+package dev.gradus.checkpoint;
 
+import dev.gradus.Optimizer;
 import dev.gradus.internal.ArgumentChecks;
+import dev.gradus.internal.OptimizerAccess;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -61,7 +63,7 @@ public record CheckpointInfo(int formatVersion, String createdBy, long stepCount
 
     /** The description of {@code optimizer} as it stands; call it while holding the optimizer. */
     static CheckpointInfo of(Optimizer optimizer) {
-        List<Parameter> parameters = optimizer.registered().stream()
+        List<Parameter> parameters = OptimizerAccess.get().registered(optimizer).stream()
                 .map(p -> new Parameter(p.name(), p.length(), RecordCodec.describe(p.rule()), p.learningRateFactor(),
                         IntStream.range(0, p.rule().stateBuffers()).mapToObj(p.rule()::stateName).toList()))
                 .toList();

@@ -1,5 +1,6 @@
-package dev.gradus;
+package dev.gradus.checkpoint;
 
+import dev.gradus.internal.RegisteredParameter;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -33,12 +34,12 @@ final class CheckpointWriter {
      * Writes the checkpoint of {@code info} and the state of {@code parameters} (the optimizer's
      * registered parameters, in the order of {@code info}) to {@code channel}.
      */
-    static void write(WritableByteChannel channel, CheckpointInfo info, List<OptimizerParameter> parameters)
+    static void write(WritableByteChannel channel, CheckpointInfo info, List<RegisteredParameter> parameters)
             throws IOException {
         new CheckpointWriter(channel).writeAll(info, parameters);
     }
 
-    private void writeAll(CheckpointInfo info, List<OptimizerParameter> parameters) throws IOException {
+    private void writeAll(CheckpointInfo info, List<RegisteredParameter> parameters) throws IOException {
         byte[] header = HeaderText.encode(info).getBytes(StandardCharsets.UTF_8);
         ByteBuffer prefix = little(CheckpointFormat.HEADER_OFFSET).put(CheckpointFormat.MAGIC)
                 .putInt(CheckpointFormat.VERSION).putInt(header.length);

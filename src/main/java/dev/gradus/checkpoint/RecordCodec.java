@@ -1,4 +1,4 @@
-package dev.gradus;
+package dev.gradus.checkpoint;
 
 import dev.gradus.schedule.ManualSchedule;
 import java.lang.reflect.InvocationTargetException;

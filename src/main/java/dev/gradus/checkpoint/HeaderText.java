@@ -1,4 +1,4 @@
-package dev.gradus;
+package dev.gradus.checkpoint;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.gradus.internal;
+package dev.gradus.checkpoint;
 
 import java.io.IOException;
 
@@ -7,10 +7,10 @@ import java.io.IOException;
  * prove that a failure there leaves a loadable checkpoint in place. Off unless a test calls
  * {@link #failAt}; one point at a time, for the whole JVM.
  */
-public final class CheckpointFaults {
+final class CheckpointFaults {
 
     /** Where a save may be made to fail. */
-    public enum Point {
+    enum Point {
         /** The temporary file is written and forced, not yet renamed over the checkpoint. */
         BEFORE_MOVE,
         /** The temporary file was renamed over the checkpoint, the directory not yet forced. */
@@ -23,7 +23,7 @@ public final class CheckpointFaults {
     }
 
     /** Makes every following save fail at {@code point} with an {@link IOException}; {@code null} disarms. */
-    public static void failAt(Point point) {
+    static void failAt(Point point) {
         armed = point;
     }
 
@@ -32,7 +32,7 @@ public final class CheckpointFaults {
      *
      * @throws IOException saying {@code injected fault at <point>} if that point is armed
      */
-    public static void reach(Point point) throws IOException {
+    static void reach(Point point) throws IOException {
         if (armed == point) {
             throw new IOException("injected fault at " + point);
         }

@@ -1,0 +1,14 @@
+/**
+ * Checkpoints of an {@link dev.gradus.Optimizer}: {@link dev.gradus.checkpoint.Checkpoint} saves
+ * its state to a self-describing, versioned file (CRC32C-checked sections, replaced atomically)
+ * and loads it back all or nothing, so that training resumes bit for bit.
+ *
+ * <p>A tour: {@code Checkpoint} is the entry point; {@link dev.gradus.checkpoint.CheckpointInfo}
+ * describes a file; {@code CheckpointWriter} and {@code CheckpointReader} hold the byte format
+ * that {@code CheckpointFormat} defines, with the text header of {@code HeaderText} and the rule
+ * and schedule descriptions of {@code RecordCodec}; {@code CheckpointRestore} checks a file
+ * against an optimizer before it copies anything; {@code CheckpointFiles} does the atomic
+ * replace. The optimizer's internals are reached through the non-exported
+ * {@code dev.gradus.internal.OptimizerAccess}, not through public methods.
+ */
+package dev.gradus.checkpoint;
