@@ -367,7 +367,14 @@ public final class Optimizer implements AutoCloseable {
         }
 
         @Override
-        public void restoreCounters(Optimizer optimizer, long stepCount, long skippedSteps) {
+        public long parameterStepCount(Optimizer optimizer, String name) {
+            optimizer.parameter(name);
+            return optimizer.step;
+        }
+
+        @Override
+        public void restoreCounters(Optimizer optimizer, long stepCount, long skippedSteps,
+                                    Map<String, Long> parameterStepCounts) {
             if (stepCount < 0 || skippedSteps < 0) {
                 throw new IllegalArgumentException("step counts must be >= 0, got " + stepCount + " steps and "
                         + skippedSteps + " skipped");

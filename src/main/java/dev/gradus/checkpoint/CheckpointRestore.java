@@ -122,7 +122,8 @@ final class CheckpointRestore {
             MemorySegment.copy(image.bytes(), CheckpointFormat.FLOAT, copy.offset(),
                     copy.target(), ValueLayout.JAVA_FLOAT_UNALIGNED, 0, copy.target().byteSize() / Float.BYTES);
         }
-        OptimizerAccess.get().restoreCounters(optimizer, image.info().stepCount(), image.info().skippedSteps());
+        OptimizerAccess.get().restoreCounters(optimizer, image.info().stepCount(), image.info().skippedSteps(),
+                Map.of());
         for (int i = 0; i < manualRates.length; i++) {
             manualSchedules.get(i).set(manualRates[i]);
         }

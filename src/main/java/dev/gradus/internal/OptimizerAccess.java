@@ -2,6 +2,7 @@ package dev.gradus.internal;
 
 import dev.gradus.Optimizer;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -69,11 +70,24 @@ public abstract class OptimizerAccess {
     public abstract <T> T exclusively(Optimizer optimizer, String operation, Supplier<T> action);
 
     /**
-     * Sets the step and skip counters of a restored checkpoint; call it under {@link #exclusively}.
+     * The number of steps parameter {@code name} has taken: the steps since it was registered,
+     * less those it was frozen for. Its next step is this plus one, which is the {@code t} of
+     * its rule's bias corrections.
      *
-     * @param optimizer    the optimizer
-     * @param stepCount    the number of steps taken, {@code >= 0}
-     * @param skippedSteps the number of steps skipped, {@code >= 0}
+     * @param optimizer the optimizer
+     * @param name      a registered parameter's name
+     * @return its step count, {@code >= 0}
      */
-    public abstract void restoreCounters(Optimizer optimizer, long stepCount, long skippedSteps);
+    public abstract long parameterStepCount(Optimizer optimizer, String name);
+
+    /**
+     * Sets the counters of a restored checkpoint; call it under {@link #exclusively}.
+     *
+     * @param optimizer           the optimizer
+     * @param stepCount           the number of steps taken, {@code >= 0}
+     * @param skippedSteps        the number of steps skipped, {@code >= 0}
+     * @param parameterStepCounts each registered parameter's step count, by name, {@code >= 0}
+     */
+    public abstract void restoreCounters(Optimizer optimizer, long stepCount, long skippedSteps,
+                                         Map<String, Long> parameterStepCounts);
 }
