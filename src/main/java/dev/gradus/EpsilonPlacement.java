@@ -6,9 +6,12 @@ package dev.gradus;
  */
 public enum EpsilonPlacement {
 
-    /** {@code sqrt(s) + eps}: PyTorch, DL4J, Tribuo, the RMSProp course note. The default. */
+    /**
+     * {@code sqrt(s) + eps}: PyTorch, DL4J, Tribuo, the RMSProp note of the
+     * {@linkplain dev.gradus Optimization algorithms week}. The default.
+     */
     OUTSIDE_SQRT,
 
-    /** {@code sqrt(s + eps)}: Keras, Optax's AdaGrad, the mini-batch course note. */
+    /** {@code sqrt(s + eps)}: Keras, Optax's AdaGrad, the mini-batch note of the same week. */
     INSIDE_SQRT
 }

@@ -18,8 +18,9 @@ import java.lang.foreign.MemorySegment;
  *
  * The average covers roughly the last {@code 1 / (1 - b)} values. Started at zero, it is biased
  * toward zero at first; dividing by {@code 1 - b^t} (the weight gathered after {@code t} values)
- * removes that bias. The course's example, London temperatures with {@code b = 0.98}: a first
- * day at 40 F gives {@code v_1 = 0.8} and {@code v^_1 = 40}.
+ * removes that bias. The example of the {@linkplain dev.gradus Optimization algorithms week},
+ * London temperatures with {@code b = 0.98}: a first day at 40 F gives {@code v_1 = 0.8} and
+ * {@code v^_1 = 40}.
  *
  * <pre>{@code
  * Ewma temperature = new Ewma(0.98);
@@ -62,24 +63,37 @@ public final class Ewma {
         return this;
     }
 
-    /** The decay rate {@code b}. */
+    /**
+     * The decay rate.
+     *
+     * @return {@code b}, in {@code [0, 1)}
+     */
     public double decay() {
         return decay;
     }
 
-    /** The number {@code t} of values added. */
+    /**
+     * The number of values added.
+     *
+     * @return {@code t >= 0}
+     */
     public long count() {
         return count;
     }
 
-    /** The average {@code v_t}, without bias correction; 0 before the first value. */
+    /**
+     * The average without bias correction.
+     *
+     * @return {@code v_t}; 0 before the first value
+     */
     public double value() {
         return average;
     }
 
     /**
-     * The bias-corrected average {@code v_t / (1 - b^t)}.
+     * The bias-corrected average.
      *
+     * @return {@code v_t / (1 - b^t)}
      * @throws IllegalStateException if no value was added yet
      */
     public double corrected() {
@@ -96,6 +110,7 @@ public final class Ewma {
      *
      * @param decay {@code b}, in {@code [0, 1)}
      * @param step  {@code t >= 1}, the number of values averaged
+     * @return {@code 1 - b^t}, in {@code (0, 1]}
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range
      */
     public static double correction(double decay, long step) {
@@ -142,12 +157,34 @@ public final class Ewma {
         KernelProvider.kernels().ewma(average, value, from, to, (float) decay, (float) (1.0 - decay));
     }
 
-    /** {@link #update(double, MemorySegment, MemorySegment, long, long)} on every element. */
+    /**
+     * {@link #update(double, MemorySegment, MemorySegment, long, long)} on every element.
+     *
+     * @param decay   {@code b}, in {@code [0, 1)}
+     * @param average the averages, zero before the first update; modified
+     * @param value   the new values, as many floats as {@code average}, sharing no byte with it;
+     *                not modified
+     * @throws IllegalArgumentException for a decay out of range, buffers of different lengths, a
+     *     byte size that is not a whole number of floats, a read-only {@code average}, or
+     *     overlapping buffers
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null buffer
+     */
     public static void update(double decay, MemorySegment average, MemorySegment value) {
         update(decay, average, value, 0, SegmentChecks.requireFloats("average", average));
     }
 
-    /** {@link #update(double, MemorySegment, MemorySegment, long, long)} on every element of arrays. */
+    /**
+     * {@link #update(double, MemorySegment, MemorySegment, long, long)} on every element of arrays.
+     *
+     * @param decay   {@code b}, in {@code [0, 1)}
+     * @param average the averages, zero before the first update; modified
+     * @param value   the new values, as many as {@code average}, a different array; not modified
+     * @throws IllegalArgumentException for a decay out of range, arrays of different lengths, or
+     *     the same array twice
+     * @throws NullPointerException     for a null array
+     */
     public static void update(double decay, float[] average, float[] value) {
         update(decay, MemorySegment.ofArray(ArgumentChecks.requireNonNull("average", average)),
                 MemorySegment.ofArray(ArgumentChecks.requireNonNull("value", value)));

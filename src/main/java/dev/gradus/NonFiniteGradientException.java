@@ -7,7 +7,9 @@ public final class NonFiniteGradientException extends ArithmeticException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the parameter whose gradient is not finite. */
     private final String parameter;
+    /** The index of the first non-finite element of that gradient. */
     private final long index;
 
     NonFiniteGradientException(String parameter, long index, float value, long step) {
@@ -17,12 +19,20 @@ public final class NonFiniteGradientException extends ArithmeticException {
         this.index = index;
     }
 
-    /** The name of the parameter whose gradient is not finite. */
+    /**
+     * The parameter whose gradient is not finite.
+     *
+     * @return the name under which the parameter was added to the optimizer
+     */
     public String parameter() {
         return parameter;
     }
 
-    /** The index of its first non-finite element. */
+    /**
+     * Where the gradient is first not finite.
+     *
+     * @return the index of the gradient's first non-finite element, {@code >= 0}
+     */
     public long index() {
         return index;
     }

@@ -11,20 +11,46 @@ package dev.gradus;
  */
 public sealed interface UpdateRule permits Sgd, Momentum, AdaGrad, RmsProp, Adam {
 
-    /** The number of state buffers this rule keeps per parameter. */
+    /**
+     * The number of state buffers this rule keeps per parameter.
+     *
+     * @return the number of state buffers, {@code >= 0}
+     */
     int stateBuffers();
 
-    /** The name of state buffer {@code index}, as used in exception messages. */
+    /**
+     * The name of a state buffer, as used in exception messages.
+     *
+     * @param index the buffer, {@code 0 <= index < stateBuffers()}
+     * @return the buffer's name, for example {@code "m"} for Adam's first moment
+     */
     String stateName(int index);
 
-    /** The value every element of state buffer {@code index} holds before step 1. */
+    /**
+     * The value every element of a state buffer holds before step 1.
+     *
+     * @param index the buffer, {@code 0 <= index < stateBuffers()}
+     * @return the initial value: 0, except for AdaGrad's accumulator
+     */
     default float initialStateValue(int index) {
         return 0f;
     }
 
-    /** This rule with coupled (or, for {@link Adam} with decoupled decay, decoupled) weight decay {@code lambda}. */
+    /**
+     * This rule with weight decay {@code lambda}: coupled L2 decay, or decoupled for an
+     * {@link Adam} with decoupled decay.
+     *
+     * @param lambda the weight decay, finite and {@code >= 0}
+     * @return a rule like this one with weight decay {@code lambda}
+     * @throws IllegalArgumentException naming {@code weightDecay} and its value if {@code lambda}
+     *     is out of range
+     */
     UpdateRule withWeightDecay(double lambda);
 
-    /** The learning rate recipes usually start from for this rule. */
+    /**
+     * The learning rate recipes usually start from for this rule.
+     *
+     * @return the usual starting learning rate, {@code > 0}
+     */
     double defaultLearningRate();
 }

@@ -34,5 +34,12 @@
  *     }
  * }
  * }</pre>
+ *
+ * <p><b>Background.</b> Much of this library follows week 2, "Optimization algorithms", of Andrew
+ * Ng's course <i>Improving Deep Neural Networks: Hyperparameter Tuning, Regularization and
+ * Optimization</i> (DeepLearning.AI, course 2 of the Deep Learning Specialization): mini-batch
+ * gradient descent, exponentially weighted averages with bias correction (and its London
+ * temperature example), momentum, RMSProp, Adam and learning-rate decay, with several of their
+ * defaults and worked examples. The Javadoc cites it as the Optimization algorithms week.
  */
 package dev.gradus;

@@ -3,7 +3,8 @@ package dev.gradus.schedule;
 import dev.gradus.internal.ArgumentChecks;
 
 /**
- * Exponential decay, the course's {@code a = 0.95^epoch_num * a0}.
+ * Exponential decay, {@code a = 0.95^epoch_num * a0} in the
+ * {@linkplain dev.gradus Optimization algorithms week}.
  *
  * <pre>
  *   a(n) = base^n * a0                 n = 1, 2, ...
@@ -17,7 +18,7 @@ import dev.gradus.internal.ArgumentChecks;
  * <p>Immutable and thread-safe.
  *
  * @param a0   the initial rate, finite and {@code >= 0}
- * @param base the factor per unit, in {@code (0, 1]}; the course uses 0.95
+ * @param base the factor per unit, in {@code (0, 1]}; that week uses 0.95
  */
 public record ExponentialDecay(double a0, double base) implements Schedule {
 

@@ -3,8 +3,9 @@ package dev.gradus.schedule;
 import dev.gradus.internal.ArgumentChecks;
 
 /**
- * Inverse square-root decay, the course's {@code a = k / sqrt(epoch_num) * a0} (per epoch) and
- * {@code a = k / sqrt(t) * a0} (per mini-batch).
+ * Inverse square-root decay as in the {@linkplain dev.gradus Optimization algorithms week}:
+ * {@code a = k / sqrt(epoch_num) * a0} (per epoch) and {@code a = k / sqrt(t) * a0} (per
+ * mini-batch).
  *
  * <pre>
  *   a(n) = k / sqrt(n) * a0            n = 1, 2, ...

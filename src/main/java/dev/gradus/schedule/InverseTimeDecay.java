@@ -3,14 +3,15 @@ package dev.gradus.schedule;
 import dev.gradus.internal.ArgumentChecks;
 
 /**
- * Inverse-time decay, the course's {@code a = a0 / (1 + decay_rate * epoch_num)}.
+ * Inverse-time decay, {@code a = a0 / (1 + decay_rate * epoch_num)} in the
+ * {@linkplain dev.gradus Optimization algorithms week}.
  *
  * <pre>
  *   a(n) = a0 / (1 + decay * n)        n = 1, 2, ...
  * </pre>
  *
  * Usually counted in epochs ({@code new InverseTimeDecay(0.2, 1.0).perEpoch(stepsPerEpoch)}: 0.1,
- * 0.0667, 0.05, 0.04 in epochs 1 to 4, the course's example), or per step as it stands. Note that
+ * 0.0667, 0.05, 0.04 in epochs 1 to 4, that week's example), or per step as it stands. Note that
  * {@code n} starts at 1, so the first rate is already {@code a0 / (1 + decay)}.
  *
  * <p>Immutable and thread-safe.

@@ -3,8 +3,8 @@ package dev.gradus.schedule;
 import dev.gradus.internal.ArgumentChecks;
 
 /**
- * The course's manually set learning rate: the rate the user last {@linkplain #set set},
- * whatever the step.
+ * The manually set learning rate of the {@linkplain dev.gradus Optimization algorithms week}: the
+ * rate the user last {@linkplain #set set}, whatever the step.
  *
  * <pre>
  *   a(n) = the rate of the last set(...) before the call
@@ -42,7 +42,11 @@ public final class ManualSchedule implements Schedule {
         rate = ArgumentChecks.requireNonNegative("rate", newRate);
     }
 
-    /** The rate last set. */
+    /**
+     * The rate last set.
+     *
+     * @return the rate of the following steps, finite and {@code >= 0}
+     */
     public double current() {
         return rate;
     }

@@ -45,7 +45,16 @@ public record MultiStepDecay(double a0, double gamma, List<Long> milestones) imp
         }
     }
 
-    /** {@link MultiStepDecay#MultiStepDecay(double, double, List)} with the milestones as arguments. */
+    /**
+     * {@link MultiStepDecay#MultiStepDecay(double, double, List)} with the milestones as arguments.
+     *
+     * @param a0         the initial rate, finite and {@code >= 0}
+     * @param gamma      the factor of each drop, in {@code (0, 1]}
+     * @param milestones the units after which the rate drops: strictly increasing, each
+     *                   {@code >= 1} (none: a constant rate); copied
+     * @throws IllegalArgumentException naming the parameter and its value if one is out of range
+     * @throws NullPointerException     if {@code milestones} is {@code null}
+     */
     public MultiStepDecay(double a0, double gamma, long... milestones) {
         this(a0, gamma, LongStream.of(milestones).boxed().toList());
     }

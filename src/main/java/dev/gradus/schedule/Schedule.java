@@ -21,10 +21,11 @@ package dev.gradus.schedule;
  *
  * <p><b>Counting.</b> A schedule counts in its own unit {@code n = 1, 2, ...}: steps by default.
  * {@link #perEpoch(long)} makes it count epochs instead, {@code n = (t - 1) / stepsPerEpoch + 1},
- * so epochs count from 1 like the course's {@code a0 / (1 + decay * epoch_num)}; with
- * {@code stepsPerEpoch = 1} an epoch is a step. {@link #followedBy(long, Schedule)} runs another
- * schedule after a number of units, restarting its count at 1, and {@link #times(Schedule)}
- * multiplies two schedules. The formulas are in each record and in {@code docs/schedules.md}.
+ * so epochs count from 1 like {@code a0 / (1 + decay * epoch_num)} in the
+ * {@linkplain dev.gradus Optimization algorithms week}; with {@code stepsPerEpoch = 1} an epoch is
+ * a step. {@link #followedBy(long, Schedule)} runs another schedule after a number of units,
+ * restarting its count at 1, and {@link #times(Schedule)} multiplies two schedules. The formulas
+ * are in each record and in {@code docs/schedules.md}.
  *
  * <p><b>Arguments.</b> Constructors validate every parameter and throw
  * {@link IllegalArgumentException} naming it and its value; {@code a0}, the rate at {@code n = 1},
@@ -45,17 +46,38 @@ public sealed interface Schedule
      */
     double learningRate(long step);
 
-    /** This schedule counted in epochs of {@code stepsPerEpoch >= 1} steps: {@link PerEpoch}. */
+    /**
+     * This schedule counted in epochs: {@link PerEpoch}.
+     *
+     * @param stepsPerEpoch the steps (mini-batches) per epoch, {@code >= 1}
+     * @return a schedule of steps whose rate is this schedule's at the step's epoch
+     * @throws IllegalArgumentException naming {@code stepsPerEpoch} and its value if it is below 1
+     */
     default Schedule perEpoch(long stepsPerEpoch) {
         return new PerEpoch(this, stepsPerEpoch);
     }
 
-    /** This schedule for {@code steps >= 1} units, then {@code next} counted from 1: {@link SequentialSchedule}. */
+    /**
+     * This schedule for a number of units, then another counted from 1: {@link SequentialSchedule}.
+     *
+     * @param steps the units this schedule runs, {@code >= 1}
+     * @param next  the schedule of the units after them
+     * @return the sequence of the two schedules
+     * @throws IllegalArgumentException if {@code steps < 1}, naming it {@code firstLength} (the
+     *     component of {@link SequentialSchedule}) with its value
+     * @throws NullPointerException     if {@code next} is {@code null}
+     */
     default Schedule followedBy(long steps, Schedule next) {
         return new SequentialSchedule(this, steps, next);
     }
 
-    /** This schedule's rate times {@code factor}'s at every unit: {@link ProductSchedule}. */
+    /**
+     * This schedule's rate times another's at every unit: {@link ProductSchedule}.
+     *
+     * @param factor the schedule to multiply by
+     * @return the product of the two schedules
+     * @throws NullPointerException if {@code factor} is {@code null}
+     */
     default Schedule times(Schedule factor) {
         return new ProductSchedule(this, factor);
     }

@@ -3,8 +3,9 @@ package dev.gradus.schedule;
 import dev.gradus.internal.ArgumentChecks;
 
 /**
- * The course's discrete staircase, PyTorch's {@code StepLR}: the rate is multiplied by
- * {@code factor} after every {@code every} units (for example halved every 10 epochs).
+ * The discrete staircase of the {@linkplain dev.gradus Optimization algorithms week}, PyTorch's
+ * {@code StepLR}: the rate is multiplied by {@code factor} after every {@code every} units (for
+ * example halved every 10 epochs).
  *
  * <pre>
  *   a(n) = factor^floor((n - 1) / every) * a0        n = 1, 2, ...
