@@ -1,0 +1,78 @@
+package dev.gradus.internal;
+
+import dev.gradus.StepAbortedException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/** The exceptions of a {@link ParallelRegion} whose workers could not all start, each naming the worker and the cause. */
+final class StartFailures {
+
+    private static final String UNCHANGED = "; nothing was modified";
+
+    private StartFailures() {
+    }
+
+    /** The caller is a thread that ran a task of the region's executor before. */
+    static StepAbortedException reentrant(Thread caller) {
+        return new StepAbortedException("step() called on " + caller.getName() + ", a thread that ran a task of the "
+                + "optimizer's executor: the step would wait for tasks that may be queued behind the one calling it; "
+                + "call step() from a thread outside the executor" + UNCHANGED, null);
+    }
+
+    /** {@code execute} threw when handed the task of {@code worker}. */
+    static StepAbortedException rejected(int worker, int workers, Throwable thrown) {
+        String what = thrown instanceof RejectedExecutionException
+                ? "the executor rejected the task of " + worker(worker, workers) + " (" + thrown + ")"
+                : "the executor threw " + thrown + " when handed the task of " + worker(worker, workers);
+        return new StepAbortedException(what + UNCHANGED, thrown);
+    }
+
+    /** {@code execute} did not return within the timeout. */
+    static StepAbortedException handOverTooSlow(int worker, int workers, long timeoutNanos) {
+        return new StepAbortedException("the executor's execute() did not return within " + duration(timeoutNanos)
+                + " when handed the task of " + worker(worker, workers)
+                + ": an executor must not wait for the tasks it is handed" + UNCHANGED, null);
+    }
+
+    /** A thread of the region's own did not check in within the timeout. */
+    static StepAbortedException threadLate(int worker, int workers, long timeoutNanos) {
+        return new StepAbortedException("the optimizer's thread of " + worker(worker, workers) + " did not start within "
+                + duration(timeoutNanos) + " (an overloaded machine or a suspended thread?)" + UNCHANGED, null);
+    }
+
+    /** A task of the executor did not check in within the timeout. */
+    static StepAbortedException taskLate(int worker, int workers, long timeoutNanos, Executor executor) {
+        return new StepAbortedException("the task of " + worker(worker, workers) + " did not start within "
+                + duration(timeoutNanos) + ": the executor dropped it or has no free thread" + capacity(executor, workers)
+                + "; is step() called from one of its tasks?" + UNCHANGED, null);
+    }
+
+    private static String worker(int worker, int workers) {
+        return "worker " + worker + " (of " + workers + " workers, the calling thread being worker 0)";
+    }
+
+    /** Why a pool can never start the tasks of a region at once, or nothing. */
+    private static String capacity(Executor executor, int workers) {
+        int threads = switch (executor) {
+            case ThreadPoolExecutor pool -> pool.getMaximumPoolSize();
+            case ForkJoinPool pool -> pool.getParallelism();
+            default -> Integer.MAX_VALUE;
+        };
+        return threads >= workers - 1 ? ""
+                : " (it has at most " + threads + " threads, but a step needs " + (workers - 1) + " at once)";
+    }
+
+    /** {@code nanos} in the largest unit that shows it exactly: {@code 10 s}, {@code 250 ms}. */
+    static String duration(long nanos) {
+        if (nanos % 1_000_000_000L == 0) {
+            return nanos / 1_000_000_000L + " s";
+        } else if (nanos % 1_000_000L == 0) {
+            return nanos / 1_000_000L + " ms";
+        } else if (nanos % 1_000L == 0) {
+            return nanos / 1_000L + " us";
+        }
+        return nanos + " ns";
+    }
+}
