@@ -45,8 +45,8 @@ final class StartFailures {
     /** A task of the executor did not check in within the timeout. */
     static StepAbortedException taskLate(int worker, int workers, long timeoutNanos, Executor executor) {
         return new StepAbortedException("the task of " + worker(worker, workers) + " did not start within "
-                + duration(timeoutNanos) + ": the executor dropped it or has no free thread" + capacity(executor, workers)
-                + "; is step() called from one of its tasks?" + UNCHANGED, null);
+                + duration(timeoutNanos) + ": the executor dropped it, or has no free thread" + capacity(executor, workers)
+                + ", or step() was called from one of its tasks" + UNCHANGED, null);
     }
 
     private static String worker(int worker, int workers) {
@@ -61,7 +61,8 @@ final class StartFailures {
             default -> Integer.MAX_VALUE;
         };
         return threads >= workers - 1 ? ""
-                : " (it has at most " + threads + " threads, but a step needs " + (workers - 1) + " at once)";
+                : " (it runs at most " + threads + (threads == 1 ? " task" : " tasks") + " at once, but a step needs "
+                        + (workers - 1) + ")";
     }
 
     /** {@code nanos} in the largest unit that shows it exactly: {@code 10 s}, {@code 250 ms}. */
