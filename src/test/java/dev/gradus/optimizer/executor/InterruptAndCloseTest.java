@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,16 +28,27 @@ class InterruptAndCloseTest {
 
     private static final long SEED = 3;
 
-    @Test
-    void anInterruptedStepCompletesAndKeepsTheInterruptStatus() throws Exception {
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2);
-        CountDownLatch handedOver = new CountDownLatch(1);
-        Executor slow = task -> {
-            scheduler.schedule(task, 100, TimeUnit.MILLISECONDS);
+    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2);
+    /** Counted down when the first task is handed over: the step is under way. */
+    private final CountDownLatch handedOver = new CountDownLatch(1);
+
+    @AfterEach
+    void stopScheduler() {
+        scheduler.shutdownNow();
+    }
+
+    /** Runs each task {@code millis} late, and counts down {@link #handedOver}. */
+    private Executor delayedBy(long millis) {
+        return task -> {
+            scheduler.schedule(task, millis, TimeUnit.MILLISECONDS);
             handedOver.countDown();
         };
-        try (Model model = new Model(SEED);
-             Optimizer optimizer = Model.builder().startTimeout(Duration.ofSeconds(20)).executor(slow, 3).build()) {
+    }
+
+    @Test
+    void anInterruptedStepCompletesAndKeepsTheInterruptStatus() throws Exception {
+        try (Model model = new Model(SEED); Optimizer optimizer =
+                Model.builder().startTimeout(Duration.ofSeconds(20)).executor(delayedBy(100), 3).build()) {
             model.register(optimizer);
             AtomicBoolean keptInterrupt = new AtomicBoolean();
             Thread stepping = Thread.ofPlatform().start(() -> {
@@ -54,8 +66,6 @@ class InterruptAndCloseTest {
                 assertTrue(Thread.interrupted(), "the interrupt status of a caller interrupted before the step is kept");
             }
             Model.reference(SEED, 2).assertSameAs(model.snapshot(optimizer), "after two interrupted steps");
-        } finally {
-            scheduler.shutdownNow();
         }
     }
 
@@ -78,14 +88,8 @@ class InterruptAndCloseTest {
 
     @Test
     void closeDuringASucceedingStepIsRefusedThenFreesEverything() throws Exception {
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2);
-        CountDownLatch handedOver = new CountDownLatch(1);
-        Executor slow = task -> {
-            scheduler.schedule(task, 150, TimeUnit.MILLISECONDS);
-            handedOver.countDown();
-        };
         try (Model model = new Model(SEED)) {
-            Optimizer optimizer = Model.builder().startTimeout(Duration.ofSeconds(20)).executor(slow, 2).build();
+            Optimizer optimizer = Model.builder().startTimeout(Duration.ofSeconds(20)).executor(delayedBy(150), 2).build();
             model.register(optimizer);
             CompletableFuture<Void> step = CompletableFuture.runAsync(optimizer::step);
             handedOver.await();
@@ -95,14 +99,11 @@ class InterruptAndCloseTest {
             step.join();
             Model.reference(SEED, 1).assertSameAs(model.snapshot(optimizer), "after the step close() waited for");
             closeAndCheckFreed(optimizer);
-        } finally {
-            scheduler.shutdownNow();
         }
     }
 
     @Test
     void closeDuringAFailingStepIsRefusedThenFreesEverything() throws Exception {
-        CountDownLatch handedOver = new CountDownLatch(1);
         try (Model model = new Model(SEED)) {
             Optimizer optimizer = Model.builder().executor(task -> handedOver.countDown(), 2).build();
             model.register(optimizer);
