@@ -482,7 +482,13 @@ public final class Optimizer implements AutoCloseable {
             return this;
         }
 
-        /** The optimizer, with no parameters yet. */
+        /**
+         * The optimizer, with no parameters yet, and its threads started.
+         *
+         * @return the optimizer
+         * @throws OutOfMemoryError if a thread of its own cannot be started (those already started
+         *                          are stopped first); likewise any exception of thread creation
+         */
         public Optimizer build() {
             return new Optimizer(this);
         }

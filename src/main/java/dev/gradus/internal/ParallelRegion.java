@@ -169,12 +169,20 @@ public final class ParallelRegion implements AutoCloseable {
         }
     }
 
-    /** The number of workers, the caller included. */
+    /**
+     * The number of workers.
+     *
+     * @return the number of workers, the caller included
+     */
     public int workers() {
         return workers;
     }
 
-    /** The threads of its own (empty with an executor), for checks of segment confinement. */
+    /**
+     * The threads of its own.
+     *
+     * @return a copy of the array of its threads, empty with an executor
+     */
     public Thread[] threads() {
         return threads.clone();
     }
@@ -288,7 +296,13 @@ public final class ParallelRegion implements AutoCloseable {
                 : StartFailures.taskLate(missing, workers, startTimeoutNanos, executor);
     }
 
-    /** Called by a task of the executor: checks in and runs the worker's share, or adopts it on the caller. */
+    /**
+     * Called by a task of the executor: checks in and runs the worker's share, or, on the caller
+     * while it hands the task over, checks in for the worker so that the caller runs its share.
+     *
+     * @param worker     the task's worker
+     * @param generation the run the task was handed over for
+     */
     void serve(int worker, long generation) {
         if (Thread.currentThread() == caller) {
             int in = gate.checkIn(generation);

@@ -14,14 +14,26 @@ final class StartFailures {
     private StartFailures() {
     }
 
-    /** The caller is a thread that ran a task of the region's executor before. */
+    /**
+     * The caller is a thread that ran a task of the region's executor before.
+     *
+     * @param caller the calling thread
+     * @return the exception
+     */
     static StepAbortedException reentrant(Thread caller) {
         return new StepAbortedException("step() called on " + caller.getName() + ", a thread that ran a task of the "
                 + "optimizer's executor: the step would wait for tasks that may be queued behind the one calling it; "
                 + "call step() from a thread outside the executor" + UNCHANGED, null);
     }
 
-    /** {@code execute} threw when handed the task of {@code worker}. */
+    /**
+     * {@code execute} threw.
+     *
+     * @param worker  the worker whose task it was handed
+     * @param workers the region's workers
+     * @param thrown  what it threw
+     * @return the exception, with {@code thrown} as its cause
+     */
     static StepAbortedException rejected(int worker, int workers, Throwable thrown) {
         String what = thrown instanceof RejectedExecutionException
                 ? "the executor rejected the task of " + worker(worker, workers) + " (" + thrown + ")"
@@ -29,20 +41,42 @@ final class StartFailures {
         return new StepAbortedException(what + UNCHANGED, thrown);
     }
 
-    /** {@code execute} did not return within the timeout. */
+    /**
+     * {@code execute} did not return within the timeout.
+     *
+     * @param worker       the worker whose task it was handed
+     * @param workers      the region's workers
+     * @param timeoutNanos the start timeout
+     * @return the exception
+     */
     static StepAbortedException handOverTooSlow(int worker, int workers, long timeoutNanos) {
         return new StepAbortedException("the executor's execute() did not return within " + duration(timeoutNanos)
                 + " when handed the task of " + worker(worker, workers)
                 + ": an executor must not wait for the tasks it is handed" + UNCHANGED, null);
     }
 
-    /** A thread of the region's own did not check in within the timeout. */
+    /**
+     * A thread of the region's own did not check in within the timeout.
+     *
+     * @param worker       its worker
+     * @param workers      the region's workers
+     * @param timeoutNanos the start timeout
+     * @return the exception
+     */
     static StepAbortedException threadLate(int worker, int workers, long timeoutNanos) {
         return new StepAbortedException("the optimizer's thread of " + worker(worker, workers) + " did not start within "
                 + duration(timeoutNanos) + " (an overloaded machine or a suspended thread?)" + UNCHANGED, null);
     }
 
-    /** A task of the executor did not check in within the timeout. */
+    /**
+     * A task of the executor did not check in within the timeout.
+     *
+     * @param worker       its worker
+     * @param workers      the region's workers
+     * @param timeoutNanos the start timeout
+     * @param executor     the executor, named when it can never run the region's tasks at once
+     * @return the exception
+     */
     static StepAbortedException taskLate(int worker, int workers, long timeoutNanos, Executor executor) {
         return new StepAbortedException("the task of " + worker(worker, workers) + " did not start within "
                 + duration(timeoutNanos) + ": the executor dropped it, or has no free thread" + capacity(executor, workers)
@@ -65,7 +99,12 @@ final class StartFailures {
                         + (workers - 1) + ")";
     }
 
-    /** {@code nanos} in the largest unit that shows it exactly: {@code 10 s}, {@code 250 ms}. */
+    /**
+     * A duration in the largest unit that shows it exactly.
+     *
+     * @param nanos the duration in nanoseconds
+     * @return for example {@code 10 s} or {@code 250 ms}
+     */
     static String duration(long nanos) {
         if (nanos % 1_000_000_000L == 0) {
             return nanos / 1_000_000_000L + " s";

@@ -44,7 +44,12 @@ final class StartGate {
     private final AtomicLong word = new AtomicLong(ABORT_MARK);
     private final int parties;
 
-    /** A closed gate for {@code parties} workers, at generation 0. */
+    /**
+     * A closed gate at generation 0.
+     *
+     * @param parties the number of workers, the caller included
+     * @throws IllegalArgumentException if it is not in {@code [1, MAX_PARTIES]}
+     */
     StartGate(int parties) {
         if (parties < 1 || parties > MAX_PARTIES) {
             throw new IllegalArgumentException("threads must be in [1, " + MAX_PARTIES + "], got " + parties);
@@ -52,19 +57,32 @@ final class StartGate {
         this.parties = parties;
     }
 
-    /** Opens the next generation with nobody checked in, and returns it. */
+    /**
+     * Opens the next generation with nobody checked in.
+     *
+     * @return the generation opened
+     */
     long open() {
         long generation = ((word.get() >>> COUNT_BITS) + 1) & GENERATION_MASK;
         word.set(generation << COUNT_BITS);
         return generation;
     }
 
-    /** The current generation. */
+    /**
+     * The current generation.
+     *
+     * @return the generation last opened
+     */
     long generation() {
         return word.get() >>> COUNT_BITS;
     }
 
-    /** Checks one worker in to {@code generation}: {@link #REFUSED}, {@link #ADMITTED} or {@link #COMPLETED}. */
+    /**
+     * Checks one worker in.
+     *
+     * @param generation the run the worker belongs to
+     * @return {@link #REFUSED}, {@link #ADMITTED} or {@link #COMPLETED}
+     */
     int checkIn(long generation) {
         while (true) {
             long current = word.get();
@@ -78,7 +96,12 @@ final class StartGate {
         }
     }
 
-    /** Aborts {@code generation} if it is still open; whether this call aborted it. */
+    /**
+     * Aborts a run if it is still open.
+     *
+     * @param generation the run
+     * @return whether this call aborted it
+     */
     boolean abort(long generation) {
         while (true) {
             long current = word.get();
@@ -91,7 +114,12 @@ final class StartGate {
         }
     }
 
-    /** {@link #OPEN}, {@link #STARTED} or {@link #CLOSED} for {@code generation}. */
+    /**
+     * Where a run stands.
+     *
+     * @param generation the run
+     * @return {@link #OPEN}, {@link #STARTED} or {@link #CLOSED}
+     */
     int status(long generation) {
         long current = word.get();
         long count = current & COUNT_MASK;

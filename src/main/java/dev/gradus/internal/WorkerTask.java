@@ -28,13 +28,22 @@ final class WorkerTask implements Runnable {
     @SuppressWarnings("unused") // through CLAIMED
     private volatile long claimed = -1;
 
-    /** The task of {@code worker} in {@code region}. */
+    /**
+     * The task of a worker.
+     *
+     * @param region the region it serves
+     * @param worker its worker, from 1
+     */
     WorkerTask(ParallelRegion region, int worker) {
         this.region = region;
         this.worker = worker;
     }
 
-    /** Sets the generation of the run the task is about to be handed to the executor for. */
+    /**
+     * Sets the run the task is about to be handed to the executor for.
+     *
+     * @param generation the run's generation
+     */
     void prepare(long generation) {
         this.generation = generation;
     }
