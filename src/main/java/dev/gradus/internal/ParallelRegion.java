@@ -223,6 +223,7 @@ public final class ParallelRegion implements AutoCloseable {
                     rejection = handOver(tasks[w], generation);
                 }
             }
+            long handedOverAt = executor == null ? 0 : System.nanoTime();
             int in = gate.checkIn(generation);
             boolean callerIn = in != StartGate.REFUSED;
             if (in == StartGate.COMPLETED) {
@@ -234,7 +235,7 @@ public final class ParallelRegion implements AutoCloseable {
             if (gate.status(generation) == StartGate.STARTED) {
                 finish(generation);
             } else {
-                abandon(generation, handedOver, rejection, callerIn);
+                abandon(generation, handedOver, rejection, callerIn, handedOverAt);
             }
         } finally {
             caller = null;
@@ -272,8 +273,13 @@ public final class ParallelRegion implements AutoCloseable {
         }
     }
 
-    /** After an abort: lets the checked-in workers leave, retires tasks that may still run, throws. */
-    private void abandon(long generation, int handedOver, Throwable rejection, boolean callerIn) {
+    /**
+     * After an abort: lets the checked-in workers leave, retires the tasks that may still run, and
+     * throws the cause: a rejection; the caller itself late at the gate (a worker gave up waiting),
+     * because {@code execute} was slow or the caller did not get to run; or the first worker that
+     * did not check in.
+     */
+    private void abandon(long generation, int handedOver, Throwable rejection, boolean callerIn, long handedOverAt) {
         wakeParked();
         await(0, ALL_LEFT, generation, false);
         int missing = 0;
@@ -288,8 +294,11 @@ public final class ParallelRegion implements AutoCloseable {
         if (rejection != null) {
             throw StartFailures.rejected(handedOver, workers, rejection);
         }
-        if (!callerIn) {
+        if (!callerIn && executor != null && handedOverAt - deadline >= 0) {
             throw StartFailures.handOverTooSlow(handedOver, workers, startTimeoutNanos);
+        }
+        if (!callerIn) {
+            throw StartFailures.callerLate(workers, startTimeoutNanos);
         }
         throw executor == null
                 ? StartFailures.threadLate(missing, workers, startTimeoutNanos)

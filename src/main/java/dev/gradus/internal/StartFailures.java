@@ -44,15 +44,28 @@ final class StartFailures {
     /**
      * {@code execute} did not return within the timeout.
      *
-     * @param worker       the worker whose task it was handed
+     * @param worker       the last worker whose task it was handed
      * @param workers      the region's workers
      * @param timeoutNanos the start timeout
      * @return the exception
      */
     static StepAbortedException handOverTooSlow(int worker, int workers, long timeoutNanos) {
+        String tasks = worker == 1 ? "the task of " + worker(1, workers)
+                : "the tasks of workers 1 to " + worker + " (of " + workers + " workers, the calling thread being worker 0)";
         return new StepAbortedException("the executor's execute() did not return within " + duration(timeoutNanos)
-                + " when handed the task of " + worker(worker, workers)
-                + ": an executor must not wait for the tasks it is handed" + UNCHANGED, null);
+                + " when handed " + tasks + ": an executor must not wait for the tasks it is handed" + UNCHANGED, null);
+    }
+
+    /**
+     * The calling thread itself did not check in within the timeout, though its hand-over was done.
+     *
+     * @param workers      the region's workers
+     * @param timeoutNanos the start timeout
+     * @return the exception
+     */
+    static StepAbortedException callerLate(int workers, long timeoutNanos) {
+        return new StepAbortedException("the calling thread, worker 0 of " + workers + ", did not start within "
+                + duration(timeoutNanos) + " (an overloaded machine or a suspended thread?)" + UNCHANGED, null);
     }
 
     /**
