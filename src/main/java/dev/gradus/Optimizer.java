@@ -15,6 +15,7 @@ import dev.gradus.schedule.Schedule;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class Optimizer implements AutoCloseable {
         this.schedule = builder.schedule;
         this.parallelThreshold = builder.parallelThreshold;
         this.nonFinitePolicy = builder.nonFinitePolicy;
-        this.region = new ParallelRegion(builder.threads, builder.executor);
+        this.region = ParallelRegion.of(builder.threads, builder.executor, builder.startTimeout);
         rebuildPlans();
     }
 
@@ -196,6 +197,8 @@ public final class Optimizer implements AutoCloseable {
      * @throws NonFiniteGradientException under {@link NonFinitePolicy#THROW}, naming the first
      *                                     parameter and index whose gradient is not finite; nothing
      *                                     was modified
+     * @throws StepAbortedException       if the step's workers could not all start (see
+     *                                     {@link Builder#executor}); nothing was modified
      */
     public void step() {
         acquire("step");
@@ -341,8 +344,11 @@ public final class Optimizer implements AutoCloseable {
         acquire("close");
         try {
             closed = true;
-            region.close();
-            arena.close();
+            try {
+                region.close();
+            } finally {
+                arena.close();
+            }
         } finally {
             busy.set(false);
         }
@@ -387,10 +393,13 @@ public final class Optimizer implements AutoCloseable {
     /** Options of an {@link Optimizer}. */
     public static final class Builder {
 
+        private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(10);
+
         private final UpdateRule rule;
         private final Schedule schedule;
         private int threads = 1;
         private Executor executor;
+        private Duration startTimeout = DEFAULT_START_TIMEOUT;
         private long parallelThreshold = DEFAULT_PARALLEL_THRESHOLD;
         private NonFinitePolicy nonFinitePolicy = NonFinitePolicy.PROPAGATE;
 
@@ -399,17 +408,62 @@ public final class Optimizer implements AutoCloseable {
             this.schedule = schedule;
         }
 
-        /** Steps with {@code count >= 1} workers: the calling thread and {@code count - 1} threads of the optimizer's own. */
+        /**
+         * Steps with {@code count >= 1} workers: the calling thread and {@code count - 1} daemon
+         * threads of the optimizer's own, started by {@link #build()} and stopped by
+         * {@link Optimizer#close()}. Replaces an {@link #executor}.
+         *
+         * @param count the number of workers, the calling thread included
+         * @return this builder
+         * @throws IllegalArgumentException if {@code count < 1}
+         */
         public Builder threads(int count) {
             this.threads = (int) ArgumentChecks.requireCount("threads", count);
             this.executor = null;
             return this;
         }
 
-        /** Steps with {@code parallelism >= 1} workers: the calling thread and {@code parallelism - 1} tasks of {@code executor}. */
+        /**
+         * Steps with {@code parallelism >= 1} workers: the calling thread and {@code parallelism - 1}
+         * tasks of {@code executor}, handed to it on every parallel step. Replaces {@link #threads}.
+         *
+         * <p>No worker starts its share before all have started, so a step either runs on all
+         * workers or changes nothing. The executor must therefore run the {@code parallelism - 1}
+         * tasks at once, each on a thread other than the caller's, within the
+         * {@linkplain #startTimeout start timeout}; or run a task on the calling thread while it is
+         * handed over ({@code Runnable::run}, a caller-runs policy), whose share then runs on the
+         * caller. Otherwise {@link Optimizer#step()} throws {@link StepAbortedException} with
+         * nothing modified: when {@code execute} throws (a rejection), when a task does not start
+         * in time (dropped, or queued behind busy threads), and at once when {@code step()} is
+         * called on a thread that ran one of these tasks before (a step from one of the executor's
+         * own tasks would wait for tasks queued behind it). A task the executor runs late does
+         * nothing. The executor stays the caller's: {@link Optimizer#close()} does not shut it down.
+         *
+         * @param executor    runs the workers' tasks
+         * @param parallelism the number of workers, the calling thread included
+         * @return this builder
+         * @throws NullPointerException     if {@code executor} is null
+         * @throws IllegalArgumentException if {@code parallelism < 1}
+         */
         public Builder executor(Executor executor, int parallelism) {
             this.executor = ArgumentChecks.requireNonNull("executor", executor);
             this.threads = (int) ArgumentChecks.requireCount("parallelism", parallelism);
+            return this;
+        }
+
+        /**
+         * How long a parallel step waits for all of its workers to start before it gives up with a
+         * {@link StepAbortedException}, modifying nothing; 10 seconds unless set. It bounds how long
+         * a step can hang on an executor that drops or queues its tasks. Longer than about 73 years
+         * counts as 73 years.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws NullPointerException     if {@code timeout} is null
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = ParallelRegion.requireStartTimeout(timeout);
             return this;
         }
 
@@ -428,7 +482,13 @@ public final class Optimizer implements AutoCloseable {
             return this;
         }
 
-        /** The optimizer, with no parameters yet. */
+        /**
+         * The optimizer, with no parameters yet, and its threads started.
+         *
+         * @return the optimizer
+         * @throws OutOfMemoryError if a thread of its own cannot be started (those already started
+         *                          are stopped first); likewise any exception of thread creation
+         */
         public Optimizer build() {
             return new Optimizer(this);
         }

@@ -5,6 +5,8 @@ import dev.gradus.Kernels;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,8 +25,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * {@code Optimizer.step()} with Adam: a model-shaped parameter set against one flat buffer of the
- * same size, one against two threads over sizes around the parallel threshold, and the per-call
- * overhead of a step on a small parameter against the bare kernel. Not a rule benchmark (no
+ * same size, one against two threads over sizes around the parallel threshold, the per-call
+ * overhead of a step on a small parameter against the bare kernel, and the cost of the parallel
+ * region itself: the same small step split between two workers. Not a rule benchmark (no
  * {@code gradus} method), so the throughput report leaves it out; run it by hand (see
  * {@code jmh/README.md}).
  */
@@ -112,6 +115,38 @@ public class OptimizerBenchmark {
         }
     }
 
+    /**
+     * A 1K-float tensor stepped by two workers on every step (threshold 0): the caller and a thread
+     * of the optimizer's own, or a task of a two-thread pool. The shares are tiny, so this
+     * measures what a parallel region costs beyond {@link #smallOptimizerStep}.
+     */
+    @State(Scope.Benchmark)
+    public static class SmallParallel {
+        @Param({"own", "executor"})
+        public String workers;
+
+        OptimizerState state;
+        ExecutorService pool;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            if (workers.equals("own")) {
+                state = new OptimizerState(new int[] {Small.N}, 2, 0);
+            } else {
+                pool = Executors.newFixedThreadPool(2);
+                state = new OptimizerState(new int[] {Small.N}, builder -> builder.executor(pool, 2).parallelThreshold(0));
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            state.close();
+            if (pool != null) {
+                pool.close();
+            }
+        }
+    }
+
     /** A whole step of a model-shaped or a flat parameter set. */
     @Benchmark
     public void modelStep(Model model) {
@@ -151,5 +186,11 @@ public class OptimizerBenchmark {
     @Benchmark
     public void smallKernelStep(Small small) {
         Kernels.adam(Adam.DEFAULT, Adam.DEFAULT_LEARNING_RATE, ++small.step, small.w, small.g, small.m, small.v);
+    }
+
+    /** {@code Optimizer.step()} on one 1K-float tensor split between two workers. */
+    @Benchmark
+    public void smallParallelStep(SmallParallel small) {
+        small.state.optimizer.step();
     }
 }

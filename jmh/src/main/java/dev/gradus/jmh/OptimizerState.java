@@ -6,6 +6,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * An Adam optimizer over tensors of given sizes, with the caller's values and gradients in one
@@ -19,8 +20,12 @@ final class OptimizerState implements AutoCloseable {
     final Optimizer optimizer;
 
     OptimizerState(int[] sizes, int threads, long parallelThreshold) {
-        optimizer = Optimizer.builder(Adam.DEFAULT, Adam.DEFAULT_LEARNING_RATE)
-                .threads(threads).parallelThreshold(parallelThreshold).build();
+        this(sizes, builder -> builder.threads(threads).parallelThreshold(parallelThreshold));
+    }
+
+    /** An optimizer whose builder {@code options} configures (threads, executor, threshold). */
+    OptimizerState(int[] sizes, UnaryOperator<Optimizer.Builder> options) {
+        optimizer = options.apply(Optimizer.builder(Adam.DEFAULT, Adam.DEFAULT_LEARNING_RATE)).build();
         SplittableRandom random = new SplittableRandom(StreamState.SEED);
         for (int p = 0; p < sizes.length; p++) {
             optimizer.add("tensor" + p, filled(sizes[p], random, 1.0), filled(sizes[p], random, 0.01));
