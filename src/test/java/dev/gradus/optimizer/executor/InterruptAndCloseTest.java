@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * A step whose caller is interrupted completes (or fails) as it would have and keeps the interrupt
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * the step has ended, whether it succeeded or failed.
  */
 @Timeout(60)
+@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "scalar", disabledReason = ThreadTests.ONCE)
 class InterruptAndCloseTest {
 
     private static final long SEED = 3;

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * {@code step()} called from a task of the optimizer's own single-thread executor: the step's
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * modified, at once when the thread ran one of the optimizer's tasks before.
  */
 @Timeout(60)
+@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "scalar", disabledReason = ThreadTests.ONCE)
 class ReentrantStepTest {
 
     private static final long SEED = 5;

@@ -12,6 +12,7 @@ import java.util.function.IntConsumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * A region that starts allocates nothing, on the caller or on its own threads: measured with the
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * are told apart from a per-run allocation, which would cost at least 16 bytes every run.
  */
 @Timeout(60)
+@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "scalar", disabledReason = ThreadTests.ONCE)
 class RegionAllocationTest {
 
     private static final int RUNS = 2_000;

@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /** What {@link ParallelRegion#run} guarantees when its workers do not all start, when a share fails, and when tasks run twice or on the caller. */
 @Timeout(60)
+@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "scalar", disabledReason = ThreadTests.ONCE)
 class RegionContractTest {
 
     /** Counts how often each share ran, and fails if two runs of a share overlap. */
