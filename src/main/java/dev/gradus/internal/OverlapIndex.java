@@ -31,11 +31,17 @@ public final class OverlapIndex {
     /**
      * A registered buffer.
      *
-     * @param label   what it is, for messages: {@code "the values of fc.weight"}
-     * @param segment its memory
-     * @param written whether a step writes it
+     * @param parameter the name of the parameter it belongs to
+     * @param role      what it is to the parameter: {@code "values"}, {@code "gradient"}, {@code "state m"}
+     * @param segment   its memory
+     * @param written   whether a step writes it
      */
-    public record Buffer(String label, MemorySegment segment, boolean written) {
+    public record Buffer(String parameter, String role, MemorySegment segment, boolean written) {
+
+        /** @return what it is, for messages: {@code "the values of fc.weight"} */
+        public String label() {
+            return "the " + role + " of " + parameter;
+        }
 
         long start() {
             return segment.address();
@@ -80,7 +86,7 @@ public final class OverlapIndex {
     }
 
     private static IllegalArgumentException overlap(Buffer buffer, Buffer other) {
-        Buffer written = buffer.written() ? buffer : other;
+        Buffer written = other.written() ? other : buffer;
         return new IllegalArgumentException(buffer.label() + " overlaps " + other.label() + " (a step writes "
                 + written.label() + ", so no other buffer may share its memory)");
     }

@@ -89,15 +89,15 @@ public final class ParameterRegistry implements AutoCloseable {
     }
 
     private static OverlapIndex.Buffer valuesBuffer(String name, MemorySegment values) {
-        return new OverlapIndex.Buffer("the values of " + name, values, true);
+        return new OverlapIndex.Buffer(name, "values", values, true);
     }
 
     private static OverlapIndex.Buffer gradientBuffer(String name, MemorySegment gradient) {
-        return new OverlapIndex.Buffer("the gradient of " + name, gradient, false);
+        return new OverlapIndex.Buffer(name, "gradient", gradient, false);
     }
 
     private static OverlapIndex.Buffer stateBuffer(String name, UpdateRule rule, int index, MemorySegment state) {
-        return new OverlapIndex.Buffer("the state " + rule.stateName(index) + " of " + name, state, true);
+        return new OverlapIndex.Buffer(name, "state " + rule.stateName(index), state, true);
     }
 
     private static void requireShared(String name, MemorySegment segment) {
