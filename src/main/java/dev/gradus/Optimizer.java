@@ -97,6 +97,8 @@ public final class Optimizer implements AutoCloseable {
     /** Steps below this many elements in all run on the calling thread; see {@link Builder#parallelThreshold}. */
     public static final long DEFAULT_PARALLEL_THRESHOLD = 1 << 18;
 
+    private static final ParameterGroup DEFAULT_GROUP = ParameterGroup.named("default");
+
     private final UpdateRule rule;
     private final Schedule schedule;
     private final long parallelThreshold;
@@ -149,7 +151,7 @@ public final class Optimizer implements AutoCloseable {
      * @throws IllegalStateException    if the optimizer is closed or another operation runs
      */
     public void add(String name, MemorySegment values, MemorySegment gradient) {
-        add(name, values, gradient, ParameterGroup.named("default"));
+        add(name, values, gradient, DEFAULT_GROUP);
     }
 
     /**

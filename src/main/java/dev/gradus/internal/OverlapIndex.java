@@ -28,19 +28,66 @@ import java.util.TreeMap;
  */
 public final class OverlapIndex {
 
+    /** What a buffer is to its parameter. */
+    public enum Kind {
+        /** The parameter's values, written by a step. */
+        VALUES,
+        /** Its gradient, read by a step. */
+        GRADIENT,
+        /** One of its state buffers, written by a step. */
+        STATE
+    }
+
     /**
      * A registered buffer.
      *
      * @param parameter the name of the parameter it belongs to
-     * @param role      what it is to the parameter: {@code "values"}, {@code "gradient"}, {@code "state m"}
+     * @param kind      what it is to the parameter
+     * @param stateName the rule's name of a state buffer, else null
      * @param segment   its memory
-     * @param written   whether a step writes it
      */
-    public record Buffer(String parameter, String role, MemorySegment segment, boolean written) {
+    public record Buffer(String parameter, Kind kind, String stateName, MemorySegment segment) {
 
-        /** @return what it is, for messages: {@code "the values of fc.weight"} */
+        /**
+         * @param parameter the parameter's name
+         * @param values    its values
+         * @return the buffer of its values
+         */
+        public static Buffer values(String parameter, MemorySegment values) {
+            return new Buffer(parameter, Kind.VALUES, null, values);
+        }
+
+        /**
+         * @param parameter the parameter's name
+         * @param gradient  its gradient
+         * @return the buffer of its gradient
+         */
+        public static Buffer gradient(String parameter, MemorySegment gradient) {
+            return new Buffer(parameter, Kind.GRADIENT, null, gradient);
+        }
+
+        /**
+         * @param parameter the parameter's name
+         * @param stateName the rule's name of the state buffer
+         * @param state     the state buffer
+         * @return the buffer of that state
+         */
+        public static Buffer state(String parameter, String stateName, MemorySegment state) {
+            return new Buffer(parameter, Kind.STATE, stateName, state);
+        }
+
+        /** @return whether a step writes it */
+        public boolean written() {
+            return kind != Kind.GRADIENT;
+        }
+
+        /** @return what it is, for messages: {@code "the values of fc.weight"}, {@code "the state m of fc.weight"} */
         public String label() {
-            return "the " + role + " of " + parameter;
+            return switch (kind) {
+                case VALUES -> "the values of " + parameter;
+                case GRADIENT -> "the gradient of " + parameter;
+                case STATE -> "the state " + stateName + " of " + parameter;
+            };
         }
 
         long start() {
@@ -79,10 +126,14 @@ public final class OverlapIndex {
      * @throws IllegalArgumentException naming both buffers if they do
      */
     public static void requireNoConflict(Buffer first, Buffer second) {
-        if ((first.written() || second.written())
-                && first.segment().asOverlappingSlice(second.segment()).isPresent()) {
+        if ((first.written() || second.written()) && shareBytes(first.segment(), second.segment())) {
             throw overlap(first, second);
         }
+    }
+
+    /** Whether two segments share a byte; {@link MemorySegment#asOverlappingSlice} alone calls an empty segment inside another overlapping. */
+    private static boolean shareBytes(MemorySegment first, MemorySegment second) {
+        return first.byteSize() > 0 && second.byteSize() > 0 && first.asOverlappingSlice(second).isPresent();
     }
 
     private static IllegalArgumentException overlap(Buffer buffer, Buffer other) {
@@ -219,34 +270,55 @@ public final class OverlapIndex {
             }
             Block block = read.floorEntry(buffer.start()).getValue();
             read.remove(block.start);
-            block.members.remove(buffer);
-            for (Block part : Block.split(block.members)) {
+            List<Buffer> members = block.members();
+            members.remove(buffer);
+            for (Block part : Block.split(members)) {
                 read.put(part.start, part);
             }
         }
     }
 
-    /** Read buffers whose union is one contiguous range {@code [start, end)}. */
+    /**
+     * Read buffers whose union is one contiguous range {@code [start, end)}; most blocks hold one
+     * buffer, so the list of more members is made only when a second one joins.
+     */
     private static final class Block {
 
-        private final List<Buffer> members = new ArrayList<>();
+        private final Buffer first;
+        private List<Buffer> more;
         private long start;
         private long end;
 
         Block(Buffer first) {
-            members.add(first);
+            this.first = first;
             start = first.start();
             end = first.end();
         }
 
+        List<Buffer> members() {
+            List<Buffer> members = new ArrayList<>();
+            members.add(first);
+            if (more != null) {
+                members.addAll(more);
+            }
+            return members;
+        }
+
+        void join(Buffer buffer) {
+            if (more == null) {
+                more = new ArrayList<>();
+            }
+            more.add(buffer);
+            start = Math.min(start, buffer.start());
+            end = Math.max(end, buffer.end());
+        }
+
         void absorb(Block other) {
-            members.addAll(other.members);
-            start = Math.min(start, other.start);
-            end = Math.max(end, other.end);
+            other.members().forEach(this::join);
         }
 
         Buffer memberOverlapping(long from, long to) {
-            for (Buffer member : members) {
+            for (Buffer member : members()) {
                 if (member.start() < to && member.end() > from) {
                     return member;
                 }
@@ -263,8 +335,7 @@ public final class OverlapIndex {
             Block current = null;
             for (Buffer buffer : sorted) {
                 if (current != null && buffer.start() < current.end) {
-                    current.members.add(buffer);
-                    current.end = Math.max(current.end, buffer.end());
+                    current.join(buffer);
                 } else {
                     current = new Block(buffer);
                     blocks.add(current);

@@ -61,8 +61,8 @@ public final class ParameterRegistry implements AutoCloseable {
             requireShared("gradient", gradient);
         }
         OverlapIndex.Buffer[] buffers = new OverlapIndex.Buffer[2 + rule.stateBuffers()];
-        buffers[0] = valuesBuffer(name, values);
-        buffers[1] = gradientBuffer(name, gradient);
+        buffers[0] = OverlapIndex.Buffer.values(name, values);
+        buffers[1] = OverlapIndex.Buffer.gradient(name, gradient);
         OverlapIndex.requireNoConflict(buffers[0], buffers[1]);
         index.requireNoConflict(buffers[0]);
         index.requireNoConflict(buffers[1]);
@@ -70,7 +70,7 @@ public final class ParameterRegistry implements AutoCloseable {
         StateMemory.Lease lease = memory.allocate(rule, n, state);
         try {
             for (int i = 0; i < rule.stateBuffers(); i++) {
-                buffers[2 + i] = stateBuffer(name, rule, i, state[i]);
+                buffers[2 + i] = OverlapIndex.Buffer.state(name, rule.stateName(i), state[i]);
                 index.requireNoConflict(buffers[2 + i]);
                 OverlapIndex.requireNoConflict(buffers[2 + i], buffers[0]);
                 OverlapIndex.requireNoConflict(buffers[2 + i], buffers[1]);
@@ -86,18 +86,6 @@ public final class ParameterRegistry implements AutoCloseable {
         byName.put(name, parameter);
         changed();
         return parameter;
-    }
-
-    private static OverlapIndex.Buffer valuesBuffer(String name, MemorySegment values) {
-        return new OverlapIndex.Buffer(name, "values", values, true);
-    }
-
-    private static OverlapIndex.Buffer gradientBuffer(String name, MemorySegment gradient) {
-        return new OverlapIndex.Buffer(name, "gradient", gradient, false);
-    }
-
-    private static OverlapIndex.Buffer stateBuffer(String name, UpdateRule rule, int index, MemorySegment state) {
-        return new OverlapIndex.Buffer(name, "state " + rule.stateName(index), state, true);
     }
 
     private static void requireShared(String name, MemorySegment segment) {
@@ -116,10 +104,10 @@ public final class ParameterRegistry implements AutoCloseable {
     public void remove(String name) {
         RegisteredParameter parameter = get(name);
         byName.remove(name);
-        index.remove(valuesBuffer(name, parameter.values()));
-        index.remove(gradientBuffer(name, parameter.gradient()));
+        index.remove(OverlapIndex.Buffer.values(name, parameter.values()));
+        index.remove(OverlapIndex.Buffer.gradient(name, parameter.gradient()));
         for (int i = 0; i < parameter.rule().stateBuffers(); i++) {
-            index.remove(stateBuffer(name, parameter.rule(), i, parameter.state(i)));
+            index.remove(OverlapIndex.Buffer.state(name, parameter.rule().stateName(i), parameter.state(i)));
         }
         memory.free(parameter.lease());
         changed();
