@@ -79,6 +79,8 @@ public record MiniBatches(int examples, int batchSize, long seed, LastBatch last
     /**
      * The batches per epoch: {@code ceil(n / B)} with {@link LastBatch#KEEP}, {@code floor(n / B)}
      * with {@link LastBatch#DROP}; the {@code stepsPerEpoch} of {@link dev.gradus.schedule.PerEpoch}.
+     *
+     * @return the batches per epoch
      */
     public int stepsPerEpoch() {
         return lastBatch == LastBatch.KEEP ? (examples - 1) / batchSize + 1 : examples / batchSize;
@@ -89,6 +91,7 @@ public record MiniBatches(int examples, int batchSize, long seed, LastBatch last
      * per epoch.
      *
      * @param epoch the epoch number, {@code >= 1}
+     * @return its batches
      * @throws IllegalArgumentException if {@code epoch < 1}
      */
     public Epoch epoch(long epoch) {
@@ -201,12 +204,12 @@ public record MiniBatches(int examples, int batchSize, long seed, LastBatch last
             this.order = order;
         }
 
-        /** The epoch number, {@code >= 1}. */
+        /** {@return the epoch number, {@code >= 1}} */
         public long number() {
             return number;
         }
 
-        /** The number of batches, {@link MiniBatches#stepsPerEpoch()}. */
+        /** {@return the number of batches, {@link MiniBatches#stepsPerEpoch()}} */
         public int batches() {
             return batches.stepsPerEpoch();
         }
@@ -217,6 +220,7 @@ public record MiniBatches(int examples, int batchSize, long seed, LastBatch last
          * for forms that allocate nothing).
          *
          * @param index from 0 to {@code batches() - 1}
+         * @return its examples
          * @throws IndexOutOfBoundsException if {@code index} is out of range
          */
         public int[] batch(int index) {
@@ -296,6 +300,8 @@ public record MiniBatches(int examples, int batchSize, long seed, LastBatch last
          * The step {@code t} of batch {@code index}: {@code (number - 1) * stepsPerEpoch + index + 1},
          * the step number to give the kernels and the schedule.
          *
+         * @param index from 0 to {@code batches() - 1}
+         * @return its step number
          * @throws IndexOutOfBoundsException if {@code index} is out of range
          * @throws ArithmeticException       if the step overflows a {@code long}
          */
@@ -304,7 +310,7 @@ public record MiniBatches(int examples, int batchSize, long seed, LastBatch last
             return Math.addExact(Math.multiplyExact(number - 1, (long) batches()), index + 1L);
         }
 
-        /** Every example in the epoch's order, the dropped ones (with {@link LastBatch#DROP}) last. */
+        /** {@return every example in the epoch's order, the dropped ones (with {@link LastBatch#DROP}) last} */
         public int[] order() {
             return order.clone();
         }

@@ -130,12 +130,27 @@ public final class Optimizer implements AutoCloseable {
         this.registry = new ParameterRegistry(region.workers());
     }
 
-    /** A builder of an optimizer following {@code rule} at a constant {@code learningRate}. */
+    /**
+     * A builder of an optimizer following {@code rule} at a constant {@code learningRate}.
+     *
+     * @param rule         the rule of every parameter without a group rule
+     * @param learningRate the rate of every step, finite and {@code >= 0}
+     * @return the builder
+     * @throws NullPointerException     if {@code rule} is null
+     * @throws IllegalArgumentException if the rate is negative or not finite
+     */
     public static Builder builder(UpdateRule rule, double learningRate) {
         return builder(rule, new ConstantSchedule(learningRate));
     }
 
-    /** A builder of an optimizer following {@code rule} at the rates of {@code schedule}. */
+    /**
+     * A builder of an optimizer following {@code rule} at the rates of {@code schedule}.
+     *
+     * @param rule     the rule of every parameter without a group rule
+     * @param schedule the learning rate of each step
+     * @return the builder
+     * @throws NullPointerException if an argument is null
+     */
     public static Builder builder(UpdateRule rule, Schedule schedule) {
         return new Builder(ArgumentChecks.requireNonNull("rule", rule), ArgumentChecks.requireNonNull("schedule", schedule));
     }

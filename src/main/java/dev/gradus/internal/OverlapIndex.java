@@ -49,6 +49,8 @@ public final class OverlapIndex {
     public record Buffer(String parameter, Kind kind, String stateName, MemorySegment segment) {
 
         /**
+         * The values of a parameter.
+         *
          * @param parameter the parameter's name
          * @param values    its values
          * @return the buffer of its values
@@ -58,6 +60,8 @@ public final class OverlapIndex {
         }
 
         /**
+         * The gradient of a parameter.
+         *
          * @param parameter the parameter's name
          * @param gradient  its gradient
          * @return the buffer of its gradient
@@ -67,6 +71,8 @@ public final class OverlapIndex {
         }
 
         /**
+         * A state buffer of a parameter.
+         *
          * @param parameter the parameter's name
          * @param stateName the rule's name of the state buffer
          * @param state     the state buffer
@@ -76,12 +82,12 @@ public final class OverlapIndex {
             return new Buffer(parameter, Kind.STATE, stateName, state);
         }
 
-        /** @return whether a step writes it */
+        /** {@return whether a step writes it} */
         public boolean written() {
             return kind != Kind.GRADIENT;
         }
 
-        /** @return what it is, for messages: {@code "the values of fc.weight"}, {@code "the state m of fc.weight"} */
+        /** {@return what it is, for messages: {@code "the values of fc.weight"}, {@code "the state m of fc.weight"}} */
         public String label() {
             return switch (kind) {
                 case VALUES -> "the values of " + parameter;
@@ -104,6 +110,10 @@ public final class OverlapIndex {
 
     private final Map<Object, Region> regions = new IdentityHashMap<>();
     private final List<Buffer> unplaced = new ArrayList<>();
+
+    /** An index of no buffer. */
+    public OverlapIndex() {
+    }
 
     /**
      * Requires that {@code buffer} conflicts with no registered buffer.

@@ -129,7 +129,7 @@ public final class ParameterRegistry implements AutoCloseable {
         return parameter;
     }
 
-    /** @return the parameters in registration order, an unmodifiable live view */
+    /** {@return the parameters in registration order, an unmodifiable live view} */
     public Collection<RegisteredParameter> parameters() {
         return Collections.unmodifiableCollection(byName.values());
     }
@@ -140,7 +140,7 @@ public final class ParameterRegistry implements AutoCloseable {
         all = null;
     }
 
-    /** @return the unfrozen parameters, which a step updates */
+    /** {@return the unfrozen parameters, which a step updates} */
     public Roster stepping() {
         if (stepping == null) {
             stepping = Roster.of(byName.values().stream().filter(p -> !p.frozen()).toList(), workers);
@@ -148,7 +148,7 @@ public final class ParameterRegistry implements AutoCloseable {
         return stepping;
     }
 
-    /** @return every parameter */
+    /** {@return every parameter} */
     public Roster all() {
         if (all == null) {
             all = Roster.of(byName.values().stream().toList(), workers);

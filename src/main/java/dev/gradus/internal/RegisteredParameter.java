@@ -48,47 +48,47 @@ public final class RegisteredParameter {
         this.lease = lease;
     }
 
-    /** @return its unique name */
+    /** {@return its unique name} */
     public String name() {
         return name;
     }
 
-    /** @return the caller's values, written by every step */
+    /** {@return the caller's values, written by every step} */
     public MemorySegment values() {
         return values;
     }
 
-    /** @return the caller's gradient, read by every step */
+    /** {@return the caller's gradient, read by every step} */
     public MemorySegment gradient() {
         return gradient;
     }
 
-    /** @return the group it was registered in */
+    /** {@return the group it was registered in} */
     public ParameterGroup group() {
         return group;
     }
 
-    /** @return the rule it follows (its group's, with the group's weight decay) */
+    /** {@return the rule it follows (its group's, with the group's weight decay)} */
     public UpdateRule rule() {
         return rule;
     }
 
-    /** @return its group's factor on the scheduled learning rate */
+    /** {@return its group's factor on the scheduled learning rate} */
     public double learningRateFactor() {
         return group.learningRateFactor();
     }
 
-    /** @return the first state buffer, or null if the rule keeps none */
+    /** {@return the first state buffer, or null if the rule keeps none} */
     public MemorySegment state0() {
         return state0;
     }
 
-    /** @return the second state buffer, or null */
+    /** {@return the second state buffer, or null} */
     public MemorySegment state1() {
         return state1;
     }
 
-    /** @return the third state buffer, or null */
+    /** {@return the third state buffer, or null} */
     public MemorySegment state2() {
         return state2;
     }
@@ -108,17 +108,17 @@ public final class RegisteredParameter {
         };
     }
 
-    /** @return the memory its state was allocated from */
+    /** {@return the memory its state was allocated from} */
     public StateMemory.Lease lease() {
         return lease;
     }
 
-    /** @return the number of elements */
+    /** {@return the number of elements} */
     public long length() {
         return values.byteSize() / Float.BYTES;
     }
 
-    /** @return the steps it has taken: its next step is its {@code t = stepCount() + 1} */
+    /** {@return the steps it has taken: its next step is its {@code t = stepCount() + 1}} */
     public long stepCount() {
         return stepCount;
     }
@@ -132,7 +132,7 @@ public final class RegisteredParameter {
         this.stepCount = steps;
     }
 
-    /** @return whether steps leave it alone */
+    /** {@return whether steps leave it alone} */
     public boolean frozen() {
         return frozen;
     }

@@ -45,7 +45,7 @@ public final class Roster {
         return new Roster(array, WorkPlan.of(lengths, 1), WorkPlan.of(lengths, workers), elements);
     }
 
-    /** @return the number of parameters */
+    /** {@return the number of parameters} */
     public int size() {
         return parameters.length;
     }
@@ -60,17 +60,17 @@ public final class Roster {
         return parameters[p];
     }
 
-    /** @return the elements of all parameters */
+    /** {@return the elements of all parameters} */
     public long elements() {
         return elements;
     }
 
-    /** @return the plan of a pass on the calling thread alone */
+    /** {@return the plan of a pass on the calling thread alone} */
     public WorkPlan serialPlan() {
         return serial;
     }
 
-    /** @return the plan of a pass over all workers */
+    /** {@return the plan of a pass over all workers} */
     public WorkPlan parallelPlan() {
         return parallel;
     }
@@ -88,16 +88,20 @@ public final class Roster {
     }
 
     /**
+     * The learning rate of parameter {@code p} in the current step.
+     *
      * @param p the parameter
-     * @return its learning rate in the current step
+     * @return its learning rate
      */
     public double learningRate(int p) {
         return learningRates[p];
     }
 
     /**
+     * The step number of parameter {@code p} in the current step: its own, not the optimizer's.
+     *
      * @param p the parameter
-     * @return its step number {@code t} in the current step
+     * @return its step number {@code t}
      */
     public long step(int p) {
         return steps[p];

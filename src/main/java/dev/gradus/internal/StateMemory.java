@@ -37,6 +37,10 @@ public final class StateMemory implements AutoCloseable {
 
     private Lease pool;
 
+    /** Memory holding no state yet. */
+    public StateMemory() {
+    }
+
     /**
      * Allocates the state of a parameter of {@code floats} elements following {@code rule}.
      *
