@@ -232,6 +232,145 @@ public final class Kernels {
                 heap("vmax", vmax));
     }
 
+    // ---- float[] forms on an element range [from, to), as the segment forms with a range ----
+
+    /**
+     * {@link #sgd(Sgd, double, MemorySegment, MemorySegment, long, long)} on elements
+     * {@code [from, to)} of arrays.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate {@code a}, finite and {@code >= 0}
+     * @param param        the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified
+     * @param from         first element, inclusive
+     * @param to           last element, exclusive
+     * @throws IllegalArgumentException  for a bad learning rate, arrays of different lengths or the same array twice
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= param.length}
+     * @throws NullPointerException      for a null argument
+     */
+    public static void sgd(Sgd rule, double learningRate, float[] param, float[] gradient, long from, long to) {
+        sgd(rule, learningRate, heap("param", param), heap("gradient", gradient), from, to);
+    }
+
+    /**
+     * {@link #momentum(Momentum, double, long, MemorySegment, MemorySegment, MemorySegment, long, long)}
+     * on elements {@code [from, to)} of arrays.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate {@code a}, finite and {@code >= 0}
+     * @param step         the step number {@code t >= 1}
+     * @param param        the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient     the gradient {@code g}; not modified
+     * @param velocity     the velocity {@code v}, zero before step 1; modified in {@code [from, to)}
+     * @param from         first element, inclusive
+     * @param to           last element, exclusive
+     * @throws IllegalArgumentException  for a bad learning rate or step, arrays of different lengths or the same array twice
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= param.length}
+     * @throws NullPointerException      for a null argument
+     */
+    public static void momentum(Momentum rule, double learningRate, long step, float[] param, float[] gradient,
+                                float[] velocity, long from, long to) {
+        momentum(rule, learningRate, step, heap("param", param), heap("gradient", gradient),
+                heap("velocity", velocity), from, to);
+    }
+
+    /**
+     * {@link #adagrad(AdaGrad, double, MemorySegment, MemorySegment, MemorySegment, long, long)} on
+     * elements {@code [from, to)} of arrays.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate {@code a}, finite and {@code >= 0}
+     * @param param        the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient     the gradient {@code g}; not modified
+     * @param accumulator  the sum of squared gradients {@code r}, holding the rule's initial
+     *                     accumulator before step 1; modified in {@code [from, to)}
+     * @param from         first element, inclusive
+     * @param to           last element, exclusive
+     * @throws IllegalArgumentException  for a bad learning rate, arrays of different lengths or the same array twice
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= param.length}
+     * @throws NullPointerException      for a null argument
+     */
+    public static void adagrad(AdaGrad rule, double learningRate, float[] param, float[] gradient,
+                               float[] accumulator, long from, long to) {
+        adagrad(rule, learningRate, heap("param", param), heap("gradient", gradient),
+                heap("accumulator", accumulator), from, to);
+    }
+
+    /**
+     * {@link #rmsProp(RmsProp, double, MemorySegment, MemorySegment, MemorySegment, MemorySegment,
+     * MemorySegment, long, long)} on elements {@code [from, to)} of arrays.
+     *
+     * @param rule            the rule and its hyperparameters
+     * @param learningRate    {@code a}, finite and {@code >= 0}
+     * @param param           the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient        the gradient {@code g}; not modified
+     * @param squareAverage   {@code s}; modified in {@code [from, to)}
+     * @param gradientAverage {@code mbar} if the rule is centered, else null; modified in {@code [from, to)}
+     * @param momentumBuffer  {@code buf} if the rule has momentum, else null; modified in {@code [from, to)}
+     * @param from            first element, inclusive
+     * @param to              last element, exclusive
+     * @throws IllegalArgumentException  for a bad learning rate, a state array the rule does not
+     *                                   keep or misses, arrays of different lengths or the same array twice
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= param.length}
+     * @throws NullPointerException      for a null argument the rule needs
+     */
+    public static void rmsProp(RmsProp rule, double learningRate, float[] param, float[] gradient,
+                               float[] squareAverage, float[] gradientAverage, float[] momentumBuffer,
+                               long from, long to) {
+        rmsProp(rule, learningRate, heap("param", param), heap("gradient", gradient),
+                heap("squareAverage", squareAverage), optionalHeap(gradientAverage), optionalHeap(momentumBuffer),
+                from, to);
+    }
+
+    /**
+     * {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment,
+     * long, long)} (without AMSGrad) on elements {@code [from, to)} of arrays.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate {@code a}, finite and {@code >= 0}
+     * @param step         the step number {@code t >= 1}
+     * @param param        the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient     the gradient {@code g}; not modified
+     * @param m            the first moment, zero before step 1; modified in {@code [from, to)}
+     * @param v            the second moment, zero before step 1; modified in {@code [from, to)}
+     * @param from         first element, inclusive
+     * @param to           last element, exclusive
+     * @throws IllegalArgumentException  for a bad learning rate or step, a rule with AMSGrad,
+     *                                   arrays of different lengths or the same array twice
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= param.length}
+     * @throws NullPointerException      for a null argument
+     */
+    public static void adam(Adam rule, double learningRate, long step, float[] param, float[] gradient,
+                            float[] m, float[] v, long from, long to) {
+        adam(rule, learningRate, step, heap("param", param), heap("gradient", gradient), heap("m", m), heap("v", v),
+                from, to);
+    }
+
+    /**
+     * {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment,
+     * MemorySegment, long, long)} (with AMSGrad) on elements {@code [from, to)} of arrays.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate {@code a}, finite and {@code >= 0}
+     * @param step         the step number {@code t >= 1}
+     * @param param        the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient     the gradient {@code g}; not modified
+     * @param m            the first moment, zero before step 1; modified in {@code [from, to)}
+     * @param v            the second moment, zero before step 1; modified in {@code [from, to)}
+     * @param vmax         the running maximum of {@code v}, zero before step 1; modified in {@code [from, to)}
+     * @param from         first element, inclusive
+     * @param to           last element, exclusive
+     * @throws IllegalArgumentException  for a bad learning rate or step, a rule without AMSGrad,
+     *                                   arrays of different lengths or the same array twice
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= param.length}
+     * @throws NullPointerException      for a null argument
+     */
+    public static void adam(Adam rule, double learningRate, long step, float[] param, float[] gradient,
+                            float[] m, float[] v, float[] vmax, long from, long to) {
+        adam(rule, learningRate, step, heap("param", param), heap("gradient", gradient), heap("m", m), heap("v", v),
+                heap("vmax", vmax), from, to);
+    }
+
     /** Validates every argument, then dispatches to the selected kernels. */
     private static void run(UpdateRule rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, MemorySegment state0, MemorySegment state1,

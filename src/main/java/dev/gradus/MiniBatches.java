@@ -20,10 +20,9 @@ import java.util.SplittableRandom;
  * for (long e = 1; e <= epochs; e++) {
  *     MiniBatches.Epoch epoch = batches.epoch(e);            // shuffles once, O(n)
  *     for (int b = 0; b < epoch.batches(); b++) {
- *         int[] rows = epoch.batch(b);
+ *         int rows = epoch.gather(b, features, rowFloats, batchBuffer);   // no allocation
  *         long t = epoch.step(b);                            // 1, 2, ... across epochs
- *         MiniBatches.gather(features, rowFloats, rows, batchBuffer);
- *         ...
+ *         ...                                                // the first `rows` rows of batchBuffer
  *     }
  * }
  * }</pre>
@@ -80,6 +79,8 @@ public record MiniBatches(int examples, int batchSize, long seed, LastBatch last
     /**
      * The batches per epoch: {@code ceil(n / B)} with {@link LastBatch#KEEP}, {@code floor(n / B)}
      * with {@link LastBatch#DROP}; the {@code stepsPerEpoch} of {@link dev.gradus.schedule.PerEpoch}.
+     *
+     * @return the batches per epoch
      */
     public int stepsPerEpoch() {
         return lastBatch == LastBatch.KEEP ? (examples - 1) / batchSize + 1 : examples / batchSize;
@@ -90,6 +91,7 @@ public record MiniBatches(int examples, int batchSize, long seed, LastBatch last
      * per epoch.
      *
      * @param epoch the epoch number, {@code >= 1}
+     * @return its batches
      * @throws IllegalArgumentException if {@code epoch < 1}
      */
     public Epoch epoch(long epoch) {
@@ -109,35 +111,72 @@ public record MiniBatches(int examples, int batchSize, long seed, LastBatch last
     }
 
     /**
-     * Copies rows {@code rows[0], rows[1], ...} of a row-major matrix of floats into consecutive
-     * rows of {@code destination}: row {@code i} of the destination is row {@code rows[i]} of the
-     * source.
+     * Copies rows {@code rows[0], rows[1], ...} of a row-major matrix of floats into the first
+     * {@code rows.length} rows of {@code destination}: row {@code i} of the destination is row
+     * {@code rows[i]} of the source. The destination may hold more rows, as a buffer sized for a
+     * full batch does when it receives an epoch's shorter last batch: those are left as they are.
      *
      * <p>Each row is contiguous, so the gather is one {@link MemorySegment#copy(MemorySegment,
      * long, MemorySegment, long, long) bulk copy} per row, which the JDK runs as a vectorized
      * memory copy. No Vector API code is needed: a lane-wise gather would fetch the same
-     * contiguous bytes one element at a time.
+     * contiguous bytes one element at a time. Nothing is allocated.
      *
      * @param source      the matrix, a whole number of rows of {@code rowFloats} floats; not modified
      * @param rowFloats   the floats per row, {@code >= 1}
      * @param rows        the source rows to copy, each in {@code [0, source rows)}; not modified
-     * @param destination {@code rows.length * rowFloats} floats, sharing no byte with the source;
-     *                    modified
+     * @param destination at least {@code rows.length * rowFloats} floats, sharing no byte with the
+     *                    source; its first {@code rows.length} rows are written
+     * @return the number of rows written, {@code rows.length}
      * @throws IllegalArgumentException  for a bad {@code rowFloats}, a source that is not whole rows,
-     *     a destination of the wrong size or read-only, or overlapping buffers
+     *     a destination too small or read-only, or overlapping buffers
      * @throws IndexOutOfBoundsException naming the first row index out of range
      * @throws IllegalStateException     for a segment whose arena is closed
      * @throws WrongThreadException      for a segment confined to another thread
      * @throws NullPointerException      for a null argument
      *     (every check runs before anything is written)
      */
-    public static void gather(MemorySegment source, long rowFloats, int[] rows, MemorySegment destination) {
-        RowGather.gather(source, rowFloats, rows, destination);
+    public static int gather(MemorySegment source, long rowFloats, int[] rows, MemorySegment destination) {
+        return RowGather.gather(source, rowFloats, rows, 0, ArgumentChecks.requireNonNull("rows", rows).length,
+                destination);
     }
 
-    /** {@link #gather(MemorySegment, long, int[], MemorySegment)} on arrays. */
-    public static void gather(float[] source, int rowFloats, int[] rows, float[] destination) {
-        gather(MemorySegment.ofArray(ArgumentChecks.requireNonNull("source", source)), rowFloats, rows,
+    /**
+     * {@link #gather(MemorySegment, long, int[], MemorySegment)} of the first {@code count} entries
+     * of {@code rows}: for index storage reused across batches (see {@link Epoch#batch(int, int[])}),
+     * where a shorter last batch fills only the start of the array.
+     *
+     * @param source      the matrix, a whole number of rows of {@code rowFloats} floats; not modified
+     * @param rowFloats   the floats per row, {@code >= 1}
+     * @param rows        the source rows to copy in its first {@code count} entries; not modified
+     * @param count       how many rows to copy, in {@code [0, rows.length]}
+     * @param destination at least {@code count * rowFloats} floats, sharing no byte with the source;
+     *                    its first {@code count} rows are written
+     * @return the number of rows written, {@code count}
+     * @throws IndexOutOfBoundsException if {@code count} is out of range, or naming the first row
+     *     index out of range
+     * @throws IllegalArgumentException  as {@link #gather(MemorySegment, long, int[], MemorySegment)}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument
+     */
+    public static int gather(MemorySegment source, long rowFloats, int[] rows, int count, MemorySegment destination) {
+        return RowGather.gather(source, rowFloats, rows, 0, count, destination);
+    }
+
+    /**
+     * {@link #gather(MemorySegment, long, int[], MemorySegment)} on arrays.
+     *
+     * @param source      the matrix, a whole number of rows of {@code rowFloats} floats; not modified
+     * @param rowFloats   the floats per row, {@code >= 1}
+     * @param rows        the source rows to copy; not modified
+     * @param destination at least {@code rows.length * rowFloats} floats; its first {@code rows.length} rows are written
+     * @return the number of rows written, {@code rows.length}
+     * @throws IllegalArgumentException  as the segment form
+     * @throws IndexOutOfBoundsException naming the first row index out of range
+     * @throws NullPointerException      for a null argument
+     */
+    public static int gather(float[] source, int rowFloats, int[] rows, float[] destination) {
+        return gather(MemorySegment.ofArray(ArgumentChecks.requireNonNull("source", source)), rowFloats, rows,
                 MemorySegment.ofArray(ArgumentChecks.requireNonNull("destination", destination)));
     }
 
@@ -165,32 +204,104 @@ public record MiniBatches(int examples, int batchSize, long seed, LastBatch last
             this.order = order;
         }
 
-        /** The epoch number, {@code >= 1}. */
+        /** {@return the epoch number, {@code >= 1}} */
         public long number() {
             return number;
         }
 
-        /** The number of batches, {@link MiniBatches#stepsPerEpoch()}. */
+        /** {@return the number of batches, {@link MiniBatches#stepsPerEpoch()}} */
         public int batches() {
             return batches.stepsPerEpoch();
         }
 
         /**
-         * The examples of batch {@code index}, in the epoch's order.
+         * The examples of batch {@code index}, in the epoch's order, in a new array (see
+         * {@link #batch(int, int[])} and {@link #gather(int, MemorySegment, long, MemorySegment)}
+         * for forms that allocate nothing).
          *
          * @param index from 0 to {@code batches() - 1}
+         * @return its examples
          * @throws IndexOutOfBoundsException if {@code index} is out of range
          */
         public int[] batch(int index) {
-            Objects.checkIndex(index, batches());
             int from = index * batches.batchSize();
-            return Arrays.copyOfRange(order, from, from + Math.min(batches.batchSize(), order.length - from));
+            return Arrays.copyOfRange(order, from, from + batchSize(index));
+        }
+
+        /**
+         * The number of examples in batch {@code index}: {@code batchSize}, or fewer in a kept
+         * last batch.
+         *
+         * @param index from 0 to {@code batches() - 1}
+         * @return the examples of that batch
+         * @throws IndexOutOfBoundsException if {@code index} is out of range
+         */
+        public int batchSize(int index) {
+            Objects.checkIndex(index, batches());
+            return Math.min(batches.batchSize(), order.length - index * batches.batchSize());
+        }
+
+        /**
+         * Copies the examples of batch {@code index} into the start of {@code into}, allocating
+         * nothing: one array of {@code batchSize} entries serves every batch of every epoch.
+         *
+         * <pre>{@code
+         * int[] rows = new int[batches.batchSize()];
+         * for (int b = 0; b < epoch.batches(); b++) {
+         *     int count = epoch.batch(b, rows);
+         *     MiniBatches.gather(features, rowFloats, rows, count, batchBuffer);
+         * }
+         * }</pre>
+         *
+         * @param index from 0 to {@code batches() - 1}
+         * @param into  receives the examples in its first {@link #batchSize(int)} entries; the
+         *              others are left as they are
+         * @return the number of examples written, {@link #batchSize(int)}
+         * @throws IndexOutOfBoundsException if {@code index} is out of range or {@code into} is too short
+         * @throws NullPointerException      if {@code into} is null
+         */
+        public int batch(int index, int[] into) {
+            int count = batchSize(index);
+            ArgumentChecks.requireNonNull("into", into);
+            if (into.length < count) {
+                throw new IndexOutOfBoundsException("batch " + index + " holds " + count
+                        + " examples but into holds " + into.length);
+            }
+            System.arraycopy(order, index * batches.batchSize(), into, 0, count);
+            return count;
+        }
+
+        /**
+         * Gathers the rows of batch {@code index} straight from the epoch's order, as
+         * {@link MiniBatches#gather(MemorySegment, long, int[], MemorySegment)} with
+         * {@link #batch(int)}, but without an index array: nothing is allocated. A destination
+         * sized for a full batch receives a shorter last batch in its first rows.
+         *
+         * @param index       from 0 to {@code batches() - 1}
+         * @param source      the training set, one row of {@code rowFloats} floats per example
+         *                    (at least {@code examples} rows); not modified
+         * @param rowFloats   the floats per row, {@code >= 1}
+         * @param destination at least {@link #batchSize(int)} {@code * rowFloats} floats, sharing
+         *                    no byte with the source; its first rows are written
+         * @return the number of rows written, {@link #batchSize(int)}
+         * @throws IndexOutOfBoundsException if {@code index} is out of range, or the source has
+         *     fewer rows than an example of the batch needs
+         * @throws IllegalArgumentException  as {@link MiniBatches#gather(MemorySegment, long, int[], MemorySegment)}
+         * @throws IllegalStateException     for a segment whose arena is closed
+         * @throws WrongThreadException      for a segment confined to another thread
+         * @throws NullPointerException      for a null buffer
+         */
+        public int gather(int index, MemorySegment source, long rowFloats, MemorySegment destination) {
+            return RowGather.gather(source, rowFloats, order, index * batches.batchSize(), batchSize(index),
+                    destination);
         }
 
         /**
          * The step {@code t} of batch {@code index}: {@code (number - 1) * stepsPerEpoch + index + 1},
          * the step number to give the kernels and the schedule.
          *
+         * @param index from 0 to {@code batches() - 1}
+         * @return its step number
          * @throws IndexOutOfBoundsException if {@code index} is out of range
          * @throws ArithmeticException       if the step overflows a {@code long}
          */
@@ -199,7 +310,7 @@ public record MiniBatches(int examples, int batchSize, long seed, LastBatch last
             return Math.addExact(Math.multiplyExact(number - 1, (long) batches()), index + 1L);
         }
 
-        /** Every example in the epoch's order, the dropped ones (with {@link LastBatch#DROP}) last. */
+        /** {@return every example in the epoch's order, the dropped ones (with {@link LastBatch#DROP}) last} */
         public int[] order() {
             return order.clone();
         }

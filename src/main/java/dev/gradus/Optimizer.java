@@ -5,26 +5,26 @@ import dev.gradus.internal.KernelProvider;
 import dev.gradus.internal.KernelSet;
 import dev.gradus.internal.OptimizerAccess;
 import dev.gradus.internal.ParallelRegion;
+import dev.gradus.internal.ParameterRegistry;
 import dev.gradus.internal.RegisteredParameter;
+import dev.gradus.internal.Roster;
 import dev.gradus.internal.RuleSteps;
-import dev.gradus.internal.SegmentChecks;
-import dev.gradus.internal.StaggeredAllocator;
 import dev.gradus.internal.WorkPlan;
 import dev.gradus.schedule.ConstantSchedule;
 import dev.gradus.schedule.Schedule;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The stateful optimizer: register a model's parameters once, call {@link #step()} after each
@@ -38,7 +38,8 @@ import java.util.function.Supplier;
  *     optimizer.add("conv1.weight", w1, g1);
  *     optimizer.add("conv1.bias", b1, gb1, noDecay);
  *     for (...) {
- *         backward();            // writes g1, gb1, ...
+ *         optimizer.zeroGradients();
+ *         backward();            // adds into g1, gb1, ...
  *         optimizer.step();
  *     }
  * }
@@ -48,28 +49,56 @@ import java.util.function.Supplier;
  * any slice), registered under a unique name, optionally in a {@link ParameterGroup} with its own
  * rule, learning-rate factor or weight decay. The optimizer allocates the rule's state for it,
  * zeroed (AdaGrad's accumulator: its initial value) and 64-byte aligned, and frees it on
- * {@link #close()}. {@link #step()} advances the {@code long} step counter {@code t} (1 on the
- * first step), evaluates the schedule at {@code t} and updates every parameter; state can be read
- * with {@link #state(String, int)}.
+ * {@link #remove} or {@link #close()}. State can be read with {@link #state(String, String)}.
+ * Registering and removing take amortized {@code O(log n)} time for {@code n} parameters.
  *
- * <p><b>Threads.</b> A step is one parallel region over the elements of all parameters taken as
- * one sequence, cut into contiguous shares on 64-byte boundaries, one per worker; the calling
- * thread is one of the workers. Steps of fewer than {@link Builder#parallelThreshold(long)}
- * elements in all run on the calling thread alone. Results are bit-for-bit the same for any
- * number of threads. Parameter segments must then be accessible from any thread (global, auto or
- * shared arenas, or heap); confined ones are rejected at {@link #add} when the optimizer has more
- * than one thread.
+ * <p><b>Two step counts.</b> {@link #stepCount()} counts the optimizer's steps: {@link #step()}
+ * advances it to {@code t} and evaluates the schedule at {@code t}, whatever each parameter's
+ * history. {@link #stepCount(String)} counts the steps one parameter has taken: the steps since it
+ * was registered, less those it was {@linkplain #freeze(String) frozen} for. Its next update is
+ * its own step {@code stepCount(name) + 1}, which is the {@code t} of its rule's bias corrections
+ * and of momentum's first-step copy, as in PyTorch, where each parameter's state counts its own
+ * steps: a parameter added after {@code k} steps gets the bias-corrected first step of a fresh
+ * Adam, at the schedule's rate of step {@code k + 1}.
  *
- * <p><b>Thread safety.</b> One optimizer is meant to be driven by one thread at a time. Calling
- * {@link #step()}, {@link #add} or {@link #close()} while a step runs on another thread throws
- * {@link IllegalStateException}; independent optimizers may step concurrently.
+ * <p><b>Checked before anything is written.</b> A step checks that every unfrozen parameter's
+ * buffers are alive and, for each of them, that the learning rate it will use (the schedule's
+ * rate times its group's factor) is finite and {@code >= 0} as the {@code float} the kernels
+ * receive. A failure throws with parameters, state and counters unchanged.
  *
- * <p><b>Allocation.</b> {@code step()} allocates nothing once the parameters are registered.
+ * <p><b>Failed optimizer.</b> What cannot be checked beforehand (a parameter's arena closed by
+ * another thread while the step runs, a worker running out of memory) stops a step part-way,
+ * with some parameters and state updated and the counters not advanced. The optimizer is then
+ * <i>failed</i>: {@link #step()} and {@link dev.gradus.checkpoint.Checkpoint#save} throw
+ * {@link IllegalStateException} rather than go on from or persist a torn state, until
+ * {@link dev.gradus.checkpoint.Checkpoint#load} restores the state and counters (restore the
+ * parameter values from the same point yourself). Everything else keeps working.
+ *
+ * <p><b>Threads.</b> A step is one parallel region over the elements of all unfrozen parameters
+ * taken as one sequence, cut into contiguous shares on 64-byte boundaries, one per worker; the
+ * calling thread is one of the workers. Steps of fewer than
+ * {@link Builder#parallelThreshold(long)} elements in all run on the calling thread alone.
+ * Results are bit-for-bit the same for any number of threads. {@link #zeroGradients()} shares the
+ * gradients the same way. Parameter segments must then be accessible from any thread (global,
+ * auto or shared arenas, or heap); confined ones are rejected at {@link #add} when the optimizer
+ * has more than one thread.
+ *
+ * <p><b>Thread safety.</b> One optimizer is meant to be driven by one thread at a time. An
+ * operation that changes it ({@link #step()}, {@link #zeroGradients()}, {@link #add},
+ * {@link #remove}, {@link #freeze(String)}, {@link #unfreeze(String)}, {@link #close()}, checkpoint
+ * save and load) called while another one runs throws {@link IllegalStateException} naming the
+ * one that runs; independent optimizers may step concurrently. The accessors read plain fields:
+ * call them from the thread that drives the optimizer, or after it.
+ *
+ * <p><b>Allocation.</b> {@code step()} and {@code zeroGradients()} allocate nothing once the
+ * first step after the last change of the parameters has laid out the work.
  */
 public final class Optimizer implements AutoCloseable {
 
     /** Steps below this many elements in all run on the calling thread; see {@link Builder#parallelThreshold}. */
     public static final long DEFAULT_PARALLEL_THRESHOLD = 1 << 18;
+
+    private static final ParameterGroup DEFAULT_GROUP = ParameterGroup.named("default");
 
     private final UpdateRule rule;
     private final Schedule schedule;
@@ -77,20 +106,17 @@ public final class Optimizer implements AutoCloseable {
     private final NonFinitePolicy nonFinitePolicy;
     private final ParallelRegion region;
     private final KernelSet kernels = KernelProvider.kernels();
-    private final Arena arena = Arena.ofShared();
-    private final StaggeredAllocator allocator = new StaggeredAllocator(arena);
-    private final Map<String, RegisteredParameter> byName = new LinkedHashMap<>();
-    private final AtomicBoolean busy = new AtomicBoolean();
-    private RegisteredParameter[] parameters = new RegisteredParameter[0];
-    private double[] learningRates = new double[0];
-    private WorkPlan parallelPlan;
-    private WorkPlan serialPlan;
-    private long totalElements;
+    private final ParameterRegistry registry;
+    private final AtomicReference<String> running = new AtomicReference<>();
     private long step;
     private long skippedSteps;
-    private long currentStep;
     private boolean closed;
-    private final IntConsumer parallelShare = w -> runShare(parallelPlan, w);
+    private String failure;
+    private Roster current;
+    private WorkPlan currentPlan;
+    private volatile boolean writing;
+    private final IntConsumer updateShare = w -> update(currentPlan, w);
+    private final IntConsumer zeroShare = w -> zero(currentPlan, w);
 
     static {
         OptimizerAccess.install(new CheckpointAccess());
@@ -102,98 +128,214 @@ public final class Optimizer implements AutoCloseable {
         this.parallelThreshold = builder.parallelThreshold;
         this.nonFinitePolicy = builder.nonFinitePolicy;
         this.region = ParallelRegion.of(builder.threads, builder.executor, builder.startTimeout);
-        rebuildPlans();
+        this.registry = new ParameterRegistry(region.workers());
     }
 
-    /** A builder of an optimizer following {@code rule} at a constant {@code learningRate}. */
+    /**
+     * A builder of an optimizer following {@code rule} at a constant {@code learningRate}.
+     *
+     * @param rule         the rule of every parameter without a group rule
+     * @param learningRate the rate of every step, finite and {@code >= 0}
+     * @return the builder
+     * @throws NullPointerException     if {@code rule} is null
+     * @throws IllegalArgumentException if the rate is negative or not finite
+     */
     public static Builder builder(UpdateRule rule, double learningRate) {
         return builder(rule, new ConstantSchedule(learningRate));
     }
 
-    /** A builder of an optimizer following {@code rule} at the rates of {@code schedule}. */
+    /**
+     * A builder of an optimizer following {@code rule} at the rates of {@code schedule}.
+     *
+     * @param rule     the rule of every parameter without a group rule
+     * @param schedule the learning rate of each step
+     * @return the builder
+     * @throws NullPointerException if an argument is null
+     */
     public static Builder builder(UpdateRule rule, Schedule schedule) {
         return new Builder(ArgumentChecks.requireNonNull("rule", rule), ArgumentChecks.requireNonNull("schedule", schedule));
     }
 
-    /** Registers a parameter with the optimizer's rule and learning rate. */
-    public void add(String name, MemorySegment values, MemorySegment gradient) {
-        add(name, values, gradient, ParameterGroup.named("default"));
-    }
-
     /**
-     * Registers a parameter in {@code group} and allocates its state.
+     * Registers a parameter with the optimizer's rule and learning rate, in the group
+     * {@code ParameterGroup.named("default")}.
      *
      * @param name     a name unique in this optimizer
      * @param values   the parameter's values; written by every step
-     * @param gradient its gradient, as long as {@code values}; read by every step, never written
+     * @param gradient its gradient, as long as {@code values}; read by every step
+     * @throws IllegalArgumentException as {@link #add(String, MemorySegment, MemorySegment, ParameterGroup)}
+     * @throws IllegalStateException    if the optimizer is closed or another operation runs
+     */
+    public void add(String name, MemorySegment values, MemorySegment gradient) {
+        add(name, values, gradient, DEFAULT_GROUP);
+    }
+
+    /**
+     * Registers a parameter in {@code group} and allocates its state. Its own step count starts
+     * at 0 whatever the optimizer's: its first update is bias-corrected as step 1.
+     *
+     * @param name     a name unique in this optimizer
+     * @param values   the parameter's values; written by every step
+     * @param gradient its gradient, as long as {@code values}; read by every step and written by
+     *                 {@link #zeroGradients()}; may be read-only if that is never called
+     * @param group    the group giving its rule, learning-rate factor and weight decay
      * @throws IllegalArgumentException if the name is taken, the buffers are of different lengths,
-     *                                  not whole floats, read-only, overlapping each other or
-     *                                  another parameter, or confined while the optimizer has
-     *                                  several threads
+     *                                  not whole floats, the values read-only, the buffers
+     *                                  overlapping each other or a buffer of another parameter
+     *                                  (values, gradient if either is written, or state: a view
+     *                                  from {@link #state(String, String)} is refused), or confined
+     *                                  while the optimizer has several threads; the message names
+     *                                  both overlapping buffers
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalStateException    if the optimizer is closed, another operation runs, or a
+     *                                  buffer's arena is closed
+     * @throws WrongThreadException     if a buffer is confined to another thread
      */
     public void add(String name, MemorySegment values, MemorySegment gradient, ParameterGroup group) {
         ArgumentChecks.requireNonNull("name", name);
         ArgumentChecks.requireNonNull("group", group);
         acquire("add");
         try {
-            if (byName.containsKey(name)) {
-                throw new IllegalArgumentException("a parameter named " + name + " is already registered");
-            }
-            long n = SegmentChecks.requireWritableFloats("values", values);
-            SegmentChecks.requireSameLength("gradient", SegmentChecks.requireFloats("gradient", gradient), n);
-            SegmentChecks.requireDisjoint("values", values, "gradient", gradient);
-            for (RegisteredParameter other : parameters) {
-                SegmentChecks.requireDisjoint("values", values, other.name() + " values", other.values());
-                SegmentChecks.requireDisjoint("values", values, other.name() + " gradient", other.gradient());
-                SegmentChecks.requireDisjoint(other.name() + " values", other.values(), "gradient", gradient);
-            }
-            if (region.workers() > 1) {
-                requireShared("values", values);
-                requireShared("gradient", gradient);
-            }
-            UpdateRule parameterRule = group.resolve(rule);
-            MemorySegment[] state = new MemorySegment[3];
-            for (int i = 0; i < parameterRule.stateBuffers(); i++) {
-                state[i] = allocator.allocate(n, parameterRule.initialStateValue(i));
-            }
-            RegisteredParameter parameter = new RegisteredParameter(name, values, gradient, parameterRule,
-                    group.learningRateFactor(), state[0], state[1], state[2]);
-            byName.put(name, parameter);
-            parameters = byName.values().toArray(RegisteredParameter[]::new);
-            learningRates = new double[parameters.length];
-            rebuildPlans();
+            registry.register(name, values, gradient, group, group.resolve(rule));
         } finally {
-            busy.set(false);
+            release();
         }
-    }
-
-    private static void requireShared(String name, MemorySegment segment) {
-        if (!segment.isAccessibleBy(new Thread(() -> { }))) {
-            throw new IllegalArgumentException(name + " is confined to its owner thread, but the optimizer steps "
-                    + "with several threads: use a shared, global or auto arena, or one thread");
-        }
-    }
-
-    private void rebuildPlans() {
-        long[] lengths = new long[parameters.length];
-        for (int p = 0; p < parameters.length; p++) {
-            lengths[p] = parameters[p].length();
-        }
-        totalElements = Arrays.stream(lengths).sum();
-        serialPlan = WorkPlan.of(lengths, 1);
-        parallelPlan = WorkPlan.of(lengths, region.workers());
     }
 
     /**
-     * Advances the step counter to {@code t + 1} and updates every parameter with the schedule's
-     * learning rate at that step (times its group's factor).
+     * Unregisters parameter {@code name} and frees its state; the name can be registered again
+     * (with fresh state and step count). Its buffers stay the caller's, untouched. Views of its
+     * state from {@link #state(String, String)} must no longer be used: they may throw
+     * {@link IllegalStateException} when read.
+     *
+     * @param name a registered parameter's name
+     * @throws IllegalArgumentException if no parameter has that name
+     * @throws NullPointerException     if {@code name} is null
+     * @throws IllegalStateException    if the optimizer is closed or another operation runs
+     */
+    public void remove(String name) {
+        ArgumentChecks.requireNonNull("name", name);
+        acquire("remove");
+        try {
+            registry.remove(name);
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Freezes parameter {@code name}: steps leave its values and state bit-for-bit unchanged and
+     * do not advance its own step count (the optimizer's count advances). Its gradient is not
+     * scanned for non-finite values. Freezing a frozen parameter does nothing.
+     *
+     * @param name a registered parameter's name
+     * @throws IllegalArgumentException if no parameter has that name
+     * @throws NullPointerException     if {@code name} is null
+     * @throws IllegalStateException    if the optimizer is closed or another operation runs
+     */
+    public void freeze(String name) {
+        setFrozen(name, true);
+    }
+
+    /**
+     * Unfreezes parameter {@code name}: the next step updates it again, as its own step
+     * {@link #stepCount(String)} {@code + 1}. Unfreezing an unfrozen parameter does nothing.
+     *
+     * @param name a registered parameter's name
+     * @throws IllegalArgumentException if no parameter has that name
+     * @throws NullPointerException     if {@code name} is null
+     * @throws IllegalStateException    if the optimizer is closed or another operation runs
+     */
+    public void unfreeze(String name) {
+        setFrozen(name, false);
+    }
+
+    /**
+     * Freezes every parameter registered in {@code group} (a group equal to it), as
+     * {@link #freeze(String)}.
+     *
+     * @param group the group
+     * @throws IllegalArgumentException if no parameter is registered in that group
+     * @throws NullPointerException     if {@code group} is null
+     * @throws IllegalStateException    if the optimizer is closed or another operation runs
+     */
+    public void freeze(ParameterGroup group) {
+        setFrozen(group, true);
+    }
+
+    /**
+     * Unfreezes every parameter registered in {@code group} (a group equal to it), as
+     * {@link #unfreeze(String)}.
+     *
+     * @param group the group
+     * @throws IllegalArgumentException if no parameter is registered in that group
+     * @throws NullPointerException     if {@code group} is null
+     * @throws IllegalStateException    if the optimizer is closed or another operation runs
+     */
+    public void unfreeze(ParameterGroup group) {
+        setFrozen(group, false);
+    }
+
+    private void setFrozen(String name, boolean frozen) {
+        ArgumentChecks.requireNonNull("name", name);
+        acquire(frozen ? "freeze" : "unfreeze");
+        try {
+            RegisteredParameter parameter = registry.get(name);
+            if (parameter.frozen() != frozen) {
+                parameter.frozen(frozen);
+                registry.changed();
+            }
+        } finally {
+            release();
+        }
+    }
+
+    private void setFrozen(ParameterGroup group, boolean frozen) {
+        ArgumentChecks.requireNonNull("group", group);
+        acquire(frozen ? "freeze" : "unfreeze");
+        try {
+            List<RegisteredParameter> members = registry.parameters().stream()
+                    .filter(p -> p.group().equals(group)).toList();
+            if (members.isEmpty()) {
+                throw new IllegalArgumentException("no parameter is registered in group " + group.name()
+                        + " (" + group + ")");
+            }
+            members.forEach(p -> p.frozen(frozen));
+            registry.changed();
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Whether parameter {@code name} is frozen.
+     *
+     * @param name a registered parameter's name
+     * @return true if steps leave it alone
+     * @throws IllegalArgumentException if no parameter has that name
+     * @throws NullPointerException     if {@code name} is null
+     */
+    public boolean isFrozen(String name) {
+        return registry.get(name).frozen();
+    }
+
+    /**
+     * Advances the optimizer's step count to {@code t + 1} and updates every unfrozen parameter
+     * with the schedule's learning rate at that step times its group's factor, as its own next
+     * step ({@link #stepCount(String)} {@code + 1}).
      *
      * <p>Under {@link NonFinitePolicy#SKIP} a step whose gradients hold NaN or an infinity changes
      * nothing but {@link #skippedSteps()}.
      *
-     * @throws IllegalStateException       if the optimizer is closed, a step runs on another thread,
-     *                                     or a parameter's segment was closed (checked before
-     *                                     anything is written)
+     * @throws IllegalStateException       if the optimizer is closed or failed (see the class
+     *                                     comment), another operation runs, a parameter's segment
+     *                                     was closed (checked before anything is written), the step
+     *                                     count is {@link Long#MAX_VALUE}, or the step stopped
+     *                                     part-way, which leaves the optimizer failed
+     * @throws IllegalArgumentException    if a parameter's learning rate (schedule times factor)
+     *                                     is not finite or negative as a {@code float}; the
+     *                                     message names the value, the step and the parameter,
+     *                                     and nothing was modified
      * @throws NonFiniteGradientException under {@link NonFinitePolicy#THROW}, naming the first
      *                                     parameter and index whose gradient is not finite; nothing
      *                                     was modified
@@ -203,33 +345,55 @@ public final class Optimizer implements AutoCloseable {
     public void step() {
         acquire("step");
         try {
-            for (RegisteredParameter parameter : parameters) {
-                requireUsable(parameter);
+            requireNotFailed("step");
+            Roster roster = registry.stepping();
+            for (int p = 0; p < roster.size(); p++) {
+                RegisteredParameter parameter = roster.parameter(p);
+                requireUsable(parameter, "values", parameter.values());
+                requireUsable(parameter, "gradient", parameter.gradient());
+            }
+            if (step == Long.MAX_VALUE) {
+                throw new IllegalStateException("the step count is Long.MAX_VALUE: no step can follow");
             }
             long t = step + 1;
-            if (nonFinitePolicy != NonFinitePolicy.PROPAGATE && !gradientsFinite(t)) {
-                skippedSteps++;
+            if (nonFinitePolicy != NonFinitePolicy.PROPAGATE && !gradientsFinite(roster, t)) {
+                skippedSteps = Math.addExact(skippedSteps, 1);
                 return;
             }
             double learningRate = schedule.learningRate(t);
-            for (int p = 0; p < parameters.length; p++) {
-                learningRates[p] = learningRate * parameters[p].learningRateFactor();
+            for (int p = 0; p < roster.size(); p++) {
+                RegisteredParameter parameter = roster.parameter(p);
+                roster.prepare(p, requireUsableRate(learningRate, parameter, t), parameter.stepCount() + 1);
             }
-            currentStep = t;
-            if (totalElements < parallelThreshold || region.workers() == 1) {
-                runShare(serialPlan, 0);
-            } else {
-                region.run(parallelShare);
+            updateAll(roster, t);
+            for (int p = 0; p < roster.size(); p++) {
+                roster.parameter(p).stepCount(roster.step(p));
             }
             step = t;
         } finally {
-            busy.set(false);
+            release();
         }
     }
 
+    /**
+     * The learning rate a parameter's kernels receive: the schedule's rate times its group's
+     * factor, which must be finite and {@code >= 0} once narrowed to {@code float}.
+     */
+    private static double requireUsableRate(double scheduled, RegisteredParameter parameter, long t) {
+        double rate = scheduled * parameter.learningRateFactor();
+        float received = (float) rate;
+        if (!(received >= 0f) || received == Float.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("the learning rate of parameter " + parameter.name() + " in step " + t
+                    + " is " + rate + " (the schedule's " + scheduled + " times the group's factor "
+                    + parameter.learningRateFactor() + "), " + received + " as a float: it must be finite and >= 0");
+        }
+        return rate;
+    }
+
     /** Whether every gradient is finite; under {@link NonFinitePolicy#THROW} it throws instead of answering false. */
-    private boolean gradientsFinite(long t) {
-        for (RegisteredParameter parameter : parameters) {
+    private boolean gradientsFinite(Roster roster, long t) {
+        for (int p = 0; p < roster.size(); p++) {
+            RegisteredParameter parameter = roster.parameter(p);
             long bad = kernels.firstNonFinite(parameter.gradient(), 0, parameter.length());
             if (bad >= 0) {
                 if (nonFinitePolicy == NonFinitePolicy.THROW) {
@@ -242,97 +406,297 @@ public final class Optimizer implements AutoCloseable {
         return true;
     }
 
-    private void runShare(WorkPlan plan, int worker) {
+    /** Runs the updates; if they stop after a share started writing, the optimizer is failed. */
+    private void updateAll(Roster roster, long t) {
+        writing = false;
+        try {
+            pass(roster, updateShare);
+        } catch (RuntimeException | Error e) {
+            if (!writing) {
+                throw e;
+            }
+            failure = "step " + t + " stopped part-way (" + e + ") after it had updated some parameters and state";
+            if (e instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failure + "; the optimizer is failed: restore a checkpoint to go on", e);
+        }
+    }
+
+    /** One pass over {@code roster}: on the calling thread alone for few elements, else over every worker. */
+    private void pass(Roster roster, IntConsumer share) {
+        current = roster;
+        if (roster.elements() < parallelThreshold || region.workers() == 1) {
+            currentPlan = roster.serialPlan();
+            share.accept(0);
+        } else {
+            currentPlan = roster.parallelPlan();
+            region.run(share);
+        }
+    }
+
+    private void update(WorkPlan plan, int worker) {
+        writing = true;
+        Roster roster = current;
         for (int k = 0; k < plan.pieces(worker); k++) {
             int p = plan.parameter(worker, k);
-            RegisteredParameter parameter = parameters[p];
-            RuleSteps.step(kernels, parameter.rule(), learningRates[p], currentStep, parameter.values(),
+            RegisteredParameter parameter = roster.parameter(p);
+            RuleSteps.step(kernels, parameter.rule(), roster.learningRate(p), roster.step(p), parameter.values(),
                     parameter.gradient(), parameter.state0(), parameter.state1(), parameter.state2(),
                     plan.from(worker, k), plan.to(worker, k));
         }
     }
 
-    private static void requireUsable(RegisteredParameter parameter) {
-        if (!parameter.values().scope().isAlive() || !parameter.gradient().scope().isAlive()) {
-            throw new IllegalStateException("the arena of parameter " + parameter.name() + " is already closed");
+    /**
+     * Sets every element of every registered gradient, frozen parameters' included, to
+     * {@code +0.0f}, as {@code optimizer.zero_grad(set_to_none=False)} does in PyTorch: call it
+     * before a backward pass that adds into the gradients. Large models are zeroed in parallel,
+     * in the same shares as a step; the work is {@link MemorySegment#fill}, which the JDK runs as
+     * a vectorized memory fill.
+     *
+     * @throws IllegalStateException if the optimizer is closed, another operation runs, or a
+     *                               gradient is read-only or its arena closed (checked before
+     *                               anything is written)
+     */
+    public void zeroGradients() {
+        acquire("zeroGradients");
+        try {
+            Roster roster = registry.all();
+            for (int p = 0; p < roster.size(); p++) {
+                RegisteredParameter parameter = roster.parameter(p);
+                requireUsable(parameter, "gradient", parameter.gradient());
+                if (parameter.gradient().isReadOnly()) {
+                    throw new IllegalStateException("the gradient of " + parameter.name()
+                            + " is read-only: zeroGradients() cannot clear it");
+                }
+            }
+            pass(roster, zeroShare);
+        } finally {
+            release();
         }
-        if (!parameter.values().isAccessibleBy(Thread.currentThread())
-                || !parameter.gradient().isAccessibleBy(Thread.currentThread())) {
+    }
+
+    private void zero(WorkPlan plan, int worker) {
+        Roster roster = current;
+        for (int k = 0; k < plan.pieces(worker); k++) {
+            long from = plan.from(worker, k);
+            roster.parameter(plan.parameter(worker, k)).gradient()
+                    .asSlice(from * Float.BYTES, (plan.to(worker, k) - from) * Float.BYTES).fill((byte) 0);
+        }
+    }
+
+    private static void requireUsable(RegisteredParameter parameter, String what, MemorySegment segment) {
+        if (!segment.scope().isAlive()) {
+            throw new IllegalStateException("the arena of parameter " + parameter.name() + " is already closed (its "
+                    + what + ")");
+        }
+        if (!segment.isAccessibleBy(Thread.currentThread())) {
             throw new WrongThreadException("parameter " + parameter.name() + " is confined to another thread than "
-                    + Thread.currentThread().getName());
+                    + Thread.currentThread().getName() + " (its " + what + ")");
+        }
+    }
+
+    private void requireNotFailed(String operation) {
+        if (failure != null) {
+            throw new IllegalStateException(operation + "() refused: the optimizer is failed, " + failure
+                    + "; restore the parameters and load a checkpoint (Checkpoint.load) to go on");
         }
     }
 
     private void acquire(String operation) {
-        if (!busy.compareAndSet(false, true)) {
-            throw new IllegalStateException(operation + "() called while a step runs on another thread: "
-                    + "an optimizer is driven by one thread at a time");
+        while (!running.compareAndSet(null, operation)) {
+            String other = running.get();
+            if (other != null) {
+                throw new IllegalStateException(operation + "() called while " + other + "() runs: "
+                        + "an optimizer is driven by one thread at a time");
+            }
         }
         if (closed) {
-            busy.set(false);
+            release();
             throw new IllegalStateException(operation + "() called on a closed optimizer");
         }
     }
 
-    /** The number of steps taken: 0 before the first, {@code t} after step {@code t}. */
+    private void release() {
+        running.set(null);
+    }
+
+    /**
+     * The optimizer's step count: 0 before the first step, {@code t} after step {@code t}. The
+     * schedule follows it. Skipped steps do not count.
+     *
+     * @return the number of steps taken
+     */
     public long stepCount() {
         return step;
     }
 
-    /** The number of steps skipped for non-finite gradients under {@link NonFinitePolicy#SKIP}. */
+    /**
+     * The step count of parameter {@code name}: the steps it has taken since it was registered,
+     * less those it was frozen for. Its next update is its step {@code stepCount(name) + 1}, the
+     * {@code t} of its rule's bias corrections.
+     *
+     * @param name a registered parameter's name
+     * @return its step count, at most {@link #stepCount()}
+     * @throws IllegalArgumentException if no parameter has that name
+     * @throws NullPointerException     if {@code name} is null
+     */
+    public long stepCount(String name) {
+        return registry.get(name).stepCount();
+    }
+
+    /**
+     * The number of steps skipped for non-finite gradients under {@link NonFinitePolicy#SKIP}.
+     *
+     * @return the count
+     */
     public long skippedSteps() {
         return skippedSteps;
     }
 
-    /** What a step does with non-finite gradients. */
+    /**
+     * The learning rate the next step will take from the schedule: {@code schedule().learningRate(
+     * stepCount() + 1)}, before any group factor. Valid before the first step as after any.
+     *
+     * @return the scheduled rate of the next step
+     * @throws IllegalStateException if the step count is {@link Long#MAX_VALUE}
+     */
+    public double learningRate() {
+        if (step == Long.MAX_VALUE) {
+            throw new IllegalStateException("the step count is Long.MAX_VALUE: no step can follow");
+        }
+        return schedule.learningRate(step + 1);
+    }
+
+    /**
+     * The learning rate the next step will give parameter {@code name} (frozen or not):
+     * {@link #learningRate()} times its group's factor, the rate its kernels receive (narrowed to
+     * {@code float}).
+     *
+     * @param name a registered parameter's name
+     * @return its rate in the next step
+     * @throws IllegalArgumentException if no parameter has that name
+     * @throws NullPointerException     if {@code name} is null
+     * @throws IllegalStateException    if the step count is {@link Long#MAX_VALUE}
+     */
+    public double learningRate(String name) {
+        return learningRate() * registry.get(name).learningRateFactor();
+    }
+
+    /**
+     * The learning rate the next step will give the parameters of {@code group}:
+     * {@link #learningRate()} times the group's factor.
+     *
+     * @param group a group, registered or not
+     * @return the rate of its parameters in the next step
+     * @throws NullPointerException  if {@code group} is null
+     * @throws IllegalStateException if the step count is {@link Long#MAX_VALUE}
+     */
+    public double learningRate(ParameterGroup group) {
+        return learningRate() * ArgumentChecks.requireNonNull("group", group).learningRateFactor();
+    }
+
+    /**
+     * What a step does with non-finite gradients.
+     *
+     * @return the policy
+     */
     public NonFinitePolicy nonFinitePolicy() {
         return nonFinitePolicy;
     }
 
-    /** The rule every parameter without a group rule follows. */
+    /**
+     * The rule every parameter without a group rule follows.
+     *
+     * @return the rule
+     */
     public UpdateRule rule() {
         return rule;
     }
 
-    /** The learning-rate schedule. */
+    /**
+     * The learning-rate schedule.
+     *
+     * @return the schedule
+     */
     public Schedule schedule() {
         return schedule;
     }
 
-    /** The number of workers of a step, the calling thread included. */
+    /**
+     * The number of workers of a step, the calling thread included.
+     *
+     * @return the number of workers
+     */
     public int threads() {
         return region.workers();
     }
 
-    /** The names of the registered parameters, in registration order. */
+    /**
+     * The names of the registered parameters, in registration order.
+     *
+     * @return a fresh, unmodifiable list
+     */
     public List<String> parameterNames() {
-        return List.copyOf(byName.keySet());
+        return registry.parameters().stream().map(RegisteredParameter::name).toList();
     }
 
-    /** The rule parameter {@code name} follows (its group's, with the group's weight decay). */
+    /**
+     * The rule parameter {@code name} follows (its group's, with the group's weight decay).
+     *
+     * @param name a registered parameter's name
+     * @return its rule
+     * @throws IllegalArgumentException if no parameter has that name
+     * @throws NullPointerException     if {@code name} is null
+     */
     public UpdateRule rule(String name) {
-        return parameter(name).rule();
+        return registry.get(name).rule();
     }
 
     /**
      * A read-only view of state buffer {@code index} of parameter {@code name}, in the order the
-     * rule's Javadoc lists them; valid until {@link #close()}.
+     * rule's Javadoc lists them; valid until the parameter is removed or the optimizer closed. It
+     * cannot be registered as a parameter's values or gradient.
      *
+     * @param name  a registered parameter's name
+     * @param index the buffer's position in its rule's state
+     * @return the view
      * @throws IllegalArgumentException  if no parameter has that name
      * @throws IndexOutOfBoundsException if the rule keeps fewer buffers
+     * @throws NullPointerException      if {@code name} is null
      */
     public MemorySegment state(String name, int index) {
-        RegisteredParameter parameter = parameter(name);
+        RegisteredParameter parameter = registry.get(name);
         Objects.checkIndex(index, parameter.rule().stateBuffers());
         return parameter.state(index).asReadOnly();
     }
 
-    private RegisteredParameter parameter(String name) {
-        RegisteredParameter parameter = byName.get(ArgumentChecks.requireNonNull("name", name));
-        if (parameter == null) {
-            throw new IllegalArgumentException("no parameter named " + name + " is registered");
+    /**
+     * A read-only view of the state buffer named {@code stateName} of parameter {@code name}, as
+     * its rule names it ({@link UpdateRule#stateName(int)}: Adam's {@code "m"}, {@code "v"},
+     * {@code "vmax"}; {@code "velocity"}; {@code "accumulator"}; RMSProp's
+     * {@code "squareAverage"}, {@code "gradientAverage"}, {@code "momentumBuffer"}), as
+     * {@link #state(String, int)}.
+     *
+     * @param name      a registered parameter's name
+     * @param stateName the name of one of its rule's state buffers
+     * @return the view
+     * @throws IllegalArgumentException if no parameter has that name, or its rule keeps no buffer
+     *                                  of that name (the message lists those it keeps)
+     * @throws NullPointerException     if an argument is null
+     */
+    public MemorySegment state(String name, String stateName) {
+        RegisteredParameter parameter = registry.get(name);
+        ArgumentChecks.requireNonNull("stateName", stateName);
+        UpdateRule parameterRule = parameter.rule();
+        for (int i = 0; i < parameterRule.stateBuffers(); i++) {
+            if (parameterRule.stateName(i).equals(stateName)) {
+                return parameter.state(i).asReadOnly();
+            }
         }
-        return parameter;
+        throw new IllegalArgumentException("parameter " + name + " keeps no state named " + stateName + ": its rule "
+                + parameterRule.getClass().getSimpleName() + " keeps "
+                + IntStream.range(0, parameterRule.stateBuffers()).mapToObj(parameterRule::stateName).toList());
     }
 
     /** Stops the worker threads and frees every state buffer. Idempotent. */
@@ -347,10 +711,10 @@ public final class Optimizer implements AutoCloseable {
             try {
                 region.close();
             } finally {
-                arena.close();
+                registry.close();
             }
         } finally {
-            busy.set(false);
+            release();
         }
     }
 
@@ -359,34 +723,68 @@ public final class Optimizer implements AutoCloseable {
 
         @Override
         public List<RegisteredParameter> registered(Optimizer optimizer) {
-            return List.of(optimizer.parameters);
+            return List.copyOf(optimizer.registry.parameters());
         }
 
+        /** Holds the optimizer; anything but a load is refused while the optimizer is failed. */
         @Override
         public <T> T exclusively(Optimizer optimizer, String operation, Supplier<T> action) {
             optimizer.acquire(operation);
             try {
+                if (!operation.equals("load")) {
+                    optimizer.requireNotFailed(operation);
+                }
                 return action.get();
             } finally {
-                optimizer.busy.set(false);
+                optimizer.release();
             }
         }
 
         @Override
         public long parameterStepCount(Optimizer optimizer, String name) {
-            optimizer.parameter(name);
-            return optimizer.step;
+            return optimizer.registry.get(name).stepCount();
         }
 
+        /** Checks every count, then sets them all and clears a failure. */
         @Override
         public void restoreCounters(Optimizer optimizer, long stepCount, long skippedSteps,
                                     Map<String, Long> parameterStepCounts) {
-            if (stepCount < 0 || skippedSteps < 0) {
-                throw new IllegalArgumentException("step counts must be >= 0, got " + stepCount + " steps and "
-                        + skippedSteps + " skipped");
+            requireContinuable("stepCount", stepCount);
+            requireContinuable("skippedSteps", skippedSteps);
+            List<RegisteredParameter> parameters = registered(optimizer);
+            if (!parameterStepCounts.isEmpty()) {
+                requireCounts(parameters, stepCount, parameterStepCounts);
+            }
+            for (RegisteredParameter parameter : parameters) {
+                parameter.stepCount(parameterStepCounts.isEmpty() ? stepCount : parameterStepCounts.get(parameter.name()));
             }
             optimizer.step = stepCount;
             optimizer.skippedSteps = skippedSteps;
+            optimizer.failure = null;
+        }
+
+        private static void requireContinuable(String name, long count) {
+            if (count < 0 || count == Long.MAX_VALUE) {
+                throw new IllegalArgumentException(name + " must be in [0, Long.MAX_VALUE - 1] so that counting can "
+                        + "go on, got " + count);
+            }
+        }
+
+        /** Requires a count in {@code [0, stepCount]} for every registered parameter, and for no other name. */
+        private static void requireCounts(List<RegisteredParameter> parameters, long stepCount, Map<String, Long> counts) {
+            for (RegisteredParameter parameter : parameters) {
+                Long count = counts.get(parameter.name());
+                if (count == null || count < 0 || count > stepCount) {
+                    throw new IllegalArgumentException("the step count of parameter " + parameter.name()
+                            + " must be in [0, " + stepCount + "] (the optimizer's), got " + count);
+                }
+            }
+            if (counts.size() != parameters.size()) {
+                Set<String> registered = new HashSet<>();
+                parameters.forEach(p -> registered.add(p.name()));
+                throw new IllegalArgumentException("step counts were given for parameters that are not registered: "
+                        + counts.keySet().stream().filter(name -> !registered.contains(name)).toList());
+            }
         }
     }
 

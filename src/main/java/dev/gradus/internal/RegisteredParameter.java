@@ -1,23 +1,104 @@
 package dev.gradus.internal;
 
+import dev.gradus.ParameterGroup;
 import dev.gradus.UpdateRule;
-
 import java.lang.foreign.MemorySegment;
 
 /**
- * One registered parameter of a {@link dev.gradus.Optimizer}: the caller's values and gradient, the rule and
- * learning-rate factor of its group, and the state the optimizer allocated for it.
+ * One registered parameter of a {@link dev.gradus.Optimizer}: the caller's values and gradient,
+ * its group with the rule and learning-rate factor it resolves to, the state the optimizer
+ * allocated for it, and what changes as it trains: its own step count and whether it is frozen.
+ * The optimizer changes it only while it holds itself.
  */
-public record RegisteredParameter(String name, MemorySegment values, MemorySegment gradient, UpdateRule rule,
-                          double learningRateFactor, MemorySegment state0, MemorySegment state1,
-                          MemorySegment state2) {
+public final class RegisteredParameter {
 
-    /** The number of elements. */
-    public long length() {
-        return values.byteSize() / Float.BYTES;
+    private final String name;
+    private final MemorySegment values;
+    private final MemorySegment gradient;
+    private final ParameterGroup group;
+    private final UpdateRule rule;
+    private final MemorySegment state0;
+    private final MemorySegment state1;
+    private final MemorySegment state2;
+    private final StateMemory.Lease lease;
+    private long stepCount;
+    private boolean frozen;
+
+    /**
+     * A parameter with its state, not frozen, before its first step.
+     *
+     * @param name     its unique name
+     * @param values   the caller's values
+     * @param gradient the caller's gradient
+     * @param group    its group
+     * @param rule     the rule it follows: {@code group.resolve(optimizer rule)}
+     * @param state    its {@code rule.stateBuffers()} state buffers, in the rule's order, nulls past them
+     * @param lease    the memory of its state
+     */
+    public RegisteredParameter(String name, MemorySegment values, MemorySegment gradient, ParameterGroup group,
+                               UpdateRule rule, MemorySegment[] state, StateMemory.Lease lease) {
+        this.name = name;
+        this.values = values;
+        this.gradient = gradient;
+        this.group = group;
+        this.rule = rule;
+        this.state0 = state[0];
+        this.state1 = state[1];
+        this.state2 = state[2];
+        this.lease = lease;
     }
 
-    /** State buffer {@code index}, or null past the rule's count. */
+    /** {@return its unique name} */
+    public String name() {
+        return name;
+    }
+
+    /** {@return the caller's values, written by every step} */
+    public MemorySegment values() {
+        return values;
+    }
+
+    /** {@return the caller's gradient, read by every step} */
+    public MemorySegment gradient() {
+        return gradient;
+    }
+
+    /** {@return the group it was registered in} */
+    public ParameterGroup group() {
+        return group;
+    }
+
+    /** {@return the rule it follows (its group's, with the group's weight decay)} */
+    public UpdateRule rule() {
+        return rule;
+    }
+
+    /** {@return its group's factor on the scheduled learning rate} */
+    public double learningRateFactor() {
+        return group.learningRateFactor();
+    }
+
+    /** {@return the first state buffer, or null if the rule keeps none} */
+    public MemorySegment state0() {
+        return state0;
+    }
+
+    /** {@return the second state buffer, or null} */
+    public MemorySegment state1() {
+        return state1;
+    }
+
+    /** {@return the third state buffer, or null} */
+    public MemorySegment state2() {
+        return state2;
+    }
+
+    /**
+     * State buffer {@code index}.
+     *
+     * @param index from 0
+     * @return the buffer, or null past the rule's count
+     */
     public MemorySegment state(int index) {
         return switch (index) {
             case 0 -> state0;
@@ -25,5 +106,43 @@ public record RegisteredParameter(String name, MemorySegment values, MemorySegme
             case 2 -> state2;
             default -> null;
         };
+    }
+
+    /** {@return the memory its state was allocated from} */
+    public StateMemory.Lease lease() {
+        return lease;
+    }
+
+    /** {@return the number of elements} */
+    public long length() {
+        return values.byteSize() / Float.BYTES;
+    }
+
+    /** {@return the steps it has taken: its next step is its {@code t = stepCount() + 1}} */
+    public long stepCount() {
+        return stepCount;
+    }
+
+    /**
+     * Sets its step count, after a step or from a checkpoint.
+     *
+     * @param steps the steps it has taken, {@code >= 0}
+     */
+    public void stepCount(long steps) {
+        this.stepCount = steps;
+    }
+
+    /** {@return whether steps leave it alone} */
+    public boolean frozen() {
+        return frozen;
+    }
+
+    /**
+     * Freezes or unfreezes it.
+     *
+     * @param frozen whether steps leave it alone
+     */
+    public void frozen(boolean frozen) {
+        this.frozen = frozen;
     }
 }

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * order as one sequence, cut into one contiguous share per worker. A cut inside a parameter falls
  * on a multiple of {@value #ALIGNMENT} elements (64 bytes from the parameter's start), so no two
  * workers write the same cache line of a 64-byte-aligned buffer. Each share is a list of pieces
- * {@code (parameter, from, to)}. Immutable once built; built when parameters change, never during
- * a step.
+ * {@code (parameter, from, to)}. Immutable once built; built at the first step after the
+ * parameters change (see {@link Roster}), never during a step.
  */
 public final class WorkPlan {
 
@@ -28,6 +28,10 @@ public final class WorkPlan {
     /**
      * Cuts parameters of {@code lengths[i]} elements into {@code workers} shares of nearly equal
      * size (differing by at most {@value #ALIGNMENT} elements per cut).
+     *
+     * @param lengths the elements of each parameter, in order
+     * @param workers the number of shares, {@code >= 1}
+     * @return the plan
      */
     public static WorkPlan of(long[] lengths, int workers) {
         if (workers < 1) {
@@ -71,27 +75,50 @@ public final class WorkPlan {
         return Math.min(Math.max(end, position), length);
     }
 
-    /** The number of workers. */
+    /** {@return the number of workers} */
     public int workers() {
         return parameter.length;
     }
 
-    /** The number of pieces of worker {@code w}. */
+    /**
+     * The number of pieces of worker {@code w}.
+     *
+     * @param w the worker
+     * @return its pieces
+     */
     public int pieces(int w) {
         return parameter[w].length;
     }
 
-    /** The parameter of piece {@code k} of worker {@code w}. */
+    /**
+     * The parameter of piece {@code k} of worker {@code w}.
+     *
+     * @param w the worker
+     * @param k the piece
+     * @return the parameter's position in the lengths the plan was made of
+     */
     public int parameter(int w, int k) {
         return parameter[w][k];
     }
 
-    /** The first element of piece {@code k} of worker {@code w}. */
+    /**
+     * The first element of piece {@code k} of worker {@code w}.
+     *
+     * @param w the worker
+     * @param k the piece
+     * @return the element, counted from the parameter's start
+     */
     public long from(int w, int k) {
         return from[w][k];
     }
 
-    /** The end (exclusive) of piece {@code k} of worker {@code w}. */
+    /**
+     * The end (exclusive) of piece {@code k} of worker {@code w}.
+     *
+     * @param w the worker
+     * @param k the piece
+     * @return the element after the piece's last, counted from the parameter's start
+     */
     public long to(int w, int k) {
         return to[w][k];
     }

@@ -1,6 +1,7 @@
 package dev.gradus.minibatch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gradus.MiniBatches;
 import dev.gradus.testing.property.BitExact;
@@ -96,6 +97,25 @@ class GatherTest {
         assertArrayEquals(new float[] {20, 21, 22, 0, 1, 2}, destination);
     }
 
+    @Test
+    void aShortBatchFillsTheStartOfALargerDestination() {
+        float[] source = {0, 1, 2, 10, 11, 12, 20, 21, 22};
+        float[] destination = {-1, -1, -1, -1, -1, -1, -1, -1, -1};
+        int written = MiniBatches.gather(source, 3, new int[] {2, 1}, destination);
+        assertEquals(2, written);
+        assertArrayEquals(new float[] {20, 21, 22, 10, 11, 12, -1, -1, -1}, destination);
+    }
+
+    @Test
+    void countUsesTheStartOfAReusedIndexArray() {
+        MemorySegment source = MemorySegment.ofArray(new float[] {0, 1, 10, 11, 20, 21});
+        float[] destination = {-1, -1, -1, -1, -1, -1};
+        int[] rows = {2, 0, 1};
+        assertEquals(2, MiniBatches.gather(source, 2, rows, 2, MemorySegment.ofArray(destination)));
+        assertArrayEquals(new float[] {20, 21, 0, 1, -1, -1}, destination);
+        assertEquals(0, MiniBatches.gather(source, 2, rows, 0, MemorySegment.ofArray(destination)));
+    }
+
     private static final int ROWS = 4;
     private static final int ROW_FLOATS = 3;
 
@@ -132,11 +152,15 @@ class GatherTest {
                         "source holds 11 floats, not a whole number of rows of 3 floats",
                         f -> () -> MiniBatches.gather(f.source.asSlice(4), ROW_FLOATS, new int[] {0, 1}, f.destination)),
                 row("destination too small", IllegalArgumentException.class,
-                        "destination must hold rows.length * rowFloats = 3 * 3 floats, but holds 6",
+                        "destination must hold at least count * rowFloats = 3 * 3 floats, but holds 6",
                         f -> () -> f.gather(0, 1, 2)),
-                row("destination not whole rows", IllegalArgumentException.class,
-                        "destination must hold rows.length * rowFloats = 1 * 3 floats, but holds 5",
-                        f -> () -> MiniBatches.gather(f.source, ROW_FLOATS, new int[] {0}, f.destination.asSlice(4))),
+                row("destination short of a whole row", IllegalArgumentException.class,
+                        "destination must hold at least count * rowFloats = 2 * 3 floats, but holds 5",
+                        f -> () -> MiniBatches.gather(f.source, ROW_FLOATS, new int[] {0, 1}, f.destination.asSlice(4))),
+                row("count past the rows", IndexOutOfBoundsException.class, "Range [0, 0 + 3) out of bounds for length 2",
+                        f -> () -> MiniBatches.gather(f.source, ROW_FLOATS, new int[] {0, 1}, 3, f.destination)),
+                row("negative count", IndexOutOfBoundsException.class, "Range [0, 0 + -1) out of bounds for length 2",
+                        f -> () -> MiniBatches.gather(f.source, ROW_FLOATS, new int[] {0, 1}, -1, f.destination)),
                 row("destination read-only", IllegalArgumentException.class,
                         "destination is read-only but the step writes it",
                         f -> () -> MiniBatches.gather(f.source, ROW_FLOATS, new int[] {0, 1}, f.destination.asReadOnly())),

@@ -33,9 +33,9 @@ class OptimizerMisuseTest {
                     () -> optimizer.add("x", arena.allocate(64), arena.allocate(60)));
             assertMessage(IllegalArgumentException.class, "values is read-only but the step writes it",
                     () -> optimizer.add("x", arena.allocate(64).asReadOnly(), arena.allocate(64)));
-            assertMessage(IllegalArgumentException.class, "values overlaps w values",
+            assertMessage(IllegalArgumentException.class, "the values of x overlaps the values of w",
                     () -> optimizer.add("x", w.asSlice(8), arena.allocate(56)));
-            assertMessage(IllegalArgumentException.class, "w values overlaps gradient",
+            assertMessage(IllegalArgumentException.class, "the gradient of x overlaps the values of w",
                     () -> optimizer.add("x", arena.allocate(64), w));
             assertMessage(NullPointerException.class, "name must not be null", () -> optimizer.add(null, w, g));
             assertMessage(IllegalArgumentException.class, "values must hold a whole number of floats, but its byte size is 6",
@@ -90,7 +90,7 @@ class OptimizerMisuseTest {
             CompletableFuture<Void> first = CompletableFuture.runAsync(optimizer::step);
             inStep.await();
             IllegalStateException e = assertThrows(IllegalStateException.class, optimizer::step);
-            assertTrue(e.getMessage().startsWith("step() called while a step runs on another thread"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("step() called while step() runs"), e.getMessage());
             assertThrows(IllegalStateException.class, () -> optimizer.add("x", arena.allocate(8), arena.allocate(8)));
             release.countDown();
             first.join();
