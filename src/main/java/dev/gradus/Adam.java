@@ -31,13 +31,14 @@ import dev.gradus.internal.ArgumentChecks;
  * <p>State, in this order: the first moment {@code m}, the second moment {@code v}, and with
  * AMSGrad the running maximum {@code vmax} of {@code v}; all zero before step 1.
  *
- * @param beta1                decay rate {@code b1} of the first moment, in {@code [0, 1)}; default 0.9
- * @param beta2                decay rate {@code b2} of the second moment, in {@code [0, 1)}; default 0.999
- * @param epsilon              {@code eps} (or {@code eps_hat}), finite and {@code > 0}; default 1e-8
+ * @param beta1                decay rate {@code b1} of the first moment, in {@code [0, 1)}, also as a float; default 0.9
+ * @param beta2                decay rate {@code b2} of the second moment, in {@code [0, 1)}, also as a float; default 0.999
+ * @param epsilon              {@code eps} (or {@code eps_hat}), {@code > 0} and finite as a float (above {@code 2^-150});
+ *                             default 1e-8
  * @param form                 Algorithm 1 (default) or the efficient eps-hat form
  * @param epsilonPlacement     outside (default) or inside the square root
  * @param amsgrad              divide by the running maximum of {@code v}; default false
- * @param weightDecay          weight decay {@code lambda}, finite and {@code >= 0}; default 0
+ * @param weightDecay          weight decay {@code lambda}, {@code >= 0} and finite as a float; default 0
  * @param decoupledWeightDecay apply {@code lambda} as AdamW does, to the weights, instead of
  *                             adding {@code lambda * w} to the gradient; default false
  * @param maximize             ascend instead of descend the objective; default {@code false}
@@ -67,12 +68,12 @@ public record Adam(double beta1, double beta2, double epsilon, Form form, Epsilo
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range
      */
     public Adam {
-        ArgumentChecks.requireDecayRate("beta1", beta1);
-        ArgumentChecks.requireDecayRate("beta2", beta2);
-        ArgumentChecks.requirePositive("epsilon", epsilon);
+        beta1 = ArgumentChecks.requireDecayRate("beta1", beta1);
+        beta2 = ArgumentChecks.requireDecayRate("beta2", beta2);
+        epsilon = ArgumentChecks.requirePositive("epsilon", epsilon);
         ArgumentChecks.requireNonNull("form", form);
         ArgumentChecks.requireNonNull("epsilonPlacement", epsilonPlacement);
-        ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
+        weightDecay = ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
     }
 
     /** AdamW with PyTorch's defaults: the paper's Adam with decoupled weight decay {@code lambda = 1e-2}. */

@@ -29,13 +29,13 @@ import dev.gradus.internal.ArgumentChecks;
  *
  * <p>State: the velocity {@code v}.
  *
- * @param momentum                {@code mu}, in {@code [0, 1)}; default 0.9
+ * @param momentum                {@code mu}, in {@code [0, 1)}, also as a float; default 0.9
  * @param dampening               {@code d}, in {@code [0, 1]}; 0 for heavy ball, {@code mu} for EWMA
  * @param nesterov                use the look-ahead update; requires {@code d = 0} and no bias correction
  * @param biasCorrection          divide {@code v} by {@code 1 - mu^t}; requires the EWMA form ({@code d = mu})
  * @param firstStepCopiesGradient set {@code v = g} on step 1 (PyTorch) instead of
  *                                {@code v = (1 - d) * g}
- * @param weightDecay             coupled L2 weight decay {@code lambda}, finite and {@code >= 0}; default 0
+ * @param weightDecay             coupled L2 weight decay {@code lambda}, {@code >= 0} and finite as a float; default 0
  * @param maximize                ascend instead of descend the objective; default {@code false}
  */
 public record Momentum(double momentum, double dampening, boolean nesterov, boolean biasCorrection,
@@ -51,11 +51,12 @@ public record Momentum(double momentum, double dampening, boolean nesterov, bool
      *                                  or the options contradict each other
      */
     public Momentum {
-        ArgumentChecks.requireDecayRate("momentum", momentum);
+        momentum = ArgumentChecks.requireDecayRate("momentum", momentum);
         if (!(dampening >= 0.0 && dampening <= 1.0)) {
             throw new IllegalArgumentException("dampening must be in [0, 1], got " + dampening);
         }
-        ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
+        dampening = dampening + 0.0;
+        weightDecay = ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
         if (nesterov && dampening != 0.0) {
             throw new IllegalArgumentException("nesterov requires dampening 0, got " + dampening);
         }

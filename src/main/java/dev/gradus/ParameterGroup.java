@@ -9,8 +9,9 @@ import java.util.OptionalDouble;
  *
  * @param name               the group's name, for messages
  * @param rule               the group's rule, or null for the optimizer's
- * @param learningRateFactor multiplies the optimizer's learning rate for this group; finite, {@code >= 0}; default 1
- * @param weightDecay        replaces the weight decay of the rule, if present
+ * @param learningRateFactor multiplies the optimizer's learning rate for this group; {@code >= 0} and finite as a
+ *                           float; default 1
+ * @param weightDecay        replaces the weight decay of the rule, if present; {@code >= 0} and finite as a float
  */
 public record ParameterGroup(String name, UpdateRule rule, double learningRateFactor, OptionalDouble weightDecay) {
 
@@ -18,14 +19,14 @@ public record ParameterGroup(String name, UpdateRule rule, double learningRateFa
      * Validates the options.
      *
      * @throws NullPointerException     if {@code name} or {@code weightDecay} is null
-     * @throws IllegalArgumentException if the factor or the weight decay is negative or not finite
+     * @throws IllegalArgumentException if the factor or the weight decay is negative or not finite as a float
      */
     public ParameterGroup {
         ArgumentChecks.requireNonNull("name", name);
-        ArgumentChecks.requireNonNegative("learningRateFactor", learningRateFactor);
+        learningRateFactor = ArgumentChecks.requireNonNegative("learningRateFactor", learningRateFactor);
         ArgumentChecks.requireNonNull("weightDecay", weightDecay);
         if (weightDecay.isPresent()) {
-            ArgumentChecks.requireNonNegative("weightDecay", weightDecay.getAsDouble());
+            weightDecay = OptionalDouble.of(ArgumentChecks.requireNonNegative("weightDecay", weightDecay.getAsDouble()));
         }
     }
 

@@ -25,13 +25,13 @@ import dev.gradus.internal.ArgumentChecks;
  * <p>State, in this order: the square average {@code s}, then the gradient average {@code mbar}
  * if centered, then the momentum buffer {@code buf} if {@code mu > 0}; all zero before step 1.
  *
- * @param decay            {@code b} (PyTorch's {@code alpha}, Keras' {@code rho}), in {@code [0, 1)};
- *                         default 0.9 (the course and Keras; PyTorch uses 0.99)
- * @param epsilon          {@code eps}, finite and {@code > 0}; default 1e-8
+ * @param decay            {@code b} (PyTorch's {@code alpha}, Keras' {@code rho}), in {@code [0, 1)}, also as
+ *                         a float; default 0.9 (the course and Keras; PyTorch uses 0.99)
+ * @param epsilon          {@code eps}, {@code > 0} and finite as a float (above {@code 2^-150}); default 1e-8
  * @param centered         divide by an estimate of the gradient's standard deviation; default false
- * @param momentum         {@code mu}, in {@code [0, 1)}; default 0 (none)
+ * @param momentum         {@code mu}, in {@code [0, 1)}, also as a float; default 0 (none)
  * @param epsilonPlacement outside ({@code sqrt(q) + eps}, default) or inside the square root
- * @param weightDecay      coupled L2 weight decay {@code lambda}, finite and {@code >= 0}; default 0
+ * @param weightDecay      coupled L2 weight decay {@code lambda}, {@code >= 0} and finite as a float; default 0
  * @param maximize         ascend instead of descend the objective; default {@code false}
  */
 public record RmsProp(double decay, double epsilon, boolean centered, double momentum,
@@ -49,11 +49,11 @@ public record RmsProp(double decay, double epsilon, boolean centered, double mom
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range
      */
     public RmsProp {
-        ArgumentChecks.requireDecayRate("decay", decay);
-        ArgumentChecks.requirePositive("epsilon", epsilon);
-        ArgumentChecks.requireDecayRate("momentum", momentum);
+        decay = ArgumentChecks.requireDecayRate("decay", decay);
+        epsilon = ArgumentChecks.requirePositive("epsilon", epsilon);
+        momentum = ArgumentChecks.requireDecayRate("momentum", momentum);
         ArgumentChecks.requireNonNull("epsilonPlacement", epsilonPlacement);
-        ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
+        weightDecay = ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
     }
 
     /** Returns this rule with decay rate {@code b}. */

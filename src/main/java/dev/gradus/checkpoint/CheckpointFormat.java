@@ -42,6 +42,12 @@ final class CheckpointFormat {
     static final int TRAILER_BYTES = 12;
     static final int SMALLEST_FILE = HEADER_OFFSET + CRC_BYTES + TRAILER_BYTES;
 
+    /**
+     * The largest step count and count of skipped steps a checkpoint holds, {@code 2^63 - 2}: one
+     * more step or skip must still fit in a {@code long}.
+     */
+    static final long LARGEST_COUNT = Long.MAX_VALUE - 1;
+
     static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);

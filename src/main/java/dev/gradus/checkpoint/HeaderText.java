@@ -1,5 +1,6 @@
 package dev.gradus.checkpoint;
 
+import dev.gradus.internal.ArgumentChecks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -69,8 +70,8 @@ final class HeaderText {
      */
     static CheckpointInfo decode(String text, int formatVersion) {
         Map<String, String> fields = fields(text);
-        long stepCount = count(fields, "step-count");
-        long skippedSteps = count(fields, "skipped-steps");
+        long stepCount = continuable(fields, "step-count");
+        long skippedSteps = continuable(fields, "skipped-steps");
         String rule = take(fields, "rule");
         String schedule = take(fields, "schedule");
         long parameterCount = count(fields, "parameters");
@@ -167,16 +168,28 @@ final class HeaderText {
         }
     }
 
+    /** A count that one more step can still increase: at most {@link CheckpointFormat#LARGEST_COUNT}. */
+    private static long continuable(Map<String, String> fields, String key) {
+        long count = count(fields, key);
+        if (count > CheckpointFormat.LARGEST_COUNT) {
+            throw new IllegalArgumentException("key " + key + ": " + count + " cannot be continued: one more step "
+                    + "overflows a long (at most " + CheckpointFormat.LARGEST_COUNT + ")");
+        }
+        return count;
+    }
+
+    /** A learning-rate factor as a group takes it: finite and {@code >= 0}, also as a float. */
     private static double factor(Map<String, String> fields, String key) {
         String value = take(fields, key);
+        double factor;
         try {
-            double factor = Double.parseDouble(value);
+            factor = Double.parseDouble(value);
             if (!Double.toString(factor).equals(value)) {
                 throw new NumberFormatException("not in the form of Double.toString");
             }
-            return factor;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("key " + key + ": not a double: " + value, e);
         }
+        return ArgumentChecks.requireNonNegative("key " + key, factor);
     }
 }
