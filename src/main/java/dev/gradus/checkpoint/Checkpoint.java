@@ -37,10 +37,15 @@ import java.nio.file.Path;
  *   <li><i>Atomic save.</i> The file is written under a temporary name in the same directory,
  *       forced to the device and renamed over {@code file}, then the directory is forced: at every
  *       moment, crashes included, {@code file} is the previous checkpoint or the complete new one.</li>
- *   <li><i>Verified, all-or-nothing load.</i> The whole file is read into memory and verified
- *       (magic, version, lengths, a CRC32C checksum over the header, each state buffer and the
- *       whole file) and compared with the optimizer before anything is changed. Any failure leaves
- *       the optimizer's state, step counter and manual rates exactly as they were.</li>
+ *   <li><i>Verified, all-or-nothing load.</i> The file is verified (magic, version, lengths, a
+ *       CRC32C checksum over the header, each state buffer and the whole file) and compared with
+ *       the optimizer before anything is changed. Any failure leaves the optimizer's state, step
+ *       counter and manual rates exactly as they were.</li>
+ *   <li><i>Bounded.</i> Nothing is allocated for a size the file declares before it is checked
+ *       against the file's length and the format's limits; a rejected file of {@code S} bytes
+ *       costs at most about {@code 2 S} of heap, a file that does not start with the magic is
+ *       rejected after its first 8 bytes, and a path that is not a regular file (a FIFO, a
+ *       device, a directory) is refused before it is opened.</li>
  *   <li><i>Consistent.</i> Save and load hold the optimizer as a step does: a concurrent
  *       {@link Optimizer#step()} fails with {@link IllegalStateException} rather than interleave.</li>
  * </ul>
@@ -65,8 +70,9 @@ public final class Checkpoint {
         ArgumentChecks.requireNonNull("optimizer", optimizer);
         ArgumentChecks.requireNonNull("file", file);
         holding(optimizer, "save", () -> {
-            CheckpointInfo info = CheckpointInfo.of(optimizer);
-            CheckpointFiles.replace(file, channel -> CheckpointWriter.write(channel, info, OptimizerAccess.get().registered(optimizer)));
+            ParsedHeader header = CheckpointWriter.header(CheckpointInfo.of(optimizer, false));
+            CheckpointFiles.replace(file, channel -> CheckpointWriter.write(channel, header,
+                    OptimizerAccess.get().registered(optimizer)));
         });
     }
 
@@ -74,36 +80,59 @@ public final class Checkpoint {
      * Restores the state saved in {@code file} into {@code optimizer}: every state buffer, the step
      * counter, the count of skipped steps and the current rate of each manual schedule. The
      * optimizer must have the file's rule and schedule and the same parameters registered (by
-     * name, in any order) with the same sizes, groups' rules and learning-rate factors. It needs
-     * memory for the whole file while it runs.
+     * name, in any order) with the same sizes, groups' rules and learning-rate factors. While the
+     * file is read it needs memory for its header and, off the heap, for a copy of the optimizer's
+     * state; a file that does not fit the optimizer is rejected before its state is read.
      *
-     * @throws CorruptCheckpointException  if the file is not a sound checkpoint
+     * @throws CorruptCheckpointException  if the file is not a sound checkpoint, or not a regular file
      * @throws CheckpointMismatchException if it does not fit the optimizer, or another format
-     *                                     version wrote it; every difference is named
+     *                                     version wrote it; the differences are named
      * @throws IOException                 if the file cannot be read
      * @throws IllegalStateException       if the optimizer is closed or a step runs on another thread
      */
     public static void load(Path file, Optimizer optimizer) throws IOException {
         ArgumentChecks.requireNonNull("file", file);
         ArgumentChecks.requireNonNull("optimizer", optimizer);
-        try (Arena arena = Arena.ofConfined()) {
-            CheckpointReader.Image image = CheckpointReader.read(file, arena);
-            holding(optimizer, "load", () -> CheckpointRestore.prepare(file, image, optimizer).apply());
+        try (CheckpointInput in = CheckpointFiles.openForReading(file)) {
+            load(in, optimizer);
         }
     }
 
     /**
-     * Reads and verifies {@code file} (every checksum) and returns what it describes.
+     * Reads and verifies {@code file} (every checksum) and returns what it describes. It holds
+     * the header in memory, not the state.
      *
-     * @throws CorruptCheckpointException  if the file is not a sound checkpoint
+     * @throws CorruptCheckpointException  if the file is not a sound checkpoint, or not a regular file
      * @throws CheckpointMismatchException if another format version wrote it
      * @throws IOException                 if the file cannot be read
      */
     public static CheckpointInfo read(Path file) throws IOException {
         ArgumentChecks.requireNonNull("file", file);
-        try (Arena arena = Arena.ofConfined()) {
-            return CheckpointReader.read(file, arena).info();
+        try (CheckpointInput in = CheckpointFiles.openForReading(file)) {
+            return read(in);
         }
+    }
+
+    private static CheckpointInfo read(CheckpointInput in) throws IOException {
+        CheckpointReader reader = new CheckpointReader(in);
+        ParsedHeader header = reader.header();
+        reader.sections((p, s, bytes) -> null);
+        reader.trailer();
+        return header.info();
+    }
+
+    /** Reads the header, then, holding the optimizer, compares, reads the state into staging memory and applies it. */
+    private static void load(CheckpointInput in, Optimizer optimizer) throws IOException {
+        CheckpointReader reader = new CheckpointReader(in);
+        ParsedHeader header = reader.header();
+        holding(optimizer, "load", () -> {
+            CheckpointRestore restore = CheckpointRestore.prepare(in.file(), header, optimizer);
+            try (Arena staging = Arena.ofConfined()) {
+                reader.sections(restore.staging(staging));
+                reader.trailer();
+                restore.apply();
+            }
+        });
     }
 
     @FunctionalInterface

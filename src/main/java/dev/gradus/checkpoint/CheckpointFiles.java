@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -36,6 +37,32 @@ final class CheckpointFiles {
     }
 
     private CheckpointFiles() {
+    }
+
+    /**
+     * Opens {@code file} for reading a checkpoint, following symbolic links, if it is a regular
+     * file: a directory, a FIFO, a device such as {@code /dev/zero} or a socket is refused
+     * before it is opened, so that nothing blocks on a FIFO without a writer or reads without
+     * end. (The check and the open are two system calls: a FIFO put in the file's place between
+     * them is opened, and the open waits for a writer.)
+     *
+     * @throws CorruptCheckpointException naming the kind of file, if it is not a regular file
+     * @throws IOException                if it does not exist or cannot be read (a loop of
+     *                                    symbolic links is a {@link java.nio.file.FileSystemException})
+     */
+    static CheckpointInput openForReading(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw new CorruptCheckpointException(file, "file", 0, "not a checkpoint: not a regular file but "
+                    + (attributes.isDirectory() ? "a directory" : "a FIFO, device or socket"));
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            return CheckpointInput.of(channel, file);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /** Replaces {@code file} with what {@code content} writes. */

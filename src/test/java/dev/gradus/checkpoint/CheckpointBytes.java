@@ -25,6 +25,29 @@ final class CheckpointBytes {
     private CheckpointBytes() {
     }
 
+    /**
+     * A checkpoint of format {@code version} with header text {@code header} and {@code sections}
+     * (each the bytes of one section, without its checksum), every checksum and length right.
+     */
+    static byte[] build(int version, String header, byte[]... sections) {
+        ByteBuffer body = little(java.util.Arrays.stream(sections).mapToInt(section -> section.length + 4).sum());
+        for (byte[] section : sections) {
+            body.put(section).putInt(crc(section, 0, section.length));
+        }
+        return buildRaw(version, header, body.array());
+    }
+
+    /** A checkpoint of format {@code version} with header text {@code header} and {@code body}, the sections with their checksums. */
+    static byte[] buildRaw(int version, String header, byte[] body) {
+        byte[] text = header.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer out = little(Math.toIntExact(HEADER_OFFSET + text.length + 4L + body.length + TRAILER_BYTES));
+        out.put(new byte[] {'G', 'R', 'A', 'D', 'U', 'S', 'C', 'K'}).putInt(version).putInt(text.length).put(text);
+        out.putInt(crc(out.array(), 0, out.position()));
+        out.put(body).putLong(out.capacity());
+        out.putInt(crc(out.array(), 0, out.position()));
+        return out.array();
+    }
+
     /** The header text of {@code file}. */
     static String header(byte[] file) {
         return new String(file, HEADER_OFFSET, headerLength(file), StandardCharsets.UTF_8);

@@ -67,11 +67,11 @@ class RoundTripTest {
                     + "amsgrad=false, weightDecay=0.0, decoupledWeightDecay=false, maximize=false]", info.rule());
             assertEquals("InverseTimeDecay[a0=0.5, decay=1.0]", info.schedule());
             assertEquals(List.of(
-                    new CheckpointInfo.Parameter("layer0", 5, info.rule(), 1.0, List.of("m", "v")),
-                    new CheckpointInfo.Parameter("layer1", 0, info.rule(), 0.5, List.of("m", "v")),
+                    new CheckpointInfo.Parameter("layer0", 5, info.rule(), 1.0, 1, List.of("m", "v")),
+                    new CheckpointInfo.Parameter("layer1", 0, info.rule(), 0.5, 1, List.of("m", "v")),
                     new CheckpointInfo.Parameter("layer2", 3, "Momentum[momentum=0.9, dampening=0.0, nesterov=true, "
                             + "biasCorrection=false, firstStepCopiesGradient=false, weightDecay=0.0, maximize=false]",
-                            1.0, List.of("velocity"))), info.parameters());
+                            1.0, 1, List.of("velocity"))), info.parameters());
             assertTrue(info.createdBy().startsWith("Gradus, Java "), info.createdBy());
         }
     }
