@@ -34,9 +34,10 @@ import java.nio.file.Path;
  *   <li><i>Exact resume.</i> Save after step {@code k}, load into a fresh optimizer built with the
  *       same rule and schedule over the same parameter values and gradients: every following step
  *       gives the parameters and state, bit for bit, of a run that was never interrupted.</li>
- *   <li><i>Atomic save.</i> The file is written under a temporary name in the same directory,
+ *   <li><i>Atomic save.</i> The file is written under a short temporary name in the same directory,
  *       forced to the device and renamed over {@code file}, then the directory is forced: at every
- *       moment, crashes included, {@code file} is the previous checkpoint or the complete new one.</li>
+ *       moment, crashes included, {@code file} is the previous checkpoint or the complete new one.
+ *       A symbolic link is followed: the file it points to is replaced and the link stays.</li>
  *   <li><i>Verified, all-or-nothing load.</i> The file is verified (magic, version, lengths, a
  *       CRC32C checksum over the header, each state buffer and the whole file) and compared with
  *       the optimizer before anything is changed. Any failure leaves the optimizer's state, step
@@ -60,11 +61,16 @@ public final class Checkpoint {
     }
 
     /**
-     * Saves {@code optimizer} to {@code file}, replacing it atomically.
+     * Saves {@code optimizer} to {@code file}, replacing it atomically; through a symbolic link,
+     * the file it points to.
      *
-     * @throws IOException           if the file cannot be written; {@code file} is then unchanged,
-     *                               or (if the failure came after the rename) the new checkpoint
-     * @throws IllegalStateException if the optimizer is closed or a step runs on another thread
+     * @param optimizer the optimizer
+     * @param file      a regular file, or a path where one can be created
+     * @throws IOException              if the file cannot be written (a directory, a loop of links,
+     *                                  ...); {@code file} is then unchanged, or (if the failure came
+     *                                  after the rename) the new checkpoint
+     * @throws IllegalArgumentException if {@code file} names no file, such as a root directory
+     * @throws IllegalStateException    if the optimizer is closed, failed, or a step runs on another thread
      */
     public static void save(Optimizer optimizer, Path file) throws IOException {
         ArgumentChecks.requireNonNull("optimizer", optimizer);
