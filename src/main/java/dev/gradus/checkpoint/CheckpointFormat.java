@@ -16,19 +16,24 @@ import java.nio.charset.StandardCharsets;
  * 12              4      header length H
  * 16              H      header: UTF-8 text, one key=value line each ({@link HeaderText})
  * 16 + H          4      CRC32C of bytes [0, 16 + H)
- * then, for every parameter in header order, a section for each of its state buffers:
- *                 4n     the buffer's n floats (IEEE 754 binary32)
+ * then, for every parameter in header order, a section of its values (if the header says
+ * parameter-values=true, format 2) and one for each of its state buffers:
+ *                 4n     the parameter's n floats (IEEE 754 binary32)
  *                 4      CRC32C of those 4n bytes
  * L - 12          8      L, the length of the file
  * L - 4           4      CRC32C of bytes [0, L - 4)
  * </pre>
+ *
+ * Format 2 added the header keys {@code parameter-values} and {@code parameter.<i>.step-count},
+ * and the values sections; format 1 has neither, and its parameters' step counts are the
+ * optimizer's.
  *
  * The first 12 bytes (magic and version) and the last 12 (length and CRC of the whole file) keep
  * their meaning in every version, so that a reader tells another version from damage.
  */
 final class CheckpointFormat {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int OLDEST_VERSION = 1;
     static final byte[] MAGIC = "GRADUSCK".getBytes(StandardCharsets.US_ASCII);
     static final String CREATED_BY = "Gradus, Java " + Runtime.version();

@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  * {@link #staging} then receives every section as the reader verifies it, into memory of the
  * caller's arena sized by the optimizer's own buffers (so a file cannot make it allocate more than
  * the optimizer holds); {@link #apply}, once the whole file is verified, copies the sections into
- * the state (and values) buffers and sets the counters and manual rates, and cannot fail.
+ * the values (if the file holds them) and state buffers and sets the optimizer's and each
+ * parameter's step counts, the skipped-step count and the manual rates, and cannot fail.
  *
  * <p>The file fits the optimizer when the optimizer's rule and schedule (manual rates aside) have
  * the file's text forms, and the same parameter names are registered, each with the file's size,
@@ -89,7 +90,19 @@ final class CheckpointRestore {
         if (!differences.isEmpty()) {
             throw new CheckpointMismatchException(file, listed(differences));
         }
+        if (header.parameterValues()) {
+            live.forEach(CheckpointRestore::requireWritableHere);
+        }
         return new CheckpointRestore(optimizer, header, byFileIndex);
+    }
+
+    /** Requires the values of {@code parameter} to be writable from this thread, so that {@link #apply} cannot fail. */
+    private static void requireWritableHere(RegisteredParameter parameter) {
+        MemorySegment values = parameter.values();
+        if (!values.scope().isAlive() || !values.isAccessibleBy(Thread.currentThread())) {
+            throw new IllegalStateException("the checkpoint holds the values of parameter " + parameter.name()
+                    + ", but its segment's arena is closed or confined to another thread");
+        }
     }
 
     private static void compare(List<String> differences, ParsedHeader header, int p, RegisteredParameter live) {
@@ -123,6 +136,15 @@ final class CheckpointRestore {
         return listed;
     }
 
+    /** Each parameter's step count in the file, by name: what {@link #apply} restores. */
+    Map<String, Long> parameterStepCounts() {
+        Map<String, Long> stepCounts = new HashMap<>();
+        for (int p = 0; p < registered.length; p++) {
+            stepCounts.put(registered[p].name(), header.stepCount(p));
+        }
+        return stepCounts;
+    }
+
     /** Where the reader puts each section: memory of {@code arena} the size of the buffer it will be copied to. */
     CheckpointReader.Sections staging(Arena arena) {
         return (p, s, bytes) -> staged[p][s] = arena.allocate(bytes, Float.BYTES);
@@ -131,7 +153,6 @@ final class CheckpointRestore {
     /** Copies every staged section into its buffer, then sets the counters and manual rates; nothing here can fail. */
     void apply() {
         int first = header.parameterValues() ? 1 : 0;
-        Map<String, Long> stepCounts = new HashMap<>();
         for (int p = 0; p < registered.length; p++) {
             RegisteredParameter parameter = registered[p];
             for (int s = 0; s < staged[p].length; s++) {
@@ -139,9 +160,8 @@ final class CheckpointRestore {
                 MemorySegment.copy(staged[p][s], CheckpointFormat.FLOAT, 0, target, ValueLayout.JAVA_FLOAT_UNALIGNED, 0,
                         parameter.length());
             }
-            stepCounts.put(parameter.name(), header.stepCount(p));
         }
-        OptimizerAccess.get().restoreCounters(optimizer, header.stepCount(), header.skippedSteps(), stepCounts);
+        OptimizerAccess.get().restoreCounters(optimizer, header.stepCount(), header.skippedSteps(), parameterStepCounts());
         List<ManualSchedule> manual = RecordCodec.manualSchedules(optimizer.schedule());
         double[] rates = header.manualRates();
         for (int i = 0; i < rates.length; i++) {

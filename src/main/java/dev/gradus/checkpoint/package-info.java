@@ -1,7 +1,8 @@
 /**
  * Checkpoints of an {@link dev.gradus.Optimizer}: {@link dev.gradus.checkpoint.Checkpoint} saves
- * its state to a self-describing, versioned file (CRC32C-checked sections, replaced atomically)
- * and loads it back all or nothing, so that training resumes bit for bit.
+ * its state, and optionally its parameters' values, to a self-describing, versioned file (CRC32C
+ * checked sections, replaced atomically), channel, stream or byte array, and loads it back all or
+ * nothing, reading in one bounded pass, so that training resumes bit for bit.
  *
  * <p>A tour: {@code Checkpoint} is the entry point; {@link dev.gradus.checkpoint.CheckpointInfo}
  * describes a file; {@code CheckpointWriter} and {@code CheckpointReader} hold the byte format

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32C;
 
@@ -46,6 +47,28 @@ final class CheckpointBytes {
         out.put(body).putLong(out.capacity());
         out.putInt(crc(out.array(), 0, out.position()));
         return out.array();
+    }
+
+    /**
+     * The floats of every section of {@code file}, in file order, read by the layout
+     * {@code docs/checkpoints.md} gives: after the header's checksum, per parameter its values (if
+     * {@code info} says the file holds them) and its state buffers, each {@code 4n} little-endian
+     * bytes and a checksum.
+     */
+    static List<float[]> sectionFloats(byte[] file, CheckpointInfo info) {
+        ByteBuffer in = little(file).position(HEADER_OFFSET + headerLength(file) + 4);
+        List<float[]> sections = new java.util.ArrayList<>();
+        for (CheckpointInfo.Parameter parameter : info.parameters()) {
+            for (int s = 0; s < parameter.stateBuffers() + (info.parameterValues() ? 1 : 0); s++) {
+                float[] floats = new float[Math.toIntExact(parameter.floats())];
+                for (int i = 0; i < floats.length; i++) {
+                    floats[i] = in.getFloat();
+                }
+                in.getInt();
+                sections.add(floats);
+            }
+        }
+        return sections;
     }
 
     /** The header text of {@code file}. */

@@ -60,7 +60,8 @@ class RoundTripTest {
             optimizer.step();
             Checkpoint.save(optimizer, file);
             CheckpointInfo info = Checkpoint.read(file);
-            assertEquals(1, info.formatVersion());
+            assertEquals(2, info.formatVersion());
+            assertEquals(false, info.parameterValues());
             assertEquals(1, info.stepCount());
             assertEquals(0, info.skippedSteps());
             assertEquals("Adam[beta1=0.9, beta2=0.999, epsilon=1.0E-8, form=ALGORITHM_1, epsilonPlacement=OUTSIDE_SQRT, "
