@@ -45,17 +45,32 @@ public record AdaGrad(double epsilon, double initialAccumulator, EpsilonPlacemen
         weightDecay = ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
     }
 
-    /** Returns this rule with {@code eps}. */
+    /**
+     * Returns this rule with {@code eps}.
+     *
+     * @param eps {@code eps}, {@code > 0} and finite as a float
+     * @return this rule with the change, the other components as they are
+     */
     public AdaGrad withEpsilon(double eps) {
         return new AdaGrad(eps, initialAccumulator, epsilonPlacement, weightDecay, maximize);
     }
 
-    /** Returns this rule with accumulator start {@code r0}. */
+    /**
+     * Returns this rule with accumulator start {@code r0}.
+     *
+     * @param r0 the accumulator start, {@code >= 0} and finite as a float
+     * @return this rule with the change, the other components as they are
+     */
     public AdaGrad withInitialAccumulator(double r0) {
         return new AdaGrad(epsilon, r0, epsilonPlacement, weightDecay, maximize);
     }
 
-    /** Returns this rule with epsilon inside or outside the square root. */
+    /**
+     * Returns this rule with epsilon inside or outside the square root.
+     *
+     * @param placement inside or outside the square root
+     * @return this rule with the change, the other components as they are
+     */
     public AdaGrad withEpsilonPlacement(EpsilonPlacement placement) {
         return new AdaGrad(epsilon, initialAccumulator, placement, weightDecay, maximize);
     }
@@ -65,7 +80,12 @@ public record AdaGrad(double epsilon, double initialAccumulator, EpsilonPlacemen
         return new AdaGrad(epsilon, initialAccumulator, epsilonPlacement, lambda, maximize);
     }
 
-    /** Returns this rule ascending ({@code true}) or descending the objective. */
+    /**
+     * Returns this rule ascending ({@code true}) or descending the objective.
+     *
+     * @param ascend {@code true} to ascend the objective
+     * @return this rule with the change, the other components as they are
+     */
     public AdaGrad withMaximize(boolean ascend) {
         return new AdaGrad(epsilon, initialAccumulator, epsilonPlacement, weightDecay, ascend);
     }

@@ -76,37 +76,71 @@ public record Adam(double beta1, double beta2, double epsilon, Form form, Epsilo
         weightDecay = ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
     }
 
-    /** AdamW with PyTorch's defaults: the paper's Adam with decoupled weight decay {@code lambda = 1e-2}. */
+    /**
+     * AdamW with PyTorch's defaults: the paper's Adam with decoupled weight decay {@code lambda = 1e-2}.
+     *
+     * @return Adam with decoupled weight decay 0.01 and the paper's other defaults
+     */
     public static Adam adamW() {
         return DEFAULT.withWeightDecay(1e-2).withDecoupledWeightDecay(true);
     }
 
-    /** Returns this rule with first-moment decay rate {@code b1}. */
+    /**
+     * Returns this rule with first-moment decay rate {@code b1}.
+     *
+     * @param b1 the first-moment decay rate, in {@code [0, 1)} also as a float
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withBeta1(double b1) {
         return new Adam(b1, beta2, epsilon, form, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
     }
 
-    /** Returns this rule with second-moment decay rate {@code b2}. */
+    /**
+     * Returns this rule with second-moment decay rate {@code b2}.
+     *
+     * @param b2 the second-moment decay rate, in {@code [0, 1)} also as a float
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withBeta2(double b2) {
         return new Adam(beta1, b2, epsilon, form, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
     }
 
-    /** Returns this rule with {@code eps}. */
+    /**
+     * Returns this rule with {@code eps}.
+     *
+     * @param eps {@code eps}, {@code > 0} and finite as a float
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withEpsilon(double eps) {
         return new Adam(beta1, beta2, eps, form, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
     }
 
-    /** Returns this rule in the given form. */
+    /**
+     * Returns this rule in the given form.
+     *
+     * @param f the form
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withForm(Form f) {
         return new Adam(beta1, beta2, epsilon, f, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
     }
 
-    /** Returns this rule with epsilon inside or outside the square root. */
+    /**
+     * Returns this rule with epsilon inside or outside the square root.
+     *
+     * @param placement inside or outside the square root
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withEpsilonPlacement(EpsilonPlacement placement) {
         return new Adam(beta1, beta2, epsilon, form, placement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
     }
 
-    /** Returns this rule with or without AMSGrad. */
+    /**
+     * Returns this rule with or without AMSGrad.
+     *
+     * @param on {@code true} for AMSGrad
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withAmsgrad(boolean on) {
         return new Adam(beta1, beta2, epsilon, form, epsilonPlacement, on, weightDecay, decoupledWeightDecay, maximize);
     }
@@ -116,12 +150,22 @@ public record Adam(double beta1, double beta2, double epsilon, Form form, Epsilo
         return new Adam(beta1, beta2, epsilon, form, epsilonPlacement, amsgrad, lambda, decoupledWeightDecay, maximize);
     }
 
-    /** Returns this rule applying its weight decay decoupled (AdamW) or coupled. */
+    /**
+     * Returns this rule applying its weight decay decoupled (AdamW) or coupled.
+     *
+     * @param decoupled {@code true} for AdamW's decoupled decay
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withDecoupledWeightDecay(boolean decoupled) {
         return new Adam(beta1, beta2, epsilon, form, epsilonPlacement, amsgrad, weightDecay, decoupled, maximize);
     }
 
-    /** Returns this rule ascending ({@code true}) or descending the objective. */
+    /**
+     * Returns this rule ascending ({@code true}) or descending the objective.
+     *
+     * @param ascend {@code true} to ascend the objective
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withMaximize(boolean ascend) {
         return new Adam(beta1, beta2, epsilon, form, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, ascend);
     }

@@ -56,27 +56,52 @@ public record RmsProp(double decay, double epsilon, boolean centered, double mom
         weightDecay = ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
     }
 
-    /** Returns this rule with decay rate {@code b}. */
+    /**
+     * Returns this rule with decay rate {@code b}.
+     *
+     * @param b the decay rate, in {@code [0, 1)} also as a float
+     * @return this rule with the change, the other components as they are
+     */
     public RmsProp withDecay(double b) {
         return new RmsProp(b, epsilon, centered, momentum, epsilonPlacement, weightDecay, maximize);
     }
 
-    /** Returns this rule with {@code eps}. */
+    /**
+     * Returns this rule with {@code eps}.
+     *
+     * @param eps {@code eps}, {@code > 0} and finite as a float
+     * @return this rule with the change, the other components as they are
+     */
     public RmsProp withEpsilon(double eps) {
         return new RmsProp(decay, eps, centered, momentum, epsilonPlacement, weightDecay, maximize);
     }
 
-    /** Returns this rule centered or not. */
+    /**
+     * Returns this rule centered or not.
+     *
+     * @param center {@code true} to divide by the estimated standard deviation
+     * @return this rule with the change, the other components as they are
+     */
     public RmsProp withCentered(boolean center) {
         return new RmsProp(decay, epsilon, center, momentum, epsilonPlacement, weightDecay, maximize);
     }
 
-    /** Returns this rule with momentum {@code mu} on the scaled step (0 for none). */
+    /**
+     * Returns this rule with momentum {@code mu} on the scaled step (0 for none).
+     *
+     * @param mu the momentum, in {@code [0, 1)} also as a float; 0 for none
+     * @return this rule with the change, the other components as they are
+     */
     public RmsProp withMomentum(double mu) {
         return new RmsProp(decay, epsilon, centered, mu, epsilonPlacement, weightDecay, maximize);
     }
 
-    /** Returns this rule with epsilon inside or outside the square root. */
+    /**
+     * Returns this rule with epsilon inside or outside the square root.
+     *
+     * @param placement inside or outside the square root
+     * @return this rule with the change, the other components as they are
+     */
     public RmsProp withEpsilonPlacement(EpsilonPlacement placement) {
         return new RmsProp(decay, epsilon, centered, momentum, placement, weightDecay, maximize);
     }
@@ -86,12 +111,21 @@ public record RmsProp(double decay, double epsilon, boolean centered, double mom
         return new RmsProp(decay, epsilon, centered, momentum, epsilonPlacement, lambda, maximize);
     }
 
-    /** Returns this rule ascending ({@code true}) or descending the objective. */
+    /**
+     * Returns this rule ascending ({@code true}) or descending the objective.
+     *
+     * @param ascend {@code true} to ascend the objective
+     * @return this rule with the change, the other components as they are
+     */
     public RmsProp withMaximize(boolean ascend) {
         return new RmsProp(decay, epsilon, centered, momentum, epsilonPlacement, weightDecay, ascend);
     }
 
-    /** Whether the rule keeps a momentum buffer. */
+    /**
+     * Whether the rule keeps a momentum buffer.
+     *
+     * @return whether {@code momentum > 0}
+     */
     public boolean hasMomentum() {
         return momentum > 0.0;
     }

@@ -40,7 +40,12 @@ public record Sgd(double weightDecay, boolean maximize) implements UpdateRule {
         return new Sgd(lambda, maximize);
     }
 
-    /** Returns this rule ascending ({@code true}) or descending the objective. */
+    /**
+     * Returns this rule ascending ({@code true}) or descending the objective.
+     *
+     * @param ascend {@code true} to ascend the objective
+     * @return this rule with the change, the other components as they are
+     */
     public Sgd withMaximize(boolean ascend) {
         return new Sgd(weightDecay, ascend);
     }

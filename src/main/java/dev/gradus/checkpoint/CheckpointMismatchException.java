@@ -18,6 +18,7 @@ public final class CheckpointMismatchException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** The differences, one sentence each. */
     private final String[] differences;
 
     /**

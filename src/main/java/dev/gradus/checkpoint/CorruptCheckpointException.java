@@ -19,7 +19,9 @@ public final class CorruptCheckpointException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** The part of the checkpoint where the damage shows. */
     private final String section;
+    /** The byte offset of that part. */
     private final long offset;
 
     /**

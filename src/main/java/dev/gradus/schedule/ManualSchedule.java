@@ -42,7 +42,11 @@ public final class ManualSchedule implements Schedule {
         rate = ArgumentChecks.requireNonNegative("rate", newRate);
     }
 
-    /** The rate last set. */
+    /**
+     * The rate last set.
+     *
+     * @return the current rate
+     */
     public double current() {
         return rate;
     }

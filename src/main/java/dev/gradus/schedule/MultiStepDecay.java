@@ -45,7 +45,13 @@ public record MultiStepDecay(double a0, double gamma, List<Long> milestones) imp
         }
     }
 
-    /** {@link MultiStepDecay#MultiStepDecay(double, double, List)} with the milestones as arguments. */
+    /**
+     * {@link MultiStepDecay#MultiStepDecay(double, double, List)} with the milestones as arguments.
+     *
+     * @param a0 the initial rate
+     * @param gamma the factor at each milestone, in {@code (0, 1]}
+     * @param milestones the strictly increasing units {@code >= 1} where the rate is multiplied by {@code gamma}
+     */
     public MultiStepDecay(double a0, double gamma, long... milestones) {
         this(a0, gamma, LongStream.of(milestones).boxed().toList());
     }

@@ -12,7 +12,7 @@ import dev.gradus.internal.ArgumentChecks;
  * </pre>
  *
  * Steps {@code 1 .. stepsPerEpoch} are epoch 1, and so on. Take {@code stepsPerEpoch} from
- * {@link MiniBatches#stepsPerEpoch()}. Also made by {@link Schedule#perEpoch(long)}.
+ * {@link dev.gradus.MiniBatches#stepsPerEpoch()}. Also made by {@link Schedule#perEpoch(long)}.
  *
  * <p>Immutable and thread-safe if {@code schedule} is.
  *
@@ -32,7 +32,12 @@ public record PerEpoch(Schedule schedule, long stepsPerEpoch) implements Schedul
         ArgumentChecks.requireCount("stepsPerEpoch", stepsPerEpoch);
     }
 
-    /** The epoch number {@code e >= 1} of step {@code t >= 1}. */
+    /**
+     * The epoch number {@code e >= 1} of step {@code t >= 1}.
+     *
+     * @param step the step {@code t >= 1}
+     * @return the epoch number
+     */
     public long epoch(long step) {
         return (ArgumentChecks.requireStep(step) - 1) / stepsPerEpoch + 1;
     }

@@ -47,17 +47,33 @@ public sealed interface Schedule
      */
     double learningRate(long step);
 
-    /** This schedule counted in epochs of {@code stepsPerEpoch >= 1} steps: {@link PerEpoch}. */
+    /**
+     * This schedule counted in epochs of {@code stepsPerEpoch >= 1} steps: {@link PerEpoch}.
+     *
+     * @param stepsPerEpoch the steps per epoch, {@code >= 1}
+     * @return the schedule by epoch
+     */
     default Schedule perEpoch(long stepsPerEpoch) {
         return new PerEpoch(this, stepsPerEpoch);
     }
 
-    /** This schedule for {@code steps >= 1} units, then {@code next} counted from 1: {@link SequentialSchedule}. */
+    /**
+     * This schedule for {@code steps >= 1} units, then {@code next} counted from 1: {@link SequentialSchedule}.
+     *
+     * @param steps the units of this schedule, {@code >= 1}
+     * @param next the schedule after them
+     * @return the sequence
+     */
     default Schedule followedBy(long steps, Schedule next) {
         return new SequentialSchedule(this, steps, next);
     }
 
-    /** This schedule's rate times {@code factor}'s at every unit: {@link ProductSchedule}. */
+    /**
+     * This schedule's rate times {@code factor}'s at every unit: {@link ProductSchedule}.
+     *
+     * @param factor the other schedule
+     * @return the product
+     */
     default Schedule times(Schedule factor) {
         return new ProductSchedule(this, factor);
     }

@@ -37,7 +37,7 @@ class CheckpointFuzzTest {
     private static final List<String> VALUES = List.of("", "0", "-1", "1", "7", "2147483647", "2147483648",
             "4611686018427387904", "9223372036854775806", "9223372036854775807", "99999999999999999999", "1e3", "NaN",
             "-0.0", "1.0E39", "Infinity", "true", "m,,v", "m,v,vmax,a,b,c,d,e,f", "\\u0041", "\\q", "\\u000a",
-            "a,".repeat(5_000) + "a", "x".repeat(100_000), "layer1");
+            "a,".repeat(5_000) + "a", "a,".repeat(300_000) + "a", "x".repeat(100_000), "layer1");
 
     /**
      * A mutation: its kind, two random numbers that pick where and what, and the checkpoint it applies to.

@@ -120,7 +120,10 @@ class HostileFileTest {
     void gigabytesThatAreNotACheckpointAreRejectedAtTheirFirstBytes() throws IOException {
         for (long size : new long[] {2L << 30, 64L << 30}) {
             Path file = sparse(directory.resolve("zeros-" + size), size);
+            long before = bytesThisThreadRead();
             HeapBudget.assertRejectedWithin(HeapBudget.SLACK, () -> Checkpoint.read(file), size + " zero bytes");
+            long read = bytesThisThreadRead() - before;
+            assertTrue(read <= 4096, "read " + read + " bytes of a non-checkpoint of " + size);
             try (Optimizer optimizer = Optimizer.builder(Sgd.DEFAULT, 0.1).build()) {
                 String problem = HeapBudget.assertRejectedWithin(HeapBudget.SLACK, () -> Checkpoint.load(file, optimizer),
                         size + " zero bytes").getMessage();
@@ -209,6 +212,23 @@ class HostileFileTest {
                 .append(prefix).append("rule=").append(RULE).append('\n')
                 .append(prefix).append("learning-rate-factor=1.0\n")
                 .append(prefix).append("state=").append(state).append('\n');
+    }
+
+    /**
+     * The bytes this thread has read by system calls so far ({@code rchar} of
+     * {@code /proc/thread-self/io}, Linux), less the bytes of that file itself; 0 where there is no
+     * such file, which makes the check of bytes read vacuous there.
+     */
+    private static long bytesThisThreadRead() throws IOException {
+        Path io = Path.of("/proc/thread-self/io");
+        if (!Files.isReadable(io)) {
+            return 0;
+        }
+        byte[] text = Files.readAllBytes(io);
+        String counters = new String(text, java.nio.charset.StandardCharsets.US_ASCII);
+        long rchar = Long.parseLong(counters.lines().filter(l -> l.startsWith("rchar:")).findFirst().orElseThrow()
+                .substring("rchar:".length()).trim());
+        return rchar - text.length;
     }
 
     private static Path sparse(Path file, long size) throws IOException {
