@@ -17,11 +17,11 @@ import dev.gradus.internal.ArgumentChecks;
  * <p>State: the accumulator {@code r}, which must hold {@link #initialAccumulator()} in every
  * element before step 1 ({@link #initialStateValue(int)}).
  *
- * @param epsilon            {@code eps}, finite and {@code > 0}; default 1e-10
- * @param initialAccumulator {@code r0}, finite and {@code >= 0}; default 0 (PyTorch, Tribuo; Keras
+ * @param epsilon            {@code eps}, {@code > 0} and finite as a float (above {@code 2^-150}); default 1e-10
+ * @param initialAccumulator {@code r0}, {@code >= 0} and finite as a float; default 0 (PyTorch, Tribuo; Keras
  *                           and Optax use 0.1)
  * @param epsilonPlacement   outside ({@code sqrt(r) + eps}, default) or inside the square root
- * @param weightDecay        coupled L2 weight decay {@code lambda}, finite and {@code >= 0}; default 0
+ * @param weightDecay        coupled L2 weight decay {@code lambda}, {@code >= 0} and finite as a float; default 0
  * @param maximize           ascend instead of descend the objective; default {@code false}
  */
 public record AdaGrad(double epsilon, double initialAccumulator, EpsilonPlacement epsilonPlacement,
@@ -39,23 +39,38 @@ public record AdaGrad(double epsilon, double initialAccumulator, EpsilonPlacemen
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range
      */
     public AdaGrad {
-        ArgumentChecks.requirePositive("epsilon", epsilon);
-        ArgumentChecks.requireNonNegative("initialAccumulator", initialAccumulator);
+        epsilon = ArgumentChecks.requirePositive("epsilon", epsilon);
+        initialAccumulator = ArgumentChecks.requireNonNegative("initialAccumulator", initialAccumulator);
         ArgumentChecks.requireNonNull("epsilonPlacement", epsilonPlacement);
-        ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
+        weightDecay = ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
     }
 
-    /** Returns this rule with {@code eps}. */
+    /**
+     * Returns this rule with {@code eps}.
+     *
+     * @param eps {@code eps}, {@code > 0} and finite as a float
+     * @return this rule with the change, the other components as they are
+     */
     public AdaGrad withEpsilon(double eps) {
         return new AdaGrad(eps, initialAccumulator, epsilonPlacement, weightDecay, maximize);
     }
 
-    /** Returns this rule with accumulator start {@code r0}. */
+    /**
+     * Returns this rule with accumulator start {@code r0}.
+     *
+     * @param r0 the accumulator start, {@code >= 0} and finite as a float
+     * @return this rule with the change, the other components as they are
+     */
     public AdaGrad withInitialAccumulator(double r0) {
         return new AdaGrad(epsilon, r0, epsilonPlacement, weightDecay, maximize);
     }
 
-    /** Returns this rule with epsilon inside or outside the square root. */
+    /**
+     * Returns this rule with epsilon inside or outside the square root.
+     *
+     * @param placement inside or outside the square root
+     * @return this rule with the change, the other components as they are
+     */
     public AdaGrad withEpsilonPlacement(EpsilonPlacement placement) {
         return new AdaGrad(epsilon, initialAccumulator, placement, weightDecay, maximize);
     }
@@ -65,7 +80,12 @@ public record AdaGrad(double epsilon, double initialAccumulator, EpsilonPlacemen
         return new AdaGrad(epsilon, initialAccumulator, epsilonPlacement, lambda, maximize);
     }
 
-    /** Returns this rule ascending ({@code true}) or descending the objective. */
+    /**
+     * Returns this rule ascending ({@code true}) or descending the objective.
+     *
+     * @param ascend {@code true} to ascend the objective
+     * @return this rule with the change, the other components as they are
+     */
     public AdaGrad withMaximize(boolean ascend) {
         return new AdaGrad(epsilon, initialAccumulator, epsilonPlacement, weightDecay, ascend);
     }

@@ -31,13 +31,14 @@ import dev.gradus.internal.ArgumentChecks;
  * <p>State, in this order: the first moment {@code m}, the second moment {@code v}, and with
  * AMSGrad the running maximum {@code vmax} of {@code v}; all zero before step 1.
  *
- * @param beta1                decay rate {@code b1} of the first moment, in {@code [0, 1)}; default 0.9
- * @param beta2                decay rate {@code b2} of the second moment, in {@code [0, 1)}; default 0.999
- * @param epsilon              {@code eps} (or {@code eps_hat}), finite and {@code > 0}; default 1e-8
+ * @param beta1                decay rate {@code b1} of the first moment, in {@code [0, 1)}, also as a float; default 0.9
+ * @param beta2                decay rate {@code b2} of the second moment, in {@code [0, 1)}, also as a float; default 0.999
+ * @param epsilon              {@code eps} (or {@code eps_hat}), {@code > 0} and finite as a float (above {@code 2^-150});
+ *                             default 1e-8
  * @param form                 Algorithm 1 (default) or the efficient eps-hat form
  * @param epsilonPlacement     outside (default) or inside the square root
  * @param amsgrad              divide by the running maximum of {@code v}; default false
- * @param weightDecay          weight decay {@code lambda}, finite and {@code >= 0}; default 0
+ * @param weightDecay          weight decay {@code lambda}, {@code >= 0} and finite as a float; default 0
  * @param decoupledWeightDecay apply {@code lambda} as AdamW does, to the weights, instead of
  *                             adding {@code lambda * w} to the gradient; default false
  * @param maximize             ascend instead of descend the objective; default {@code false}
@@ -67,45 +68,79 @@ public record Adam(double beta1, double beta2, double epsilon, Form form, Epsilo
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range
      */
     public Adam {
-        ArgumentChecks.requireDecayRate("beta1", beta1);
-        ArgumentChecks.requireDecayRate("beta2", beta2);
-        ArgumentChecks.requirePositive("epsilon", epsilon);
+        beta1 = ArgumentChecks.requireDecayRate("beta1", beta1);
+        beta2 = ArgumentChecks.requireDecayRate("beta2", beta2);
+        epsilon = ArgumentChecks.requirePositive("epsilon", epsilon);
         ArgumentChecks.requireNonNull("form", form);
         ArgumentChecks.requireNonNull("epsilonPlacement", epsilonPlacement);
-        ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
+        weightDecay = ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
     }
 
-    /** AdamW with PyTorch's defaults: the paper's Adam with decoupled weight decay {@code lambda = 1e-2}. */
+    /**
+     * AdamW with PyTorch's defaults: the paper's Adam with decoupled weight decay {@code lambda = 1e-2}.
+     *
+     * @return Adam with decoupled weight decay 0.01 and the paper's other defaults
+     */
     public static Adam adamW() {
         return DEFAULT.withWeightDecay(1e-2).withDecoupledWeightDecay(true);
     }
 
-    /** Returns this rule with first-moment decay rate {@code b1}. */
+    /**
+     * Returns this rule with first-moment decay rate {@code b1}.
+     *
+     * @param b1 the first-moment decay rate, in {@code [0, 1)} also as a float
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withBeta1(double b1) {
         return new Adam(b1, beta2, epsilon, form, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
     }
 
-    /** Returns this rule with second-moment decay rate {@code b2}. */
+    /**
+     * Returns this rule with second-moment decay rate {@code b2}.
+     *
+     * @param b2 the second-moment decay rate, in {@code [0, 1)} also as a float
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withBeta2(double b2) {
         return new Adam(beta1, b2, epsilon, form, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
     }
 
-    /** Returns this rule with {@code eps}. */
+    /**
+     * Returns this rule with {@code eps}.
+     *
+     * @param eps {@code eps}, {@code > 0} and finite as a float
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withEpsilon(double eps) {
         return new Adam(beta1, beta2, eps, form, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
     }
 
-    /** Returns this rule in the given form. */
+    /**
+     * Returns this rule in the given form.
+     *
+     * @param f the form
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withForm(Form f) {
         return new Adam(beta1, beta2, epsilon, f, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
     }
 
-    /** Returns this rule with epsilon inside or outside the square root. */
+    /**
+     * Returns this rule with epsilon inside or outside the square root.
+     *
+     * @param placement inside or outside the square root
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withEpsilonPlacement(EpsilonPlacement placement) {
         return new Adam(beta1, beta2, epsilon, form, placement, amsgrad, weightDecay, decoupledWeightDecay, maximize);
     }
 
-    /** Returns this rule with or without AMSGrad. */
+    /**
+     * Returns this rule with or without AMSGrad.
+     *
+     * @param on {@code true} for AMSGrad
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withAmsgrad(boolean on) {
         return new Adam(beta1, beta2, epsilon, form, epsilonPlacement, on, weightDecay, decoupledWeightDecay, maximize);
     }
@@ -115,12 +150,22 @@ public record Adam(double beta1, double beta2, double epsilon, Form form, Epsilo
         return new Adam(beta1, beta2, epsilon, form, epsilonPlacement, amsgrad, lambda, decoupledWeightDecay, maximize);
     }
 
-    /** Returns this rule applying its weight decay decoupled (AdamW) or coupled. */
+    /**
+     * Returns this rule applying its weight decay decoupled (AdamW) or coupled.
+     *
+     * @param decoupled {@code true} for AdamW's decoupled decay
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withDecoupledWeightDecay(boolean decoupled) {
         return new Adam(beta1, beta2, epsilon, form, epsilonPlacement, amsgrad, weightDecay, decoupled, maximize);
     }
 
-    /** Returns this rule ascending ({@code true}) or descending the objective. */
+    /**
+     * Returns this rule ascending ({@code true}) or descending the objective.
+     *
+     * @param ascend {@code true} to ascend the objective
+     * @return this rule with the change, the other components as they are
+     */
     public Adam withMaximize(boolean ascend) {
         return new Adam(beta1, beta2, epsilon, form, epsilonPlacement, amsgrad, weightDecay, decoupledWeightDecay, ascend);
     }

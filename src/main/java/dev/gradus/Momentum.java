@@ -29,13 +29,13 @@ import dev.gradus.internal.ArgumentChecks;
  *
  * <p>State: the velocity {@code v}.
  *
- * @param momentum                {@code mu}, in {@code [0, 1)}; default 0.9
+ * @param momentum                {@code mu}, in {@code [0, 1)}, also as a float; default 0.9
  * @param dampening               {@code d}, in {@code [0, 1]}; 0 for heavy ball, {@code mu} for EWMA
  * @param nesterov                use the look-ahead update; requires {@code d = 0} and no bias correction
  * @param biasCorrection          divide {@code v} by {@code 1 - mu^t}; requires the EWMA form ({@code d = mu})
  * @param firstStepCopiesGradient set {@code v = g} on step 1 (PyTorch) instead of
  *                                {@code v = (1 - d) * g}
- * @param weightDecay             coupled L2 weight decay {@code lambda}, finite and {@code >= 0}; default 0
+ * @param weightDecay             coupled L2 weight decay {@code lambda}, {@code >= 0} and finite as a float; default 0
  * @param maximize                ascend instead of descend the objective; default {@code false}
  */
 public record Momentum(double momentum, double dampening, boolean nesterov, boolean biasCorrection,
@@ -51,11 +51,12 @@ public record Momentum(double momentum, double dampening, boolean nesterov, bool
      *                                  or the options contradict each other
      */
     public Momentum {
-        ArgumentChecks.requireDecayRate("momentum", momentum);
+        momentum = ArgumentChecks.requireDecayRate("momentum", momentum);
         if (!(dampening >= 0.0 && dampening <= 1.0)) {
             throw new IllegalArgumentException("dampening must be in [0, 1], got " + dampening);
         }
-        ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
+        dampening = dampening + 0.0;
+        weightDecay = ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
         if (nesterov && dampening != 0.0) {
             throw new IllegalArgumentException("nesterov requires dampening 0, got " + dampening);
         }
@@ -65,27 +66,54 @@ public record Momentum(double momentum, double dampening, boolean nesterov, bool
         }
     }
 
-    /** Heavy ball: {@code v <- r*v + g}, {@code w <- w - a*v}. */
+    /**
+     * Heavy ball: {@code v <- r*v + g}, {@code w <- w - a*v}.
+     *
+     * @param r the momentum, in {@code [0, 1)} also as a float
+     * @return the rule
+     */
     public static Momentum heavyBall(double r) {
         return new Momentum(r, 0.0, false, false, false, 0.0, false);
     }
 
-    /** The EWMA form of the course: {@code v <- b*v + (1-b)*g}, {@code w <- w - a*v}, no bias correction. */
+    /**
+     * The EWMA form of the course: {@code v <- b*v + (1-b)*g}, {@code w <- w - a*v}, no bias correction.
+     *
+     * @param b the decay rate, in {@code [0, 1)} also as a float
+     * @return the rule
+     */
     public static Momentum ewma(double b) {
         return new Momentum(b, b, false, false, false, 0.0, false);
     }
 
-    /** Nesterov (PyTorch form): {@code v <- r*v + g}, {@code w <- w - a*(g + r*v)}. */
+    /**
+     * Nesterov (PyTorch form): {@code v <- r*v + g}, {@code w <- w - a*(g + r*v)}.
+     *
+     * @param r the momentum, in {@code [0, 1)} also as a float
+     * @return the rule
+     */
     public static Momentum nesterov(double r) {
         return new Momentum(r, 0.0, true, false, false, 0.0, false);
     }
 
-    /** {@code torch.optim.SGD(momentum=mu, dampening=d, nesterov=...)}, including {@code v = g} on step 1. */
+    /**
+     * {@code torch.optim.SGD(momentum=mu, dampening=d, nesterov=...)}, including {@code v = g} on step 1.
+     *
+     * @param mu the momentum, in {@code [0, 1)} also as a float
+     * @param d the dampening, in {@code [0, 1]}
+     * @param nesterov the look-ahead update (requires {@code d = 0})
+     * @return the rule
+     */
     public static Momentum pytorch(double mu, double d, boolean nesterov) {
         return new Momentum(mu, d, nesterov, false, true, 0.0, false);
     }
 
-    /** Returns this rule with the step using {@code v / (1 - mu^t)}. */
+    /**
+     * Returns this rule with the step using {@code v / (1 - mu^t)}.
+     *
+     * @param corrected {@code true} to divide by {@code 1 - mu^t} (EWMA form only)
+     * @return this rule with the change, the other components as they are
+     */
     public Momentum withBiasCorrection(boolean corrected) {
         return new Momentum(momentum, dampening, nesterov, corrected, firstStepCopiesGradient, weightDecay, maximize);
     }
@@ -95,7 +123,12 @@ public record Momentum(double momentum, double dampening, boolean nesterov, bool
         return new Momentum(momentum, dampening, nesterov, biasCorrection, firstStepCopiesGradient, lambda, maximize);
     }
 
-    /** Returns this rule ascending ({@code true}) or descending the objective. */
+    /**
+     * Returns this rule ascending ({@code true}) or descending the objective.
+     *
+     * @param ascend {@code true} to ascend the objective
+     * @return this rule with the change, the other components as they are
+     */
     public Momentum withMaximize(boolean ascend) {
         return new Momentum(momentum, dampening, nesterov, biasCorrection, firstStepCopiesGradient, weightDecay, ascend);
     }

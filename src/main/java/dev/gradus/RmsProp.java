@@ -25,13 +25,13 @@ import dev.gradus.internal.ArgumentChecks;
  * <p>State, in this order: the square average {@code s}, then the gradient average {@code mbar}
  * if centered, then the momentum buffer {@code buf} if {@code mu > 0}; all zero before step 1.
  *
- * @param decay            {@code b} (PyTorch's {@code alpha}, Keras' {@code rho}), in {@code [0, 1)};
- *                         default 0.9 (the course and Keras; PyTorch uses 0.99)
- * @param epsilon          {@code eps}, finite and {@code > 0}; default 1e-8
+ * @param decay            {@code b} (PyTorch's {@code alpha}, Keras' {@code rho}), in {@code [0, 1)}, also as
+ *                         a float; default 0.9 (the course and Keras; PyTorch uses 0.99)
+ * @param epsilon          {@code eps}, {@code > 0} and finite as a float (above {@code 2^-150}); default 1e-8
  * @param centered         divide by an estimate of the gradient's standard deviation; default false
- * @param momentum         {@code mu}, in {@code [0, 1)}; default 0 (none)
+ * @param momentum         {@code mu}, in {@code [0, 1)}, also as a float; default 0 (none)
  * @param epsilonPlacement outside ({@code sqrt(q) + eps}, default) or inside the square root
- * @param weightDecay      coupled L2 weight decay {@code lambda}, finite and {@code >= 0}; default 0
+ * @param weightDecay      coupled L2 weight decay {@code lambda}, {@code >= 0} and finite as a float; default 0
  * @param maximize         ascend instead of descend the objective; default {@code false}
  */
 public record RmsProp(double decay, double epsilon, boolean centered, double momentum,
@@ -49,34 +49,59 @@ public record RmsProp(double decay, double epsilon, boolean centered, double mom
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range
      */
     public RmsProp {
-        ArgumentChecks.requireDecayRate("decay", decay);
-        ArgumentChecks.requirePositive("epsilon", epsilon);
-        ArgumentChecks.requireDecayRate("momentum", momentum);
+        decay = ArgumentChecks.requireDecayRate("decay", decay);
+        epsilon = ArgumentChecks.requirePositive("epsilon", epsilon);
+        momentum = ArgumentChecks.requireDecayRate("momentum", momentum);
         ArgumentChecks.requireNonNull("epsilonPlacement", epsilonPlacement);
-        ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
+        weightDecay = ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
     }
 
-    /** Returns this rule with decay rate {@code b}. */
+    /**
+     * Returns this rule with decay rate {@code b}.
+     *
+     * @param b the decay rate, in {@code [0, 1)} also as a float
+     * @return this rule with the change, the other components as they are
+     */
     public RmsProp withDecay(double b) {
         return new RmsProp(b, epsilon, centered, momentum, epsilonPlacement, weightDecay, maximize);
     }
 
-    /** Returns this rule with {@code eps}. */
+    /**
+     * Returns this rule with {@code eps}.
+     *
+     * @param eps {@code eps}, {@code > 0} and finite as a float
+     * @return this rule with the change, the other components as they are
+     */
     public RmsProp withEpsilon(double eps) {
         return new RmsProp(decay, eps, centered, momentum, epsilonPlacement, weightDecay, maximize);
     }
 
-    /** Returns this rule centered or not. */
+    /**
+     * Returns this rule centered or not.
+     *
+     * @param center {@code true} to divide by the estimated standard deviation
+     * @return this rule with the change, the other components as they are
+     */
     public RmsProp withCentered(boolean center) {
         return new RmsProp(decay, epsilon, center, momentum, epsilonPlacement, weightDecay, maximize);
     }
 
-    /** Returns this rule with momentum {@code mu} on the scaled step (0 for none). */
+    /**
+     * Returns this rule with momentum {@code mu} on the scaled step (0 for none).
+     *
+     * @param mu the momentum, in {@code [0, 1)} also as a float; 0 for none
+     * @return this rule with the change, the other components as they are
+     */
     public RmsProp withMomentum(double mu) {
         return new RmsProp(decay, epsilon, centered, mu, epsilonPlacement, weightDecay, maximize);
     }
 
-    /** Returns this rule with epsilon inside or outside the square root. */
+    /**
+     * Returns this rule with epsilon inside or outside the square root.
+     *
+     * @param placement inside or outside the square root
+     * @return this rule with the change, the other components as they are
+     */
     public RmsProp withEpsilonPlacement(EpsilonPlacement placement) {
         return new RmsProp(decay, epsilon, centered, momentum, placement, weightDecay, maximize);
     }
@@ -86,12 +111,21 @@ public record RmsProp(double decay, double epsilon, boolean centered, double mom
         return new RmsProp(decay, epsilon, centered, momentum, epsilonPlacement, lambda, maximize);
     }
 
-    /** Returns this rule ascending ({@code true}) or descending the objective. */
+    /**
+     * Returns this rule ascending ({@code true}) or descending the objective.
+     *
+     * @param ascend {@code true} to ascend the objective
+     * @return this rule with the change, the other components as they are
+     */
     public RmsProp withMaximize(boolean ascend) {
         return new RmsProp(decay, epsilon, centered, momentum, epsilonPlacement, weightDecay, ascend);
     }
 
-    /** Whether the rule keeps a momentum buffer. */
+    /**
+     * Whether the rule keeps a momentum buffer.
+     *
+     * @return whether {@code momentum > 0}
+     */
     public boolean hasMomentum() {
         return momentum > 0.0;
     }

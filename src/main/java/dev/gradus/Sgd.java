@@ -15,7 +15,7 @@ import dev.gradus.internal.ArgumentChecks;
  * where {@code a} is the learning rate of the step (given to the kernel, not part of the rule) and
  * {@code lambda} is {@link #weightDecay()}. The rule keeps no state.
  *
- * @param weightDecay coupled L2 weight decay {@code lambda}, finite and {@code >= 0}; default 0
+ * @param weightDecay coupled L2 weight decay {@code lambda}, {@code >= 0} and finite as a float; default 0
  * @param maximize    ascend instead of descend the objective; default {@code false}
  */
 public record Sgd(double weightDecay, boolean maximize) implements UpdateRule {
@@ -32,7 +32,7 @@ public record Sgd(double weightDecay, boolean maximize) implements UpdateRule {
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range
      */
     public Sgd {
-        ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
+        weightDecay = ArgumentChecks.requireNonNegative("weightDecay", weightDecay);
     }
 
     /** Returns this rule with coupled L2 weight decay {@code lambda}. */
@@ -40,7 +40,12 @@ public record Sgd(double weightDecay, boolean maximize) implements UpdateRule {
         return new Sgd(lambda, maximize);
     }
 
-    /** Returns this rule ascending ({@code true}) or descending the objective. */
+    /**
+     * Returns this rule ascending ({@code true}) or descending the objective.
+     *
+     * @param ascend {@code true} to ascend the objective
+     * @return this rule with the change, the other components as they are
+     */
     public Sgd withMaximize(boolean ascend) {
         return new Sgd(weightDecay, ascend);
     }

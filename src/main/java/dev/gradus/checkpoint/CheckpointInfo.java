@@ -18,16 +18,18 @@ import java.util.stream.IntStream;
  * {@link dev.gradus.schedule.ManualSchedule} shows its current rate. See
  * {@code docs/checkpoints.md}.
  *
- * @param formatVersion the version of the file format
- * @param createdBy     the writer and Java runtime, for humans
- * @param stepCount     the optimizer's {@link Optimizer#stepCount()} when it was saved
- * @param skippedSteps  the optimizer's count of steps skipped for non-finite gradients
- * @param rule          the optimizer's rule
- * @param schedule      the optimizer's learning-rate schedule
- * @param parameters    the registered parameters, in registration order
+ * @param formatVersion   the version of the file format
+ * @param createdBy       the writer and Java runtime, for humans
+ * @param stepCount       the optimizer's {@link Optimizer#stepCount()} when it was saved
+ * @param skippedSteps    the optimizer's count of steps skipped for non-finite gradients
+ * @param rule            the optimizer's rule
+ * @param schedule        the optimizer's learning-rate schedule
+ * @param parameterValues whether the checkpoint holds the parameters' values too
+ *                        ({@link Checkpoint.Contents#WITH_PARAMETERS}); always false in format 1
+ * @param parameters      the registered parameters, in registration order
  */
 public record CheckpointInfo(int formatVersion, String createdBy, long stepCount, long skippedSteps, String rule,
-                             String schedule, List<Parameter> parameters) {
+                             String schedule, boolean parameterValues, List<Parameter> parameters) {
 
     /**
      * One registered parameter.
@@ -36,24 +38,39 @@ public record CheckpointInfo(int formatVersion, String createdBy, long stepCount
      * @param floats             its number of elements, the length of each state buffer
      * @param rule               the rule it follows (its group's, with the group's weight decay)
      * @param learningRateFactor its group's factor on the scheduled rate
-     * @param stateNames         the names of its state buffers ({@link UpdateRule#stateName}), in order
+     * @param stepCount          the steps it has taken (its bias corrections continue at {@code stepCount + 1});
+     *                           the optimizer's step count in a file of format 1
+     * @param stateNames         the names of its state buffers ({@link dev.gradus.UpdateRule#stateName}), in order
      */
-    public record Parameter(String name, long floats, String rule, double learningRateFactor, List<String> stateNames) {
+    public record Parameter(String name, long floats, String rule, double learningRateFactor, long stepCount,
+                            List<String> stateNames) {
 
-        /** Copies the state names. */
+        /**
+         * Copies the state names.
+         *
+         * @throws NullPointerException if the name, the rule or the state names are null
+         */
         public Parameter {
             ArgumentChecks.requireNonNull("name", name);
             ArgumentChecks.requireNonNull("rule", rule);
             stateNames = List.copyOf(stateNames);
         }
 
-        /** The number of state buffers. */
+        /**
+         * The number of state buffers.
+         *
+         * @return the size of {@link #stateNames()}
+         */
         public int stateBuffers() {
             return stateNames.size();
         }
     }
 
-    /** Copies the parameter list. */
+    /**
+     * Copies the parameter list.
+     *
+     * @throws NullPointerException if a text or the parameter list is null
+     */
     public CheckpointInfo {
         ArgumentChecks.requireNonNull("createdBy", createdBy);
         ArgumentChecks.requireNonNull("rule", rule);
@@ -61,14 +78,21 @@ public record CheckpointInfo(int formatVersion, String createdBy, long stepCount
         parameters = List.copyOf(parameters);
     }
 
-    /** The description of {@code optimizer} as it stands; call it while holding the optimizer. */
-    static CheckpointInfo of(Optimizer optimizer) {
-        List<Parameter> parameters = OptimizerAccess.get().registered(optimizer).stream()
+    /**
+     * The description of {@code optimizer} as it stands, in the current format version; call it
+     * while holding the optimizer.
+     *
+     * @param parameterValues whether the checkpoint will hold the parameters' values
+     */
+    static CheckpointInfo of(Optimizer optimizer, boolean parameterValues) {
+        OptimizerAccess access = OptimizerAccess.get();
+        List<Parameter> parameters = access.registered(optimizer).stream()
                 .map(p -> new Parameter(p.name(), p.length(), RecordCodec.describe(p.rule()), p.learningRateFactor(),
+                        access.parameterStepCount(optimizer, p.name()),
                         IntStream.range(0, p.rule().stateBuffers()).mapToObj(p.rule()::stateName).toList()))
                 .toList();
         return new CheckpointInfo(CheckpointFormat.VERSION, CheckpointFormat.CREATED_BY, optimizer.stepCount(),
                 optimizer.skippedSteps(), RecordCodec.describe(optimizer.rule()),
-                RecordCodec.describe(optimizer.schedule()), parameters);
+                RecordCodec.describe(optimizer.schedule()), parameterValues, parameters);
     }
 }

@@ -18,25 +18,37 @@ public final class CheckpointMismatchException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** The differences, one sentence each. */
     private final String[] differences;
 
     /**
      * An exception about {@code file}.
      *
+     * @param file        the file, or null for a checkpoint read from a channel or stream
      * @param differences at least one difference, each a sentence naming what differs and both values
      */
     public CheckpointMismatchException(Path file, List<String> differences) {
-        super(file + ": checkpoint does not match the optimizer: " + String.join("; ", differences));
+        super((file == null ? "stream" : file.toString()) + ": checkpoint does not match the optimizer: "
+                + String.join("; ", differences));
         this.file = file;
         this.differences = differences.toArray(String[]::new);
     }
 
-    /** The file. */
+    /**
+     * The file.
+     *
+     * @return the file, or null for a checkpoint read from a channel or stream
+     */
     public Path file() {
         return file;
     }
 
-    /** Every difference found, in the order of the file's header. */
+    /**
+     * The differences found.
+     *
+     * @return every difference, in the order of the file's header (at most 100, then a line
+     *         saying there are more)
+     */
     public List<String> differences() {
         return List.of(differences);
     }

@@ -4,128 +4,168 @@ import dev.gradus.Optimizer;
 import dev.gradus.internal.OptimizerAccess;
 import dev.gradus.internal.RegisteredParameter;
 import dev.gradus.schedule.ManualSchedule;
-import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * Restores a verified checkpoint into an optimizer in two phases: {@link #prepare} compares the
- * file with the optimizer and plans every copy, and may fail; {@link #apply} then copies the state
- * buffers, sets the counters and the manual rates, and cannot fail. Both run while the caller
- * holds the optimizer.
+ * Restores a checkpoint into an optimizer in three phases, all while the caller holds the
+ * optimizer: {@link #prepare} compares the verified header with the optimizer, and may fail;
+ * {@link #staging} then receives every section as the reader verifies it, into memory of the
+ * caller's arena sized by the optimizer's own buffers (so a file cannot make it allocate more than
+ * the optimizer holds); {@link #apply}, once the whole file is verified, copies the sections into
+ * the values (if the file holds them) and state buffers and sets the optimizer's and each
+ * parameter's step counts, the skipped-step count and the manual rates, and cannot fail.
  *
  * <p>The file fits the optimizer when the optimizer's rule and schedule (manual rates aside) have
  * the file's text forms, and the same parameter names are registered, each with the file's size,
- * rule, learning-rate factor and state buffers; the order of registration may differ.
+ * rule, learning-rate factor and state buffers; the order of registration may differ. The
+ * comparison reads the file's values as bytes ({@link ParsedHeader}) and names at most
+ * {@value #LISTED} differences.
  */
 final class CheckpointRestore {
 
-    private record Copy(long offset, MemorySegment target) {
-    }
+    /** The most differences a {@link CheckpointMismatchException} lists; more are counted. */
+    static final int LISTED = 100;
 
     private final Optimizer optimizer;
-    private final CheckpointReader.Image image;
-    private final List<Copy> copies;
-    private final List<ManualSchedule> manualSchedules;
-    private final double[] manualRates;
+    private final ParsedHeader header;
+    private final RegisteredParameter[] registered;
+    private final MemorySegment[][] staged;
 
-    private CheckpointRestore(Optimizer optimizer, CheckpointReader.Image image, List<Copy> copies,
-                              List<ManualSchedule> manualSchedules, double[] manualRates) {
+    private CheckpointRestore(Optimizer optimizer, ParsedHeader header, RegisteredParameter[] registered) {
         this.optimizer = optimizer;
-        this.image = image;
-        this.copies = copies;
-        this.manualSchedules = manualSchedules;
-        this.manualRates = manualRates;
+        this.header = header;
+        this.registered = registered;
+        this.staged = new MemorySegment[registered.length][];
+        for (int p = 0; p < staged.length; p++) {
+            staged[p] = new MemorySegment[CheckpointFormat.sections(header, p)];
+        }
     }
 
     /**
-     * Compares the checkpoint with {@code optimizer} and plans its restoration.
+     * Compares the header with {@code optimizer}.
      *
-     * @throws CheckpointMismatchException listing every difference
-     * @throws CorruptCheckpointException  if a manual rate in the file is not a learning rate
+     * @param file the file, for the exception, or null for a stream
+     * @throws CheckpointMismatchException listing the differences
      */
-    static CheckpointRestore prepare(Path file, CheckpointReader.Image image, Optimizer optimizer) throws IOException {
-        CheckpointInfo saved = image.info();
-        CheckpointInfo live = CheckpointInfo.of(optimizer);
+    static CheckpointRestore prepare(Path file, ParsedHeader header, Optimizer optimizer)
+            throws CheckpointMismatchException {
         List<String> differences = new ArrayList<>();
-        compare(differences, "rule", saved.rule(), live.rule());
-        RecordCodec.Masked savedSchedule = RecordCodec.mask(saved.schedule());
-        compare(differences, "schedule", savedSchedule.shape(), RecordCodec.mask(live.schedule()).shape());
-        double[] manualRates = rates(file, savedSchedule.manualRates());
-        Map<String, RegisteredParameter> registered = new LinkedHashMap<>();
-        OptimizerAccess.get().registered(optimizer).forEach(p -> registered.put(p.name(), p));
-        Map<String, CheckpointInfo.Parameter> described = new LinkedHashMap<>();
-        live.parameters().forEach(p -> described.put(p.name(), p));
-        for (CheckpointInfo.Parameter parameter : saved.parameters()) {
-            CheckpointInfo.Parameter current = described.remove(parameter.name());
-            if (current == null) {
-                differences.add("parameter " + parameter.name() + ": in the file, not registered in the optimizer");
+        String rule = RecordCodec.describe(optimizer.rule());
+        if (!header.equals(HeaderKeys.Top.RULE, HeaderText.value(rule))) {
+            differences.add("rule: " + header.shown(HeaderKeys.Top.RULE) + " in the file, " + rule + " in the optimizer");
+        }
+        String shape = RecordCodec.mask(RecordCodec.describe(optimizer.schedule())).shape();
+        if (!header.scheduleHasShape(shape)) {
+            differences.add("schedule: " + header.shownScheduleShape() + " in the file, " + shape + " in the optimizer");
+        }
+        List<RegisteredParameter> live = OptimizerAccess.get().registered(optimizer);
+        RegisteredParameter[] byFileIndex = new RegisteredParameter[header.parameters()];
+        List<RegisteredParameter> unmatched = new ArrayList<>();
+        for (RegisteredParameter parameter : live) {
+            int p = header.indexOf(HeaderText.value(parameter.name()));
+            if (p >= 0) {
+                byFileIndex[p] = parameter;
             } else {
-                compare(differences, parameter, current);
+                unmatched.add(parameter);
             }
         }
-        described.keySet().forEach(name ->
-                differences.add("parameter " + name + ": registered in the optimizer, not in the file"));
-        if (!differences.isEmpty()) {
-            throw new CheckpointMismatchException(file, differences);
+        for (int p = 0; p < byFileIndex.length && differences.size() <= LISTED; p++) {
+            if (byFileIndex[p] == null) {
+                differences.add("parameter " + header.shown(p, HeaderKeys.Field.NAME)
+                        + ": in the file, not registered in the optimizer");
+            } else {
+                compare(differences, header, p, byFileIndex[p]);
+            }
         }
-        List<Copy> copies = image.sections().stream().map(s -> new Copy(s.offset(),
-                registered.get(saved.parameters().get(s.parameter()).name()).state(s.buffer()))).toList();
-        return new CheckpointRestore(optimizer, image, copies, RecordCodec.manualSchedules(optimizer.schedule()),
-                manualRates);
+        unmatched.forEach(parameter ->
+                differences.add("parameter " + parameter.name() + ": registered in the optimizer, not in the file"));
+        if (!differences.isEmpty()) {
+            throw new CheckpointMismatchException(file, listed(differences));
+        }
+        if (header.parameterValues()) {
+            live.forEach(CheckpointRestore::requireWritableHere);
+        }
+        return new CheckpointRestore(optimizer, header, byFileIndex);
     }
 
-    private static void compare(List<String> differences, CheckpointInfo.Parameter saved,
-                                CheckpointInfo.Parameter live) {
-        String what = "parameter " + saved.name();
-        if (saved.floats() != live.floats()) {
-            differences.add(what + ": " + saved.floats() + " floats in the file, " + live.floats()
+    /** Requires the values of {@code parameter} to be writable from this thread, so that {@link #apply} cannot fail. */
+    private static void requireWritableHere(RegisteredParameter parameter) {
+        MemorySegment values = parameter.values();
+        if (!values.scope().isAlive() || !values.isAccessibleBy(Thread.currentThread())) {
+            throw new IllegalStateException("the checkpoint holds the values of parameter " + parameter.name()
+                    + ", but its segment's arena is closed or confined to another thread");
+        }
+    }
+
+    private static void compare(List<String> differences, ParsedHeader header, int p, RegisteredParameter live) {
+        String what = "parameter " + live.name();
+        if (header.floats(p) != live.length()) {
+            differences.add(what + ": " + header.floats(p) + " floats in the file, " + live.length() + " in the optimizer");
+        }
+        String rule = RecordCodec.describe(live.rule());
+        if (!header.equals(p, HeaderKeys.Field.RULE, HeaderText.value(rule))) {
+            differences.add(what + ": rule: " + header.shown(p, HeaderKeys.Field.RULE) + " in the file, " + rule
                     + " in the optimizer");
         }
-        compare(differences, what + ": rule", saved.rule(), live.rule());
-        compare(differences, what + ": learning-rate factor", Double.toString(saved.learningRateFactor()),
-                Double.toString(live.learningRateFactor()));
-        compare(differences, what + ": state buffers", saved.stateNames().toString(),
-                live.stateNames().toString());
-    }
-
-    private static void compare(List<String> differences, String what, String saved, String live) {
-        if (!saved.equals(live)) {
-            differences.add(what + ": " + saved + " in the file, " + live + " in the optimizer");
+        if (Double.compare(header.learningRateFactor(p), live.learningRateFactor()) != 0) {
+            differences.add(what + ": learning-rate factor: " + header.learningRateFactor(p) + " in the file, "
+                    + live.learningRateFactor() + " in the optimizer");
+        }
+        List<String> state = IntStream.range(0, live.rule().stateBuffers()).mapToObj(live.rule()::stateName).toList();
+        if (!header.equals(p, HeaderKeys.Field.STATE, HeaderText.value(String.join(",", state)))) {
+            differences.add(what + ": state buffers: [" + header.shown(p, HeaderKeys.Field.STATE).replace(",", ", ")
+                    + "] in the file, " + state + " in the optimizer");
         }
     }
 
-    private static double[] rates(Path file, List<String> texts) throws CorruptCheckpointException {
-        double[] rates = new double[texts.size()];
-        for (int i = 0; i < rates.length; i++) {
-            try {
-                rates[i] = Double.parseDouble(texts.get(i));
-            } catch (NumberFormatException e) {
-                rates[i] = Double.NaN;
-            }
-            if (!(rates[i] >= 0 && rates[i] < Double.POSITIVE_INFINITY)) {
-                throw new CorruptCheckpointException(file, "header", CheckpointFormat.HEADER_OFFSET,
-                        "the schedule's manual rate " + texts.get(i) + " is not a learning rate");
-            }
+    /** The first {@value #LISTED} differences, and how many more there are. */
+    private static List<String> listed(List<String> differences) {
+        if (differences.size() <= LISTED) {
+            return differences;
         }
-        return rates;
+        List<String> listed = new ArrayList<>(differences.subList(0, LISTED));
+        listed.add("and more differences after these " + LISTED);
+        return listed;
     }
 
-    /** Copies the state, sets the step and skip counters and the manual rates; nothing here can fail. */
+    /** Each parameter's step count in the file, by name: what {@link #apply} restores. */
+    Map<String, Long> parameterStepCounts() {
+        Map<String, Long> stepCounts = new HashMap<>();
+        for (int p = 0; p < registered.length; p++) {
+            stepCounts.put(registered[p].name(), header.stepCount(p));
+        }
+        return stepCounts;
+    }
+
+    /** Where the reader puts each section: memory of {@code arena} the size of the buffer it will be copied to. */
+    CheckpointReader.Sections staging(Arena arena) {
+        return (p, s, bytes) -> staged[p][s] = arena.allocate(bytes, Float.BYTES);
+    }
+
+    /** Copies every staged section into its buffer, then sets the counters and manual rates; nothing here can fail. */
     void apply() {
-        for (Copy copy : copies) {
-            MemorySegment.copy(image.bytes(), CheckpointFormat.FLOAT, copy.offset(),
-                    copy.target(), ValueLayout.JAVA_FLOAT_UNALIGNED, 0, copy.target().byteSize() / Float.BYTES);
+        int first = header.parameterValues() ? 1 : 0;
+        for (int p = 0; p < registered.length; p++) {
+            RegisteredParameter parameter = registered[p];
+            for (int s = 0; s < staged[p].length; s++) {
+                MemorySegment target = s < first ? parameter.values() : parameter.state(s - first);
+                MemorySegment.copy(staged[p][s], CheckpointFormat.FLOAT, 0, target, ValueLayout.JAVA_FLOAT_UNALIGNED, 0,
+                        parameter.length());
+            }
         }
-        OptimizerAccess.get().restoreCounters(optimizer, image.info().stepCount(), image.info().skippedSteps(),
-                Map.of());
-        for (int i = 0; i < manualRates.length; i++) {
-            manualSchedules.get(i).set(manualRates[i]);
+        OptimizerAccess.get().restoreCounters(optimizer, header.stepCount(), header.skippedSteps(), parameterStepCounts());
+        List<ManualSchedule> manual = RecordCodec.manualSchedules(optimizer.schedule());
+        double[] rates = header.manualRates();
+        for (int i = 0; i < rates.length; i++) {
+            manual.get(i).set(rates[i]);
         }
     }
 }

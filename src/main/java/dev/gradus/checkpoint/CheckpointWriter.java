@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * Writes a checkpoint in the layout of {@link CheckpointFormat}: prefix and header, every state
- * buffer with its CRC32C, the trailer. State is converted to little-endian through a buffer of
- * {@value #CHUNK_BYTES} bytes, so a save allocates little whatever the model's size.
+ * Writes a checkpoint in the layout of {@link CheckpointFormat}: prefix and header, every section
+ * with its CRC32C, the trailer; front to back, so that any channel or stream can take it. The
+ * header is parsed back as a reader parses it before anything is written: a checkpoint a reader
+ * would reject is never written, and the layout comes from the same code that reads it. Floats
+ * are converted to little-endian through a buffer of {@value #CHUNK_BYTES} bytes, so a save
+ * allocates little whatever the model's size.
  */
 final class CheckpointWriter {
 
@@ -31,45 +34,72 @@ final class CheckpointWriter {
     }
 
     /**
-     * Writes the checkpoint of {@code info} and the state of {@code parameters} (the optimizer's
-     * registered parameters, in the order of {@code info}) to {@code channel}.
+     * The header of {@code info} as a reader sees it.
+     *
+     * @throws IllegalStateException if a reader would reject it (a value past a format limit)
      */
-    static void write(WritableByteChannel channel, CheckpointInfo info, List<RegisteredParameter> parameters)
-            throws IOException {
-        new CheckpointWriter(channel).writeAll(info, parameters);
+    static ParsedHeader header(CheckpointInfo info) {
+        byte[] text = HeaderText.encode(info).getBytes(StandardCharsets.UTF_8);
+        try {
+            if (text.length > CheckpointFormat.LARGEST_HEADER) {
+                throw new IllegalArgumentException("the header takes " + text.length + " bytes, more than the limit of "
+                        + CheckpointFormat.LARGEST_HEADER);
+            }
+            ParsedHeader header = ParsedHeader.parse(text, info.formatVersion());
+            CheckpointFormat.fileBytes(header);
+            return header;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new IllegalStateException("this optimizer's checkpoint could not be read back: " + e.getMessage(), e);
+        }
     }
 
-    private void writeAll(CheckpointInfo info, List<RegisteredParameter> parameters) throws IOException {
-        byte[] header = HeaderText.encode(info).getBytes(StandardCharsets.UTF_8);
-        ByteBuffer prefix = little(CheckpointFormat.HEADER_OFFSET).put(CheckpointFormat.MAGIC)
-                .putInt(CheckpointFormat.VERSION).putInt(header.length);
+    /**
+     * Writes the checkpoint with {@code header} ({@link #header}) and the buffers of
+     * {@code parameters} (the optimizer's registered parameters, in the order of the header) to
+     * {@code channel}.
+     *
+     * @return the number of bytes written
+     */
+    static long write(WritableByteChannel channel, ParsedHeader header, List<RegisteredParameter> parameters)
+            throws IOException {
+        return new CheckpointWriter(channel).writeAll(header, parameters);
+    }
+
+    private long writeAll(ParsedHeader header, List<RegisteredParameter> parameters) throws IOException {
+        byte[] text = header.text();
+        ByteBuffer prefix = little(CheckpointFormat.PREFIX_BYTES).put(CheckpointFormat.MAGIC)
+                .putInt(header.version()).putInt(text.length);
         CRC32C headerCrc = new CRC32C();
         headerCrc.update(prefix.array());
-        headerCrc.update(header);
+        headerCrc.update(text);
         put(prefix.array(), prefix.capacity());
-        put(header, header.length);
+        put(text, text.length);
         putInt((int) headerCrc.getValue());
-        List<CheckpointFormat.Section> sections = CheckpointFormat.sections(info, header.length);
-        for (CheckpointFormat.Section section : sections) {
-            putState(parameters.get(section.parameter()).state(section.buffer()));
+        int first = header.parameterValues() ? 1 : 0;
+        for (int p = 0; p < header.parameters(); p++) {
+            RegisteredParameter parameter = parameters.get(p);
+            for (int s = 0; s < CheckpointFormat.sections(header, p); s++) {
+                putSection(s < first ? parameter.values() : parameter.state(s - first));
+            }
         }
-        long length = CheckpointFormat.fileBytes(sections, header.length);
+        long length = CheckpointFormat.fileBytes(header);
         put(little(Long.BYTES).putLong(length).array(), Long.BYTES);
         putInt((int) fileCrc.getValue());
         if (written != length) {
             throw new IllegalStateException("wrote " + written + " bytes, the layout says " + length);
         }
+        return written;
     }
 
-    private void putState(MemorySegment state) throws IOException {
+    private void putSection(MemorySegment floats) throws IOException {
         CRC32C sectionCrc = new CRC32C();
-        long floats = state.byteSize() / Float.BYTES;
-        for (long from = 0; from < floats; from += CHUNK_BYTES / Float.BYTES) {
-            int count = (int) Math.min(CHUNK_BYTES / Float.BYTES, floats - from);
-            MemorySegment.copy(state, ValueLayout.JAVA_FLOAT_UNALIGNED, from * Float.BYTES,
-                    chunkSegment, CheckpointFormat.FLOAT, 0, count);
-            sectionCrc.update(chunk, 0, count * Float.BYTES);
-            put(chunk, count * Float.BYTES);
+        long count = floats.byteSize() / Float.BYTES;
+        for (long from = 0; from < count; from += CHUNK_BYTES / Float.BYTES) {
+            int n = (int) Math.min(CHUNK_BYTES / Float.BYTES, count - from);
+            MemorySegment.copy(floats, ValueLayout.JAVA_FLOAT_UNALIGNED, from * Float.BYTES,
+                    chunkSegment, CheckpointFormat.FLOAT, 0, n);
+            sectionCrc.update(chunk, 0, n * Float.BYTES);
+            put(chunk, n * Float.BYTES);
         }
         putInt((int) sectionCrc.getValue());
     }

@@ -1,15 +1,10 @@
 package dev.gradus.checkpoint;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The header of a checkpoint: a {@link CheckpointInfo} as UTF-8 text, one {@code key=value} line
- * each, every line ending in {@code \n}:
+ * The header of a checkpoint as UTF-8 text, one {@code key=value} line each, every line ending in
+ * {@code \n}, the keys in the order of {@link HeaderKeys}:
  *
  * <pre>
  * created-by=Gradus, Java 25.0.1+8-LTS
@@ -28,155 +23,154 @@ import java.util.Set;
  *
  * A key is everything before the first {@code =}. In a value, a backslash is written
  * {@code \\}, and a control character ({@code U+0000..U+001F}, {@code U+007F}) or a surrogate
- * {@code \}{@code uXXXX}, so that any name survives the round trip and no value spans two
- * lines. Every key appears exactly once; the writer writes them in the order above.
+ * {@code \}{@code uXXXX} with four lowercase hex digits, so that any name survives the round trip
+ * and no value spans two lines. That form is the only one a reader accepts ({@link #nonCanonicalAt}):
+ * two values are then equal exactly when their bytes are.
  */
 final class HeaderText {
 
-    private static final String STATE_SEPARATOR = ",";
+    static final char STATE_SEPARATOR = ',';
 
     private HeaderText() {
     }
 
-    /** The header text of {@code info}. */
+    /** The header text of {@code info}, in format version {@code info.formatVersion()}. */
     static String encode(CheckpointInfo info) {
+        int version = info.formatVersion();
         StringBuilder out = new StringBuilder();
-        line(out, "created-by", info.createdBy());
-        line(out, "step-count", Long.toString(info.stepCount()));
-        line(out, "skipped-steps", Long.toString(info.skippedSteps()));
-        line(out, "rule", info.rule());
-        line(out, "schedule", info.schedule());
-        line(out, "parameters", Integer.toString(info.parameters().size()));
+        for (HeaderKeys.Top key : HeaderKeys.TOPS) {
+            if (key.in(version)) {
+                line(out, key.key, switch (key) {
+                    case CREATED_BY -> info.createdBy();
+                    case STEP_COUNT -> Long.toString(info.stepCount());
+                    case SKIPPED_STEPS -> Long.toString(info.skippedSteps());
+                    case RULE -> info.rule();
+                    case SCHEDULE -> info.schedule();
+                    case PARAMETER_VALUES -> Boolean.toString(info.parameterValues());
+                    case PARAMETERS -> Integer.toString(info.parameters().size());
+                });
+            }
+        }
         for (int p = 0; p < info.parameters().size(); p++) {
             CheckpointInfo.Parameter parameter = info.parameters().get(p);
-            String prefix = "parameter." + p + ".";
-            line(out, prefix + "name", parameter.name());
-            line(out, prefix + "floats", Long.toString(parameter.floats()));
-            line(out, prefix + "rule", parameter.rule());
-            line(out, prefix + "learning-rate-factor", Double.toString(parameter.learningRateFactor()));
-            line(out, prefix + "state", String.join(STATE_SEPARATOR, parameter.stateNames()));
+            for (HeaderKeys.Field field : HeaderKeys.FIELDS) {
+                if (field.in(version)) {
+                    line(out, field.of(p), switch (field) {
+                        case NAME -> parameter.name();
+                        case FLOATS -> Long.toString(parameter.floats());
+                        case RULE -> parameter.rule();
+                        case LEARNING_RATE_FACTOR -> Double.toString(parameter.learningRateFactor());
+                        case STEP_COUNT -> Long.toString(parameter.stepCount());
+                        case STATE -> String.join(String.valueOf(STATE_SEPARATOR), parameter.stateNames());
+                    });
+                }
+            }
         }
         return out.toString();
     }
 
-    /**
-     * The info a header text holds.
-     *
-     * @throws IllegalArgumentException naming the line or key if the text is not a well-formed
-     *                                  header: a line without {@code =} or its {@code \n}, a
-     *                                  missing, repeated or unknown key, a bad number or escape,
-     *                                  a repeated parameter name
-     */
-    static CheckpointInfo decode(String text, int formatVersion) {
-        Map<String, String> fields = fields(text);
-        long stepCount = count(fields, "step-count");
-        long skippedSteps = count(fields, "skipped-steps");
-        String rule = take(fields, "rule");
-        String schedule = take(fields, "schedule");
-        long parameterCount = count(fields, "parameters");
-        List<CheckpointInfo.Parameter> parameters = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (long p = 0; p < parameterCount; p++) {
-            String prefix = "parameter." + p + ".";
-            String name = take(fields, prefix + "name");
-            if (!names.add(name)) {
-                throw new IllegalArgumentException("parameter name " + name + " appears twice");
-            }
-            String state = take(fields, prefix + "state");
-            parameters.add(new CheckpointInfo.Parameter(name, count(fields, prefix + "floats"),
-                    take(fields, prefix + "rule"), factor(fields, prefix + "learning-rate-factor"),
-                    state.isEmpty() ? List.of() : List.of(state.split(STATE_SEPARATOR, -1))));
-        }
-        String createdBy = take(fields, "created-by");
-        if (!fields.isEmpty()) {
-            throw new IllegalArgumentException("unexpected key " + fields.keySet().iterator().next());
-        }
-        return new CheckpointInfo(formatVersion, createdBy, stepCount, skippedSteps, rule, schedule, parameters);
+    /** The bytes {@code value} is written as in a header line. */
+    static byte[] value(String value) {
+        return escape(new StringBuilder(), value).toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void line(StringBuilder out, String key, String value) {
-        out.append(key).append('=');
+        escape(out.append(key).append('='), value).append('\n');
+    }
+
+    private static StringBuilder escape(StringBuilder out, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\\') {
                 out.append("\\\\");
-            } else if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
-                out.append(String.format("\\u%04x", (int) c));
+            } else if (mustEscape(c)) {
+                out.append("\\u").append(Character.forDigit(c >> 12, 16)).append(Character.forDigit(c >> 8 & 0xf, 16))
+                        .append(Character.forDigit(c >> 4 & 0xf, 16)).append(Character.forDigit(c & 0xf, 16));
             } else {
                 out.append(c);
             }
         }
-        out.append('\n');
+        return out;
     }
 
-    private static Map<String, String> fields(String text) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        int lineNumber = 1;
-        for (int start = 0; start < text.length(); lineNumber++) {
-            int end = text.indexOf('\n', start);
-            int equals = text.indexOf('=', start);
-            if (end < 0 || equals < 0 || equals > end) {
-                throw new IllegalArgumentException("line " + lineNumber + " is not a key=value line ending in \\n");
+    private static boolean mustEscape(int c) {
+        return c < 0x20 || c == 0x7f || Character.isSurrogate((char) c);
+    }
+
+    /**
+     * Where {@code text[from, to)} first differs from a value as the writer writes it, or
+     * {@code -1} if it does not: a raw control character, or a backslash that does not start
+     * {@code \\} or {@code \}{@code uXXXX} (four lowercase hex digits) of a character that must be
+     * escaped. The text must be valid UTF-8 already. Allocates nothing.
+     *
+     * @return the offset in {@code text} of the first offending byte, or {@code -1}
+     */
+    static int nonCanonicalAt(byte[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int b = text[i] & 0xff;
+            if (b == '\\') {
+                int escaped = to - i >= 2 && text[i + 1] == '\\' ? '\\' : unicodeEscape(text, i, to);
+                if (escaped < 0 || escaped != '\\' && !mustEscape(escaped)) {
+                    return i;
+                }
+                i += escaped == '\\' ? 1 : 5;
+            } else if (mustEscape(b)) {
+                return i;
             }
-            String key = text.substring(start, equals);
-            if (fields.put(key, unescape(text.substring(equals + 1, end), key)) != null) {
-                throw new IllegalArgumentException("key " + key + " appears twice");
-            }
-            start = end + 1;
         }
-        return fields;
+        return -1;
     }
 
-    private static String unescape(String value, String key) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != '\\') {
-                out.append(c);
-            } else if (value.startsWith("\\\\", i)) {
+    /**
+     * What is wrong at {@code text[at]}, found by {@link #nonCanonicalAt} in a value starting at
+     * {@code from}, for a message.
+     */
+    static String nonCanonicalProblem(byte[] text, int from, int at) {
+        return text[at] == '\\'
+                ? "bad escape at byte " + (at - from) + " of the value (only \\\\ and \\u followed by four lowercase hex "
+                        + "digits of a control character or a surrogate)"
+                : "control character " + text[at] + " at byte " + (at - from) + " of the value is not escaped";
+    }
+
+    /** The character of {@code \}{@code uXXXX} at {@code text[i]}, or {@code -1} if there is none. */
+    private static int unicodeEscape(byte[] text, int i, int to) {
+        if (to - i < 6 || text[i + 1] != 'u') {
+            return -1;
+        }
+        int c = 0;
+        for (int k = i + 2; k < i + 6; k++) {
+            int digit = text[k] >= '0' && text[k] <= '9' ? text[k] - '0' : text[k] >= 'a' && text[k] <= 'f' ? text[k] - 'a' + 10 : -1;
+            if (digit < 0) {
+                return -1;
+            }
+            c = c << 4 | digit;
+        }
+        return c;
+    }
+
+    /**
+     * The string {@code text[from, to)} holds: UTF-8 with the escapes undone. A backslash that does
+     * not start an escape (in a value not yet {@linkplain #nonCanonicalAt checked}) stays as it is.
+     */
+    static String decode(byte[] text, int from, int to) {
+        String raw = new String(text, from, to - from, StandardCharsets.UTF_8);
+        if (raw.indexOf('\\') < 0) {
+            return raw;
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\\' && raw.startsWith("\\\\", i)) {
                 out.append('\\');
                 i++;
-            } else if (value.startsWith("\\u", i) && i + 6 <= value.length()
-                    && value.substring(i + 2, i + 6).chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
-                out.append((char) Integer.parseInt(value, i + 2, i + 6, 16));
+            } else if (c == '\\' && raw.startsWith("\\u", i) && i + 6 <= raw.length()
+                    && raw.substring(i + 2, i + 6).chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
+                out.append((char) Integer.parseInt(raw, i + 2, i + 6, 16));
                 i += 5;
             } else {
-                throw new IllegalArgumentException("key " + key + ": bad escape at character " + i);
+                out.append(c);
             }
         }
         return out.toString();
-    }
-
-    private static String take(Map<String, String> fields, String key) {
-        String value = fields.remove(key);
-        if (value == null) {
-            throw new IllegalArgumentException("missing key " + key);
-        }
-        return value;
-    }
-
-    private static long count(Map<String, String> fields, String key) {
-        String value = take(fields, key);
-        if (!value.matches("0|[1-9][0-9]{0,18}")) {
-            throw new IllegalArgumentException("key " + key + ": not a count: " + value);
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("key " + key + ": not a count: " + value, e);
-        }
-    }
-
-    private static double factor(Map<String, String> fields, String key) {
-        String value = take(fields, key);
-        try {
-            double factor = Double.parseDouble(value);
-            if (!Double.toString(factor).equals(value)) {
-                throw new NumberFormatException("not in the form of Double.toString");
-            }
-            return factor;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("key " + key + ": not a double: " + value, e);
-        }
     }
 }

@@ -3,7 +3,9 @@ package dev.gradus.checkpoint;
 import dev.gradus.schedule.ManualSchedule;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,9 @@ final class RecordCodec {
 
     private static final String MANUAL_PREFIX = "ManualSchedule[current=";
     private static final Pattern MANUAL_RATE = Pattern.compile(Pattern.quote(MANUAL_PREFIX) + "([^\\],]*)\\]");
+    private static final int LONGEST_RATE = 32;
+    private static final byte[] MANUAL_PREFIX_BYTES = MANUAL_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MASKED_BYTES = (MANUAL_PREFIX + MASKED_RATE + "]").getBytes(StandardCharsets.US_ASCII);
 
     /**
      * A description with every manual rate replaced by {@value #MASKED_RATE}.
@@ -75,6 +80,79 @@ final class RecordCodec {
         }
         matcher.appendTail(shape);
         return new Masked(shape.toString(), List.copyOf(rates));
+    }
+
+    /**
+     * The manual rates in the description {@code text[from, to)}, as {@link #mask} finds them: the
+     * offsets {@code start, end} of each rate's text, one pair after another.
+     */
+    static int[] manualRates(byte[] text, int from, int to) {
+        int found = 0;
+        for (int at = from; at < to; at++) {
+            int end = rateEnd(text, at, to);
+            if (end >= 0) {
+                found++;
+                at = end;
+            }
+        }
+        int[] rates = new int[2 * found];
+        for (int at = from, k = 0; at < to; at++) {
+            int end = rateEnd(text, at, to);
+            if (end >= 0) {
+                rates[k++] = at + MANUAL_PREFIX_BYTES.length;
+                rates[k++] = end;
+                at = end;
+            }
+        }
+        return rates;
+    }
+
+    /**
+     * Whether the description {@code text[from, to)} with its manual rates {@linkplain #mask masked}
+     * is {@code shape}, a masked description, compared byte by byte without making either string.
+     */
+    static boolean hasShape(byte[] text, int from, int to, String shape) {
+        byte[] expected = shape.getBytes(StandardCharsets.UTF_8);
+        int at = from;
+        for (int k = 0; k < expected.length; ) {
+            if (Arrays.equals(expected, k, Math.min(expected.length, k + MASKED_BYTES.length), MASKED_BYTES, 0,
+                    MASKED_BYTES.length)) {
+                int end = rateEnd(text, at, to);
+                if (end < 0) {
+                    return false;
+                }
+                at = end + 1;
+                k += MASKED_BYTES.length;
+            } else if (at < to && text[at] == expected[k]) {
+                at++;
+                k++;
+            } else {
+                return false;
+            }
+        }
+        return at == to;
+    }
+
+    /**
+     * If {@code ManualSchedule[current=<rate>]} starts at {@code text[at]} (the rate holding no
+     * {@code ]} or {@code ,}, and at most {@value #LONGEST_RATE} bytes, as any {@link Double#toString}
+     * is), the offset of its {@code ]}; else {@code -1}.
+     */
+    private static int rateEnd(byte[] text, int at, int to) {
+        if (to - at < MANUAL_PREFIX_BYTES.length
+                || !Arrays.equals(text, at, at + MANUAL_PREFIX_BYTES.length, MANUAL_PREFIX_BYTES, 0, MANUAL_PREFIX_BYTES.length)) {
+            return -1;
+        }
+        int limit = (int) Math.min(to, (long) at + MANUAL_PREFIX_BYTES.length + LONGEST_RATE + 1);
+        for (int i = at + MANUAL_PREFIX_BYTES.length; i < limit; i++) {
+            if (text[i] == ']') {
+                return i;
+            }
+            if (text[i] == ',') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static void append(StringBuilder out, Object value) {

@@ -20,6 +20,8 @@ public final class SegmentChecks {
      * Requires a non-null, live segment accessible from this thread whose byte size is a whole
      * number of floats.
      *
+     * @param name the buffer's name, for the message
+     * @param segment the buffer
      * @return the number of floats in the segment
      */
     public static long requireFloats(String name, MemorySegment segment) {
@@ -39,7 +41,13 @@ public final class SegmentChecks {
         return bytes / Float.BYTES;
     }
 
-    /** Requires {@link #requireFloats} and a segment that may be written. */
+    /**
+     * Requires {@link #requireFloats} and a segment that may be written.
+     *
+     * @param name the buffer's name, for the message
+     * @param segment the buffer
+     * @return the number of floats in the segment
+     */
     public static long requireWritableFloats(String name, MemorySegment segment) {
         long floats = requireFloats(name, segment);
         if (segment.isReadOnly()) {
@@ -48,7 +56,13 @@ public final class SegmentChecks {
         return floats;
     }
 
-    /** Requires {@code other} to hold as many floats as the parameter buffer. */
+    /**
+     * Requires {@code other} to hold as many floats as the parameter buffer.
+     *
+     * @param name the buffer's name, for the message
+     * @param floats its number of floats
+     * @param paramFloats the parameter buffer's
+     */
     public static void requireSameLength(String name, long floats, long paramFloats) {
         if (floats != paramFloats) {
             throw new IllegalArgumentException(
@@ -56,7 +70,14 @@ public final class SegmentChecks {
         }
     }
 
-    /** Requires that the written buffer {@code written} shares no byte with {@code other}. */
+    /**
+     * Requires that the written buffer {@code written} shares no byte with {@code other}.
+     *
+     * @param writtenName the written buffer's name
+     * @param written the written buffer
+     * @param otherName the other buffer's name
+     * @param other the other buffer
+     */
     public static void requireDisjoint(String writtenName, MemorySegment written, String otherName,
                                        MemorySegment other) {
         if (written.asOverlappingSlice(other).isPresent()) {
@@ -65,7 +86,13 @@ public final class SegmentChecks {
         }
     }
 
-    /** Requires {@code 0 <= from <= to <= length}. */
+    /**
+     * Requires {@code 0 <= from <= to <= length}.
+     *
+     * @param from first element, inclusive
+     * @param to last element, exclusive
+     * @param length the number of elements
+     */
     public static void requireRange(long from, long to, long length) {
         Objects.checkFromToIndex(from, to, length);
     }

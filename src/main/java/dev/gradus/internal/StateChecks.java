@@ -12,6 +12,10 @@ public final class StateChecks {
     /**
      * Checks the parameter and gradient buffers and the range.
      *
+     * @param param the parameter buffer
+     * @param gradient the gradient buffer
+     * @param from first element, inclusive
+     * @param to last element, exclusive
      * @return the number of elements of the parameter
      */
     public static long requireParamAndGradient(MemorySegment param, MemorySegment gradient, long from, long to) {
@@ -26,6 +30,14 @@ public final class StateChecks {
      * Checks the state buffers of {@code rule}: the first {@link UpdateRule#stateBuffers()} of
      * {@code state0, state1, state2} must be given, writable, as long as the parameter and share
      * no byte with the parameter, the gradient or each other; the others must be null.
+     *
+     * @param rule the rule
+     * @param n the parameter's number of floats
+     * @param param the parameter buffer
+     * @param gradient the gradient buffer
+     * @param state0 the first state buffer, or null
+     * @param state1 the second, or null
+     * @param state2 the third, or null
      */
     public static void requireStates(UpdateRule rule, long n, MemorySegment param, MemorySegment gradient,
                                      MemorySegment state0, MemorySegment state1, MemorySegment state2) {

@@ -11,7 +11,7 @@ import dev.gradus.internal.ArgumentChecks;
  *
  * <p>Immutable and thread-safe.
  *
- * @param a0 the learning rate, finite and {@code >= 0}
+ * @param a0 the learning rate, {@code >= 0} and finite as a float (at most {@link Float#MAX_VALUE})
  */
 public record ConstantSchedule(double a0) implements Schedule {
 
@@ -21,7 +21,7 @@ public record ConstantSchedule(double a0) implements Schedule {
      * @throws IllegalArgumentException naming {@code a0} and its value if it is out of range
      */
     public ConstantSchedule {
-        ArgumentChecks.requireNonNegative("a0", a0);
+        a0 = ArgumentChecks.requireNonNegative("a0", a0);
     }
 
     @Override

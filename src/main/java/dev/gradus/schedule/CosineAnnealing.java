@@ -18,8 +18,8 @@ import dev.gradus.internal.ArgumentChecks;
  *
  * <p>Immutable and thread-safe.
  *
- * @param a0      the initial rate, finite and {@code >= 0}
- * @param minimum the final rate, finite, {@code >= 0} and {@code <= a0}
+ * @param a0      the initial rate, {@code >= 0} and finite as a float (at most {@link Float#MAX_VALUE})
+ * @param minimum the final rate, {@code >= 0}, finite as a float and {@code <= a0}
  * @param length  the units from {@code a0} to {@code minimum}, {@code >= 1}
  */
 public record CosineAnnealing(double a0, double minimum, long length) implements Schedule {
@@ -30,8 +30,8 @@ public record CosineAnnealing(double a0, double minimum, long length) implements
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range
      */
     public CosineAnnealing {
-        ArgumentChecks.requireNonNegative("a0", a0);
-        ArgumentChecks.requireNonNegative("minimum", minimum);
+        a0 = ArgumentChecks.requireNonNegative("a0", a0);
+        minimum = ArgumentChecks.requireNonNegative("minimum", minimum);
         if (minimum > a0) {
             throw new IllegalArgumentException("minimum must be <= a0 (" + a0 + "), got " + minimum);
         }

@@ -17,7 +17,7 @@ import dev.gradus.internal.ArgumentChecks;
  *
  * <p>Immutable and thread-safe.
  *
- * @param a0   the initial rate, finite and {@code >= 0}
+ * @param a0   the initial rate, {@code >= 0} and finite as a float (at most {@link Float#MAX_VALUE})
  * @param base the factor per unit, in {@code (0, 1]}; that week uses 0.95
  */
 public record ExponentialDecay(double a0, double base) implements Schedule {
@@ -28,7 +28,7 @@ public record ExponentialDecay(double a0, double base) implements Schedule {
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range
      */
     public ExponentialDecay {
-        ArgumentChecks.requireNonNegative("a0", a0);
+        a0 = ArgumentChecks.requireNonNegative("a0", a0);
         ArgumentChecks.requireFactor("base", base);
     }
 

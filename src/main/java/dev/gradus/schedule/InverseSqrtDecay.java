@@ -16,7 +16,7 @@ import dev.gradus.internal.ArgumentChecks;
  *
  * <p>Immutable and thread-safe.
  *
- * @param a0 the initial rate, finite and {@code >= 0}
+ * @param a0 the initial rate, {@code >= 0} and finite as a float (at most {@link Float#MAX_VALUE})
  * @param k  the constant {@code k}, finite and {@code >= 0} ({@code a(1) = k * a0})
  */
 public record InverseSqrtDecay(double a0, double k) implements Schedule {
@@ -27,8 +27,8 @@ public record InverseSqrtDecay(double a0, double k) implements Schedule {
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range
      */
     public InverseSqrtDecay {
-        ArgumentChecks.requireNonNegative("a0", a0);
-        ArgumentChecks.requireNonNegative("k", k);
+        a0 = ArgumentChecks.requireNonNegative("a0", a0);
+        k = ArgumentChecks.requireNonNegativeDouble("k", k);
     }
 
     @Override

@@ -16,7 +16,7 @@ import dev.gradus.internal.ArgumentChecks;
  *
  * <p>Immutable and thread-safe.
  *
- * @param a0    the initial rate, finite and {@code >= 0}
+ * @param a0    the initial rate, {@code >= 0} and finite as a float (at most {@link Float#MAX_VALUE})
  * @param decay the decay rate, finite and {@code >= 0}
  */
 public record InverseTimeDecay(double a0, double decay) implements Schedule {
@@ -27,8 +27,8 @@ public record InverseTimeDecay(double a0, double decay) implements Schedule {
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range
      */
     public InverseTimeDecay {
-        ArgumentChecks.requireNonNegative("a0", a0);
-        ArgumentChecks.requireNonNegative("decay", decay);
+        a0 = ArgumentChecks.requireNonNegative("a0", a0);
+        decay = ArgumentChecks.requireNonNegativeDouble("decay", decay);
     }
 
     @Override

@@ -16,7 +16,7 @@ import dev.gradus.internal.ArgumentChecks;
  *
  * <p>Immutable and thread-safe.
  *
- * @param a0          the rate after the warm-up, finite and {@code >= 0}
+ * @param a0          the rate after the warm-up, {@code >= 0} and finite as a float (at most {@link Float#MAX_VALUE})
  * @param startFactor the fraction of {@code a0} at {@code n = 1}, in {@code [0, 1]}
  * @param length      the units of the warm-up, {@code >= 1}
  */
@@ -28,7 +28,7 @@ public record LinearWarmup(double a0, double startFactor, long length) implement
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range
      */
     public LinearWarmup {
-        ArgumentChecks.requireNonNegative("a0", a0);
+        a0 = ArgumentChecks.requireNonNegative("a0", a0);
         if (!(startFactor >= 0.0 && startFactor <= 1.0)) {
             throw new IllegalArgumentException("startFactor must be in [0, 1], got " + startFactor);
         }

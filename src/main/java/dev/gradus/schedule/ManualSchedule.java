@@ -24,7 +24,7 @@ public final class ManualSchedule implements Schedule {
     /**
      * A schedule at {@code initialRate}.
      *
-     * @param initialRate finite and {@code >= 0}
+     * @param initialRate {@code >= 0} and finite as a float (at most {@link Float#MAX_VALUE})
      * @throws IllegalArgumentException naming {@code rate} and its value if it is out of range
      */
     public ManualSchedule(double initialRate) {
@@ -34,7 +34,7 @@ public final class ManualSchedule implements Schedule {
     /**
      * Sets the rate of the following steps.
      *
-     * @param newRate finite and {@code >= 0}
+     * @param newRate {@code >= 0} and finite as a float (at most {@link Float#MAX_VALUE})
      * @throws IllegalArgumentException naming {@code rate} and its value if it is out of range; the
      *     rate is then unchanged
      */

@@ -18,7 +18,7 @@ import java.util.stream.LongStream;
  *
  * <p>Immutable and thread-safe.
  *
- * @param a0         the initial rate, finite and {@code >= 0}
+ * @param a0         the initial rate, {@code >= 0} and finite as a float (at most {@link Float#MAX_VALUE})
  * @param gamma      the factor of each drop, in {@code (0, 1]}
  * @param milestones the units after which the rate drops: strictly increasing, each {@code >= 1}
  *                   (empty: a constant rate); copied
@@ -32,7 +32,7 @@ public record MultiStepDecay(double a0, double gamma, List<Long> milestones) imp
      * @throws NullPointerException     if {@code milestones} is or holds {@code null}
      */
     public MultiStepDecay {
-        ArgumentChecks.requireNonNegative("a0", a0);
+        a0 = ArgumentChecks.requireNonNegative("a0", a0);
         ArgumentChecks.requireFactor("gamma", gamma);
         milestones = List.copyOf(ArgumentChecks.requireNonNull("milestones", milestones));
         long previous = 0;

@@ -29,7 +29,9 @@ package dev.gradus.schedule;
  *
  * <p><b>Arguments.</b> Constructors validate every parameter and throw
  * {@link IllegalArgumentException} naming it and its value; {@code a0}, the rate at {@code n = 1},
- * is finite and {@code >= 0} in every schedule, so every value is {@code >= 0}.
+ * is {@code >= 0} and finite as the float a kernel receives (at most {@link Float#MAX_VALUE}) in
+ * every schedule, so every value is {@code >= 0}. A product of schedules may still leave the
+ * float range; the learning rate is checked again where it is used.
  */
 public sealed interface Schedule
         permits ConstantSchedule, InverseTimeDecay, ExponentialDecay, InverseSqrtDecay, StepDecay,

@@ -16,7 +16,7 @@ import dev.gradus.internal.ArgumentChecks;
  *
  * <p>Immutable and thread-safe.
  *
- * @param a0     the initial rate, finite and {@code >= 0}
+ * @param a0     the initial rate, {@code >= 0} and finite as a float (at most {@link Float#MAX_VALUE})
  * @param factor the factor of each drop, in {@code (0, 1]}; 0.5 halves
  * @param every  the units between drops, {@code >= 1}
  */
@@ -28,7 +28,7 @@ public record StepDecay(double a0, double factor, long every) implements Schedul
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range
      */
     public StepDecay {
-        ArgumentChecks.requireNonNegative("a0", a0);
+        a0 = ArgumentChecks.requireNonNegative("a0", a0);
         ArgumentChecks.requireFactor("factor", factor);
         ArgumentChecks.requireCount("every", every);
     }

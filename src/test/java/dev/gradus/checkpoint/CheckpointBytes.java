@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32C;
 
@@ -23,6 +24,51 @@ final class CheckpointBytes {
     static final int TRAILER_BYTES = 12;
 
     private CheckpointBytes() {
+    }
+
+    /**
+     * A checkpoint of format {@code version} with header text {@code header} and {@code sections}
+     * (each the bytes of one section, without its checksum), every checksum and length right.
+     */
+    static byte[] build(int version, String header, byte[]... sections) {
+        ByteBuffer body = little(java.util.Arrays.stream(sections).mapToInt(section -> section.length + 4).sum());
+        for (byte[] section : sections) {
+            body.put(section).putInt(crc(section, 0, section.length));
+        }
+        return buildRaw(version, header, body.array());
+    }
+
+    /** A checkpoint of format {@code version} with header text {@code header} and {@code body}, the sections with their checksums. */
+    static byte[] buildRaw(int version, String header, byte[] body) {
+        byte[] text = header.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer out = little(Math.toIntExact(HEADER_OFFSET + text.length + 4L + body.length + TRAILER_BYTES));
+        out.put(new byte[] {'G', 'R', 'A', 'D', 'U', 'S', 'C', 'K'}).putInt(version).putInt(text.length).put(text);
+        out.putInt(crc(out.array(), 0, out.position()));
+        out.put(body).putLong(out.capacity());
+        out.putInt(crc(out.array(), 0, out.position()));
+        return out.array();
+    }
+
+    /**
+     * The floats of every section of {@code file}, in file order, read by the layout
+     * {@code docs/checkpoints.md} gives: after the header's checksum, per parameter its values (if
+     * {@code info} says the file holds them) and its state buffers, each {@code 4n} little-endian
+     * bytes and a checksum.
+     */
+    static List<float[]> sectionFloats(byte[] file, CheckpointInfo info) {
+        ByteBuffer in = little(file).position(HEADER_OFFSET + headerLength(file) + 4);
+        List<float[]> sections = new java.util.ArrayList<>();
+        for (CheckpointInfo.Parameter parameter : info.parameters()) {
+            for (int s = 0; s < parameter.stateBuffers() + (info.parameterValues() ? 1 : 0); s++) {
+                float[] floats = new float[Math.toIntExact(parameter.floats())];
+                for (int i = 0; i < floats.length; i++) {
+                    floats[i] = in.getFloat();
+                }
+                in.getInt();
+                sections.add(floats);
+            }
+        }
+        return sections;
     }
 
     /** The header text of {@code file}. */

@@ -111,9 +111,25 @@ class CorruptionTest {
         assertHeaderRejected(h -> h.replace("parameter.0.name=layer0", "parameter.0.name=\\q"), "bad escape");
     }
 
+    @Test
+    void valuesAnOptimizerCannotContinueFromAreRejected() throws IOException {
+        for (String factor : new String[] {"NaN", "Infinity", "-1.0", "-0.5", "1.0E39"}) {
+            assertHeaderRejected(h -> h.replace("parameter.1.learning-rate-factor=1.0",
+                    "parameter.1.learning-rate-factor=" + factor), "key parameter.1.learning-rate-factor must be");
+        }
+        assertHeaderRejected(h -> h.replace("step-count=3", "step-count=" + Long.MAX_VALUE),
+                "key step-count: 9223372036854775807 cannot be continued: one more step overflows a long "
+                        + "(at most 9223372036854775806)");
+        assertHeaderRejected(h -> h.replace("skipped-steps=0", "skipped-steps=" + Long.MAX_VALUE),
+                "key skipped-steps: 9223372036854775807 cannot be continued");
+    }
+
     private void assertHeaderRejected(UnaryOperator<String> edit, String message) throws IOException {
         byte[] edited = CheckpointBytes.withHeader(sound, edit);
         String problem = assertRejected(edited, message).getMessage();
+        assertTrue(problem.contains(message), problem);
+        Path file = CheckpointBytes.write(directory.resolve("edited.ckpt"), edited);
+        problem = assertThrows(CorruptCheckpointException.class, () -> Checkpoint.read(file), message).getMessage();
         assertTrue(problem.contains(message), problem);
     }
 

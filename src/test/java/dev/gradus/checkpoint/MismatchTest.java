@@ -104,12 +104,12 @@ class MismatchTest {
 
     @Test
     void anotherFormatVersionIsNamed() throws IOException {
-        CheckpointBytes.write(file, CheckpointBytes.withVersion(CheckpointBytes.read(file), 2));
+        CheckpointBytes.write(file, CheckpointBytes.withVersion(CheckpointBytes.read(file), 3));
         assertMismatch(RULE, new InverseTimeDecay(0.1, 1), this::registerAsSaved,
-                "format version 2 in the file, this Gradus reads version 1");
+                "format version 3 in the file, this Gradus reads versions 1 to 2");
         CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class, () -> Checkpoint.read(file));
-        assertEquals(file + ": checkpoint does not match the optimizer: format version 2 in the file, this Gradus reads version 1",
-                e.getMessage());
+        assertEquals(file + ": checkpoint does not match the optimizer: format version 3 in the file, this Gradus reads "
+                + "versions 1 to 2", e.getMessage());
     }
 
     private void registerAsSaved(Optimizer optimizer) {

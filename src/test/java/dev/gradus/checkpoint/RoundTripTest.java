@@ -60,18 +60,19 @@ class RoundTripTest {
             optimizer.step();
             Checkpoint.save(optimizer, file);
             CheckpointInfo info = Checkpoint.read(file);
-            assertEquals(1, info.formatVersion());
+            assertEquals(2, info.formatVersion());
+            assertEquals(false, info.parameterValues());
             assertEquals(1, info.stepCount());
             assertEquals(0, info.skippedSteps());
             assertEquals("Adam[beta1=0.9, beta2=0.999, epsilon=1.0E-8, form=ALGORITHM_1, epsilonPlacement=OUTSIDE_SQRT, "
                     + "amsgrad=false, weightDecay=0.0, decoupledWeightDecay=false, maximize=false]", info.rule());
             assertEquals("InverseTimeDecay[a0=0.5, decay=1.0]", info.schedule());
             assertEquals(List.of(
-                    new CheckpointInfo.Parameter("layer0", 5, info.rule(), 1.0, List.of("m", "v")),
-                    new CheckpointInfo.Parameter("layer1", 0, info.rule(), 0.5, List.of("m", "v")),
+                    new CheckpointInfo.Parameter("layer0", 5, info.rule(), 1.0, 1, List.of("m", "v")),
+                    new CheckpointInfo.Parameter("layer1", 0, info.rule(), 0.5, 1, List.of("m", "v")),
                     new CheckpointInfo.Parameter("layer2", 3, "Momentum[momentum=0.9, dampening=0.0, nesterov=true, "
                             + "biasCorrection=false, firstStepCopiesGradient=false, weightDecay=0.0, maximize=false]",
-                            1.0, List.of("velocity"))), info.parameters());
+                            1.0, 1, List.of("velocity"))), info.parameters());
             assertTrue(info.createdBy().startsWith("Gradus, Java "), info.createdBy());
         }
     }

@@ -70,6 +70,13 @@ class KernelArgumentValidationTest {
                         f -> () -> f.adam(-1, 1, f.param, f.gradient, f.m, f.v)),
                 row("learning rate +Inf", IllegalArgumentException.class, "learningRate must be finite and >= 0, got Infinity",
                         f -> () -> f.adam(Double.POSITIVE_INFINITY, 1, f.param, f.gradient, f.m, f.v)),
+                row("learning rate 1e39, infinite as a float", IllegalArgumentException.class,
+                        "learningRate must be at most 3.4028235E38 in magnitude (Float.MAX_VALUE: larger values round to "
+                                + "infinity as the float the kernels use), got 1.0E39",
+                        f -> () -> f.adam(1e39, 1, f.param, f.gradient, f.m, f.v)),
+                row("learning rate 3.5e38, infinite as a float", IllegalArgumentException.class,
+                        "learningRate must be at most 3.4028235E38 in magnitude",
+                        f -> () -> Kernels.sgd(Sgd.DEFAULT, 3.5e38, f.param, f.gradient)),
                 row("step 0", IllegalArgumentException.class, "step must be >= 1 (steps count from 1), got 0",
                         f -> () -> f.adam(1e-3, 0, f.param, f.gradient, f.m, f.v)),
                 row("step -5", IllegalArgumentException.class, "step must be >= 1 (steps count from 1), got -5",
