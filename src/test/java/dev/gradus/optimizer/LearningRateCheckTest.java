@@ -24,14 +24,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LearningRateCheckTest {
 
     static Stream<Arguments> unusableRates() {
-        Schedule nan = new ConstantSchedule(0).times(new ConstantSchedule(Double.MAX_VALUE).times(new ConstantSchedule(10)));
+        // Every factor is a valid schedule or group factor; only their products are unusable.
+        Schedule overflowing = new ConstantSchedule(3e38);
+        for (int k = 0; k < 8; k++) {
+            overflowing = overflowing.times(new ConstantSchedule(3e38));
+        }
+        Schedule nan = new ConstantSchedule(0).times(overflowing);
         return Stream.of(
-                Arguments.of("0 x (MAX_VALUE x 10)", nan, 1.0,
+                Arguments.of("0 x (3e38^9, infinite as a double)", nan, 1.0,
                         "the learning rate of parameter w in step 1 is NaN (the schedule's NaN times the group's factor 1.0)"),
-                Arguments.of("1e200 x factor 1e200", new ConstantSchedule(1e200), 1e200,
-                        "the learning rate of parameter w in step 1 is Infinity (the schedule's 1.0E200 times the group's factor 1.0E200)"),
-                Arguments.of("1e39, finite as a double", new ConstantSchedule(1e39), 1.0,
-                        "the learning rate of parameter w in step 1 is 1.0E39 (the schedule's 1.0E39 times the group's factor 1.0), Infinity as a float"));
+                Arguments.of("3e38 x factor 3e38", new ConstantSchedule(3e38), 3e38,
+                        "the learning rate of parameter w in step 1 is 9.000000000000001E76 (the schedule's 3.0E38 times the group's factor 3.0E38)"),
+                Arguments.of("3e38 x factor 10, finite as a double", new ConstantSchedule(3e38), 10.0,
+                        "the learning rate of parameter w in step 1 is 3.0E39 (the schedule's 3.0E38 times the group's factor 10.0), Infinity as a float"));
     }
 
     @ParameterizedTest(name = "{0}")
