@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The state and settings every rule benchmark shares: the element count {@link #n}, the
- * {@link Buffers} of one trial, and the benchmark mode. One invocation of a benchmark method is
+ * {@link TrialBuffers} of one trial, and the benchmark mode. One invocation of a benchmark method is
  * one full step over {@code n} elements, timed in nanoseconds (the report divides by {@code n}).
  *
  * <p>The warmup and measurement settings here are those of the report's {@code --quick} plan,
@@ -37,20 +37,44 @@ public abstract class StreamState {
     @Param({"4096", "65536", "1048576", "16777216"})
     public int n;
 
-    private Buffers buffers;
+    private TrialBuffers buffers;
 
-    /** The number of buffers the rule reads: parameters, gradients, then its state. */
+    /**
+     * The number of buffers the benchmark reads: parameters (or what is updated in place),
+     * gradients (or what is only read), then the rule's state.
+     *
+     * @return at least 2
+     */
     protected abstract int bufferCount();
 
-    /** Takes the freshly allocated buffers of a trial into the subclass's fields. */
-    protected abstract void bind(Buffers trialBuffers);
+    /**
+     * Takes the freshly allocated buffers of a trial into the subclass's fields.
+     *
+     * @param trialBuffers {@link #bufferCount()} buffers of {@link #n} floats
+     */
+    protected abstract void bind(TrialBuffers trialBuffers);
 
+    /**
+     * The bytes one step of a rule reads and writes per element, the traffic behind the report's
+     * GB/s: every buffer is read once and every buffer but the gradient is written once,
+     * {@code 4 * (2 * bufferCount() - 1)}. For a rule with {@code s} state buffers that is the
+     * parameter read and written, the gradient read, and each state buffer read and written:
+     * {@code 4 * (3 + 2 s)}, 12 bytes for SGD and 28 for Adam.
+     *
+     * @return bytes per element of one step
+     */
+    public final int bytesPerElement() {
+        return Float.BYTES * (2 * bufferCount() - 1);
+    }
+
+    /** Allocates and binds the buffers of a trial. */
     @Setup(Level.Trial)
     public void allocate() {
-        buffers = Buffers.allocate(n, bufferCount(), SEED);
+        buffers = TrialBuffers.allocate(n, bufferCount(), SEED);
         bind(buffers);
     }
 
+    /** Frees the buffers of a trial. */
     @TearDown(Level.Trial)
     public void free() {
         buffers.close();

@@ -1,0 +1,70 @@
+package dev.gradus.jmh.report;
+
+import dev.gradus.jmh.report.chart.ReportCharts;
+import dev.gradus.jmh.report.model.Estimate;
+import dev.gradus.jmh.report.model.ReportHeader;
+import dev.gradus.jmh.report.model.ResultRow;
+import dev.gradus.jmh.report.text.ReportTable;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code report.md}: the header, a short key to the figures, the summary table, the charts
+ * (linked relatively, as files next to it) and the table of every variant.
+ */
+final class ReportMarkdown {
+
+    private static final String KEY = """
+            Each row is one rule at `n` elements per buffer, run by `threads` threads at once, each \
+            thread on its own buffers. `ns/elem` is wall time per element (JMH's score / (threads x n)); \
+            GB/s counts the bytes the rule itself reads and writes. `% of roofline`: the speed of Gradus \
+            as a share of a kernel with the same memory traffic and trivial math, measured in the same \
+            run. `x scalarSegments`, `x textbookArray`: how many times faster Gradus is than that \
+            baseline. `±`: JMH's 99.9% confidence half-width; for a ratio, the relative errors of both \
+            scores combined as the square root of the sum of their squares; `?`: too few iterations \
+            for an error. `B/op`: bytes allocated per step (GC profiler). More in `jmh/README.md`.
+            """;
+
+    private ReportMarkdown() {
+    }
+
+    /** The whole report. */
+    static String render(ReportHeader header, List<ResultRow> rows, List<ReportCharts.Chart> charts) {
+        StringBuilder out = new StringBuilder("# Gradus throughput report\n\n");
+        header.notes().forEach(note -> out.append("> ").append(note).append("\n\n"));
+        out.append(header(header, rows)).append('\n').append(KEY).append('\n');
+        out.append("## Gradus against its baselines\n\n").append(ReportTable.summary(rows).markdown());
+        out.append("\n## Charts\n");
+        for (ReportCharts.Chart chart : charts) {
+            out.append("\n![").append(chart.title()).append("](").append(chart.fileName()).append(")\n");
+        }
+        out.append("\n## All variants\n\n`ns/op`: JMH's score ± error, the time of one thread's step over `n` "
+                + "elements.\n\n").append(ReportTable.variants(rows).markdown());
+        return out.toString();
+    }
+
+    private static String header(ReportHeader h, List<ResultRow> rows) {
+        return "- CPU: " + h.cpuModel() + "; " + h.cores() + " cores available to the JVM; FMA: " + h.fma() + "\n"
+                + "- JDK: " + h.runtimeVersion() + ", " + h.vmName() + ", " + h.vendor() + "\n"
+                + "- Vector species: " + h.vectorSpecies() + "; `Kernels.implementation()`: " + h.kernels() + "\n"
+                + "- JVM flags of the benchmark forks: " + code(h.forkJvmFlags()) + "\n"
+                + "- JVM flags of the report: " + code(List.of(String.join(" ", h.reportJvmFlags()))) + "\n"
+                + "- Date: " + h.date() + "; commit: " + h.commit() + "\n"
+                + "- Plan: " + h.plan() + "\n"
+                + "- Bytes per element (for GB/s): " + bytesPerElement(rows) + "\n";
+    }
+
+    private static String code(List<String> commandLines) {
+        return commandLines.isEmpty() ? "-"
+                : commandLines.stream().map(line -> "`" + line + "`").collect(Collectors.joining("; "));
+    }
+
+    private static String bytesPerElement(List<ResultRow> rows) {
+        return new LinkedHashSet<>(rows.stream().map(ResultRow::rule).toList()).stream()
+                .map(rule -> rule.id() + " " + (rule.hasBytesPerElement()
+                        ? Estimate.formatNumber("%.0f", rule.bytesPerElement())
+                        : "? (" + rule.simpleClassName() + " is not a StreamState)"))
+                .collect(Collectors.joining(", "));
+    }
+}
