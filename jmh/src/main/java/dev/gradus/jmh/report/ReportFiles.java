@@ -2,6 +2,7 @@ package dev.gradus.jmh.report;
 
 import dev.gradus.jmh.report.chart.ReportCharts;
 import dev.gradus.jmh.report.json.ReportJson;
+import dev.gradus.jmh.report.model.ColdStartRow;
 import dev.gradus.jmh.report.model.ReportHeader;
 import dev.gradus.jmh.report.model.ResultRow;
 import java.io.IOException;
@@ -20,8 +21,9 @@ final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** Writes the report of {@code rows} into {@code directory}; returns the files written. */
-    static List<Path> write(Path directory, ReportHeader header, List<ResultRow> rows) throws IOException {
+    /** Writes the report of {@code rows} and {@code coldStart} into {@code directory}; returns the files written. */
+    static List<Path> write(Path directory, ReportHeader header, List<ResultRow> rows, List<ColdStartRow> coldStart)
+            throws IOException {
         Files.createDirectories(directory);
         try (DirectoryStream<Path> oldCharts = Files.newDirectoryStream(directory, "*.svg")) {
             for (Path chart : oldCharts) {
@@ -30,8 +32,9 @@ final class ReportFiles {
         }
         List<ReportCharts.Chart> charts = ReportCharts.of(rows);
         List<Path> written = new ArrayList<>();
-        written.add(Files.writeString(directory.resolve("report.md"), ReportMarkdown.render(header, rows, charts)));
-        written.add(Files.writeString(directory.resolve("report.json"), ReportJson.render(header, rows)));
+        written.add(Files.writeString(directory.resolve("report.md"),
+                ReportMarkdown.render(header, rows, coldStart, charts)));
+        written.add(Files.writeString(directory.resolve("report.json"), ReportJson.render(header, rows, coldStart)));
         for (ReportCharts.Chart chart : charts) {
             written.add(Files.writeString(directory.resolve(chart.fileName()), chart.svg()));
         }

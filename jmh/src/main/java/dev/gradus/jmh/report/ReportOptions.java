@@ -3,13 +3,14 @@ package dev.gradus.jmh.report;
 import dev.gradus.jmh.StreamState;
 import dev.gradus.jmh.report.model.Rule;
 import dev.gradus.jmh.report.model.Variant;
-import dev.gradus.jmh.report.text.ProgressFormat;
+import dev.gradus.jmh.report.text.Progress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Param;
@@ -17,34 +18,53 @@ import org.openjdk.jmh.annotations.Param;
 /**
  * The options of the throughput report, parsed from its command line ({@code -Dreport.args}).
  *
- * @param plan           forks and iterations
+ * @param plan           forks, warm-up, iterations and attempts
  * @param rules          the rules to run, in {@link Rule} order
  * @param sizes          the element counts to run
  * @param threads        the thread counts to run, each a JMH run of its own
- * @param gcProfiler     whether JMH's GC profiler reports the bytes allocated per step
+ * @param gcProfiler     whether JMH's GC profiler reports the bytes allocated per step (the checks
+ *                       that a kernel ran compiled need it)
+ * @param coldStart      the cold-start benchmarks to run, each with one set of parameters; empty
+ *                       without {@code --cold-start}
  * @param from           a JMH result file to render instead of running anything, or {@code null}
- * @param benchmarkCount the number of benchmark runs: methods x sizes x thread counts
+ * @param ruleRuns       the rule benchmarks to run, in order: per thread count, per rule, per size,
+ *                       the variants the rule's class has
  * @param help           whether to print {@link #usage} and run nothing
  */
 public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, List<Integer> threads,
-                            boolean gcProfiler, Path from, int benchmarkCount, boolean help) {
+                            boolean gcProfiler, List<ColdStartRun> coldStart, Path from, List<RuleRun> ruleRuns,
+                            boolean help) {
 
     /** The element counts of {@link StreamState#n}'s {@code @Param}. */
     public static final List<Integer> DEFAULT_SIZES = defaultSizes();
+
+    /**
+     * One cold-start benchmark with one set of parameters, run with the plan's cold-start forks.
+     *
+     * @param benchmark the fully qualified benchmark method
+     * @param params    the value of each parameter
+     */
+    public record ColdStartRun(String benchmark, Map<String, String> params) {
+    }
 
     /** The options' lists, copied. */
     public ReportOptions {
         rules = List.copyOf(rules);
         sizes = List.copyOf(sizes);
         threads = List.copyOf(threads);
+        coldStart = List.copyOf(coldStart);
+        ruleRuns = List.copyOf(ruleRuns);
     }
 
     /**
      * Parses {@code --quick}, {@code --full}, {@code --rule a,b}, {@code --size n,m},
-     * {@code --threads t,u}, {@code --prof-gc}, {@code --no-prof-gc}, {@code --from FILE} and
-     * {@code --help} (values also as {@code --rule=a,b}), and the undocumented {@code --smoke}.
-     * Rules are those of {@code catalog}.
+     * {@code --threads t,u}, {@code --prof-gc}, {@code --no-prof-gc}, {@code --cold-start},
+     * {@code --from FILE} and {@code --help} (values also as {@code --rule=a,b}), and the
+     * undocumented {@code --smoke}.
      *
+     * @param catalog the benchmarks on the class path, which name the rules
+     * @param args    the command line
+     * @return the options
      * @throws IllegalArgumentException for an unknown option or a bad value
      */
     public static ReportOptions parse(BenchmarkCatalog catalog, String... args) {
@@ -54,6 +74,7 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
         List<Integer> sizes = null;
         List<Integer> threads = List.of(1);
         boolean gc = true;
+        boolean coldStart = false;
         Path from = null;
         boolean help = false;
         List<String> words = words(args);
@@ -66,6 +87,7 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
                 case "--threads" -> threads = positiveInts(word, value(words, ++i, word));
                 case "--prof-gc" -> gc = true;
                 case "--no-prof-gc" -> gc = false;
+                case "--cold-start" -> coldStart = true;
                 case "--from" -> from = Path.of(value(words, ++i, word));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + word + "' (see --help)");
@@ -74,65 +96,132 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
         if (rules.isEmpty() && !help && from == null) {
             throw new IllegalArgumentException("no rule benchmarks found on the class path");
         }
+        List<ColdStartRun> coldRuns = new ArrayList<>();
+        if (coldStart) {
+            if (catalog.coldStart().isEmpty() && !help && from == null) {
+                throw new IllegalArgumentException("--cold-start: no single-shot benchmark on the class path "
+                        + "(expected dev.gradus.jmh.ColdStartBenchmark, see jmh/README.md)");
+            }
+            for (BenchmarkCatalog.Entry entry : catalog.coldStart()) {
+                BenchmarkCatalog.combinations(entry, sizes)
+                        .forEach(params -> coldRuns.add(new ColdStartRun(entry.name(), params)));
+            }
+        }
         if (sizes == null) {
             sizes = planName.equals("smoke") ? List.of(DEFAULT_SIZES.getFirst()) : DEFAULT_SIZES;
         }
-        int count = catalog.count(includeRegex(rules)) * sizes.size() * threads.size();
+        List<RuleRun> runs = ruleRuns(catalog, rules, sizes, threads);
         Plan plan = switch (planName) {
             case "smoke" -> Plan.smoke();
             case "full" -> Plan.full();
-            default -> Plan.quick(count);
+            default -> Plan.quick(runs.size());
         };
-        return new ReportOptions(plan, rules, sizes, threads, gc, from, count, help);
+        return new ReportOptions(plan, rules, sizes, threads, gc, coldRuns, from, runs, help);
     }
 
-    /** The text of {@code --help}, naming the rules of {@code catalog} and the time of a whole run. */
+    /**
+     * The text of {@code --help}.
+     *
+     * @param catalog the benchmarks on the class path
+     * @return the options, the rules found and the time of a whole run in each plan
+     */
     public static String usage(BenchmarkCatalog catalog) {
         ReportOptions quick = parse(catalog);
         ReportOptions full = parse(catalog, "--full");
         return """
-                Gradus throughput report: runs the JMH benchmarks of jmh/, prints a summary and
-                writes target/gradus-report/ (report.md, report.json, SVG charts, jmh-result.json).
+                Gradus throughput report: runs the JMH benchmarks of jmh/, prints progress and a summary,
+                and writes target/gradus-report/ (report.md, report.json, SVG charts, jmh-result.json,
+                jmh-output.txt).
 
                   mvn -Preport verify [-Dreport.args="OPTIONS"]
 
                 OPTIONS
-                  --quick            1 fork, warmup %d x 1 s, measurement %d x I (default), I = 1 s,
-                                     or less (%d ms at least) to keep the run within %d min
+                  --quick            1 fork per benchmark, warmed up until compiled and steady (%d s to
+                                     %d s), then JMH warmup %d x %d ms, measurement %d x I (default), I = 1 s or
+                                     less (%d ms at least) to keep a run on a quiet machine within %d min;
+                                     a result that allocates, is bimodal or still warming is measured once
+                                     more, then marked invalid
                   --full             %s
                   --rule R[,R...]    rules to run, from: %s (default: all)
                   --size N[,N...]    elements per buffer (default: %s)
                   --threads T[,T...] threads per benchmark, each with its own buffers (default: 1)
-                  --prof-gc          report bytes allocated per step with JMH's GC profiler (default)
+                  --prof-gc          bytes allocated per step, JMH's GC profiler (default; the check
+                                     that a kernel ran compiled needs it)
                   --no-prof-gc       leave the GC profiler out
+                  --cold-start       also run the single-shot cold-start benchmarks (%s), %d forks each
+                                     quick, %d full
                   --from FILE        render the report from a JMH result file; run nothing
                   --help             print this text
 
-                All rules and sizes on 1 thread are %d benchmarks: about %s quick (I = %d ms),
-                about %s full.
-                """.formatted(quick.plan().warmupIterations(), quick.plan().measurementIterations(),
-                Plan.QUICK_SHORTEST_ITERATION.toMillis(), Plan.QUICK_BUDGET.toMinutes(), Plan.full().describe(),
+                All rules and sizes on 1 thread are %d benchmarks: about %s quick on a quiet machine
+                (I = %d ms), about %s full; more when the machine is busy, as warm-ups wait for the JIT.
+                """.formatted(quick.plan().adaptiveMin().toSeconds(), quick.plan().adaptiveMax().toSeconds(),
+                quick.plan().warmupIterations(), quick.plan().warmupTime().toMillis(),
+                quick.plan().measurementIterations(), Plan.QUICK_SHORTEST_ITERATION.toMillis(),
+                Plan.QUICK_BUDGET.toMinutes(), Plan.full().describe(),
                 catalog.rules().stream().map(Rule::id).collect(Collectors.joining(",")),
                 DEFAULT_SIZES.stream().map(String::valueOf).collect(Collectors.joining(",")),
-                quick.benchmarkCount(), ProgressFormat.approximately(quick.estimatedDuration()),
-                quick.plan().measurementTime().toMillis(), ProgressFormat.approximately(full.estimatedDuration()));
+                catalog.coldStart().isEmpty() ? "none found" : catalog.coldStart().size() + " methods found",
+                quick.plan().coldForks(), Plan.full().coldForks(),
+                quick.benchmarkCount(), Progress.approximately(quick.estimatedDuration()),
+                quick.plan().measurementTime().toMillis(), Progress.approximately(full.estimatedDuration()));
     }
 
-    /** The expected wall time of the whole run. */
+    /**
+     * The expected wall time of the whole run on a quiet machine.
+     *
+     * @return the estimate
+     */
     public Duration estimatedDuration() {
-        return plan.perBenchmark().multipliedBy(benchmarkCount);
+        return plan.perBenchmark().multipliedBy(benchmarkCount())
+                .plus(plan.perColdStart().multipliedBy(coldStart.size()));
     }
 
-    /** The JMH include pattern selecting every variant of the chosen rules. */
-    public String includeRegex() {
-        return includeRegex(rules);
+    /**
+     * The number of rule benchmark runs: methods x sizes x thread counts.
+     *
+     * @return the size of {@link #ruleRuns()}
+     */
+    public int benchmarkCount() {
+        return ruleRuns.size();
     }
 
-    private static String includeRegex(List<Rule> rules) {
-        return "^(" + rules.stream().map(r -> r.benchmarkClass().replace(".", "\\."))
-                .collect(Collectors.joining("|"))
-                + ")\\.(" + Arrays.stream(Variant.values()).map(Variant::method).collect(Collectors.joining("|"))
-                + ")$";
+    private static List<RuleRun> ruleRuns(BenchmarkCatalog catalog, List<Rule> rules, List<Integer> sizes,
+                                          List<Integer> threads) {
+        List<RuleRun> runs = new ArrayList<>();
+        for (int t : threads) {
+            for (Rule rule : rules) {
+                for (int n : sizes) {
+                    for (Variant variant : Variant.values()) {
+                        RuleRun run = new RuleRun(rule, variant, n, t);
+                        if (catalog.count("^" + run.benchmark().replace(".", "\\.") + "$") > 0) {
+                            runs.add(run);
+                        }
+                    }
+                }
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * One variant of one rule at one size and thread count.
+     *
+     * @param rule    the rule
+     * @param variant the variant
+     * @param n       elements per buffer
+     * @param threads threads running it at once
+     */
+    public record RuleRun(Rule rule, Variant variant, int n, int threads) {
+
+        /**
+         * The benchmark method.
+         *
+         * @return the fully qualified method, for example {@code dev.gradus.jmh.AdamBenchmark.gradus}
+         */
+        public String benchmark() {
+            return rule.benchmarkClass() + "." + variant.method();
+        }
     }
 
     private static List<String> words(String... args) {

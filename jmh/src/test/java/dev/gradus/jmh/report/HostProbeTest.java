@@ -1,30 +1,49 @@
 package dev.gradus.jmh.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.List;
-import java.util.Optional;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HostProbeTest {
 
-    private static final List<String> CPUINFO = List.of(
-            "processor\t: 0",
-            "model name\t: AMD EPYC 7B13",
-            "flags\t\t: fpu sse2 avx avx2 fma bmi2",
-            "processor\t: 1",
-            "model name\t: ignored, the first counts");
-
     @Test
-    void readsTheFirstModelName() {
-        assertEquals(Optional.of("AMD EPYC 7B13"), HostProbe.cpuModel(CPUINFO));
-        assertEquals(Optional.empty(), HostProbe.cpuModel(List.of("processor\t: 0")));
+    void theDirtyFlagCountsChangedTrackedFilesButNotUntrackedOnes(@TempDir Path repo) throws Exception {
+        assumeTrue(git(repo, "init", "-q") == 0, "git is not installed");
+        Files.writeString(repo.resolve("tracked.txt"), "one\n");
+        assertEquals(0, git(repo, "add", "tracked.txt"));
+        assertEquals(0, git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "one"));
+        String clean = HostProbe.gitCommit(repo);
+        assertTrue(clean.matches("[0-9a-f]{7,}"), clean);
+
+        Files.writeString(repo.resolve("report.md"), "untracked output\n");
+        assertEquals(clean, HostProbe.gitCommit(repo), "an untracked file leaves the commit clean");
+
+        Files.writeString(repo.resolve("tracked.txt"), "two\n");
+        assertEquals(clean + "+dirty", HostProbe.gitCommit(repo));
     }
 
     @Test
-    void findsFmaAsAWholeFlag() {
-        assertEquals("yes", HostProbe.fma(CPUINFO));
-        assertEquals("no", HostProbe.fma(List.of("flags\t: fpu fma4 avx")));
-        assertEquals("unknown", HostProbe.fma(List.of("Features\t: neon")));
+    void outsideAGitCheckoutTheCommitIsUnknown(@TempDir Path directory) {
+        assertEquals("unknown", HostProbe.gitCommit(directory));
+    }
+
+    private static int git(Path directory, String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 1];
+        command[0] = "git";
+        System.arraycopy(args, 0, command, 1, args.length);
+        try {
+            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }

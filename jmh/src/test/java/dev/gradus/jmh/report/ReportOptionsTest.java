@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gradus.jmh.report.model.Rule;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportOptionsTest {
@@ -39,11 +40,43 @@ class ReportOptionsTest {
     }
 
     @Test
-    void theIncludePatternSelectsTheVariantsOfTheChosenRulesOnly() {
-        Pattern include = Pattern.compile(ReportOptions.parse(CATALOG, "--rule", "sgd").includeRegex());
-        assertTrue(include.matcher("dev.gradus.jmh.SgdBenchmark.roofline").find());
-        assertFalse(include.matcher("dev.gradus.jmh.AdamBenchmark.gradus").find());
-        assertFalse(include.matcher("dev.gradus.jmh.SgdBenchmark.gradusX").find());
+    void runsEveryVariantOfTheChosenRulesPerThreadCountRuleAndSize() {
+        ReportOptions options = ReportOptions.parse(CATALOG, "--rule", "sgd", "--size", "4096,65536", "--threads", "1,2");
+        List<String> runs = options.ruleRuns().stream()
+                .map(r -> r.threads() + " " + r.n() + " " + r.benchmark().substring(15)).toList();
+        assertEquals(16, runs.size());
+        assertEquals(List.of("1 4096 SgdBenchmark.gradus", "1 4096 SgdBenchmark.scalarSegments",
+                "1 4096 SgdBenchmark.textbookArray", "1 4096 SgdBenchmark.roofline",
+                "1 65536 SgdBenchmark.gradus"), runs.subList(0, 5), "the variants of one row run back to back");
+        assertEquals("2 4096 SgdBenchmark.gradus", runs.get(8));
+    }
+
+    @Test
+    void aVariantTheClassLacksIsNotRun() {
+        BenchmarkCatalog partial = new BenchmarkCatalog(List.of(
+                BenchmarkCatalog.Entry.averageTime("dev.gradus.jmh.XBenchmark.gradus"),
+                BenchmarkCatalog.Entry.averageTime("dev.gradus.jmh.XBenchmark.roofline")));
+        assertEquals(List.of("gradus", "roofline"), ReportOptions.parse(partial).ruleRuns().stream()
+                .filter(r -> r.n() == 4096).map(r -> r.variant().method()).toList());
+    }
+
+    @Test
+    void coldStartRunsEverySingleShotMethodWithEachSetOfParameters() {
+        List<BenchmarkCatalog.Entry> entries = new ArrayList<>(CATALOG.benchmarks());
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("n", List.of("4096", "65536"));
+        params.put("path", List.of("optimizer", "kernels", "textbook"));
+        entries.add(new BenchmarkCatalog.Entry("dev.gradus.jmh.ColdStartBenchmark.step1", "ss", params));
+        BenchmarkCatalog withCold = new BenchmarkCatalog(entries);
+        assertEquals(List.of(), ReportOptions.parse(withCold).coldStart(), "only with --cold-start");
+        List<ReportOptions.ColdStartRun> all = ReportOptions.parse(withCold, "--cold-start").coldStart();
+        assertEquals(6, all.size());
+        assertEquals(Map.of("n", "4096", "path", "optimizer"), all.getFirst().params());
+        List<ReportOptions.ColdStartRun> small = ReportOptions.parse(withCold, "--cold-start", "--size", "65536")
+                .coldStart();
+        assertEquals(List.of("65536"), small.stream().map(r -> r.params().get("n")).distinct().toList());
+        assertThrows(IllegalArgumentException.class, () -> ReportOptions.parse(CATALOG, "--cold-start"),
+                "no single-shot benchmark on the class path");
     }
 
     @Test
@@ -75,16 +108,16 @@ class ReportOptionsTest {
     void usageNamesTheDiscoveredRulesAndTheTimeOfAWholeRun() {
         String usage = ReportOptions.usage(CATALOG);
         assertTrue(usage.contains("rules to run, from: sgd,adam"), usage);
-        assertTrue(usage.contains("All rules and sizes on 1 thread are 32 benchmarks: about 4 min quick (I = 1000 ms),\n"
-                + "about 50 min full."), usage);
+        assertTrue(usage.contains("All rules and sizes on 1 thread are 32 benchmarks: about 4 min quick on a quiet machine\n"
+                + "(I = 1000 ms), about 44 min full;"), usage);
     }
 
     private static BenchmarkCatalog catalog(String... classes) {
-        List<String> methods = new ArrayList<>();
+        List<BenchmarkCatalog.Entry> methods = new ArrayList<>();
         for (String simpleName : classes) {
-            VARIANTS.forEach(v -> methods.add("dev.gradus.jmh." + simpleName + "." + v));
+            VARIANTS.forEach(v -> methods.add(BenchmarkCatalog.Entry.averageTime("dev.gradus.jmh." + simpleName + "." + v)));
         }
-        methods.add("dev.gradus.jmh.SgdBenchmark.unrelated");
+        methods.add(BenchmarkCatalog.Entry.averageTime("dev.gradus.jmh.SgdBenchmark.unrelated"));
         return new BenchmarkCatalog(methods);
     }
 }

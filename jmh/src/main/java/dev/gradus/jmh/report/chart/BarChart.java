@@ -9,7 +9,8 @@ import java.util.stream.IntStream;
  * A grouped bar chart: one slot per category (a rule at one size), one bar per series in each
  * slot with its error bar, the size under each slot and the rule's name centred under its
  * slots, and a dashed reference line (1x, 100%) named in the legend. The canvas widens with the number of slots so
- * that labels never overlap.
+ * that labels never overlap. A value that is invalid or not measured gets a mark on the x axis
+ * ({@link ChartFrame#markUnshown}), never a bar.
  */
 final class BarChart {
 
@@ -27,7 +28,7 @@ final class BarChart {
      *
      * @param label  its legend label
      * @param color  its fill colour
-     * @param values one per category, in order; NaN values draw no bar
+     * @param values one per category, in order; invalid and NaN values draw a mark instead of a bar
      */
     record Series(String label, String color, List<Estimate> values) {
     }
@@ -61,8 +62,8 @@ final class BarChart {
             double barLeft = slotLeft + (slot - barsWidth) / 2;
             for (int s = 0; s < series.size(); s++) {
                 Estimate value = series.get(s).values().get(c);
-                if (Double.isFinite(value.value())) {
-                    double x = barLeft + s * BAR;
+                double x = barLeft + s * BAR;
+                if (!frame.markUnshown(x + BAR / 2, value, series.get(s).color())) {
                     double y = frame.y(value.value());
                     svg.rect(x + 1, y, BAR - 2, frame.bottom() - y, series.get(s).color());
                     frame.errorBar(x + BAR / 2, value);
@@ -73,6 +74,7 @@ final class BarChart {
         }
         groupLabels(frame, categories, start, slot);
         frame.reference(reference);
+        frame.finish();
         return svg.document(title);
     }
 

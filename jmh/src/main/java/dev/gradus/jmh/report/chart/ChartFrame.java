@@ -11,6 +11,11 @@ import java.util.stream.Stream;
  * covers a bar). The charts draw their data on {@link #svg()} between
  * {@link #left()} and {@link #right()}, {@link #top()} and {@link #bottom()}, placing values with
  * {@link #y(double)}.
+ *
+ * <p>Points that must not be drawn as values are marked on the x axis instead: a cross for an
+ * invalid result ({@link #markInvalid}), an open circle for one not measured
+ * ({@link #markMissing}); an error bar cut at the edge of the plot ends in an arrowhead. The
+ * {@link #finish()} line under the legend explains the marks that occur.
  */
 final class ChartFrame {
 
@@ -23,6 +28,7 @@ final class ChartFrame {
     static final int TICK_SIZE = 11;
     static final String AXIS = "#333333";
     static final String GRID = "#e4e4e4";
+    static final String NOTE = "#555555";
 
     private static final double MARGIN_LEFT = 72;
     private static final double MARGIN_RIGHT = 24;
@@ -32,6 +38,9 @@ final class ChartFrame {
     private final double top;
     private final double bottom;
     private final double yMax;
+    private boolean invalidMarked;
+    private boolean missingMarked;
+    private boolean clipped;
 
     /**
      * Draws the frame on a canvas of {@code width} x {@code height} pixels, leaving
@@ -43,7 +52,7 @@ final class ChartFrame {
                List<LegendEntry> legend, double dataMax) {
         svg = new Svg(width, height);
         svg.boldText(width / 2.0, 24, Svg.Anchor.MIDDLE, TITLE_SIZE, title);
-        top = legend(legend, 48) + 14;
+        top = legend(legend, 48) + 28; // room for the line of finish() under the legend
         bottom = height - bottomMargin;
         List<Double> ticks = Ticks.upTo(dataMax, 5);
         yMax = ticks.getLast();
@@ -114,19 +123,85 @@ final class ChartFrame {
         return Math.clamp(y, top, bottom);
     }
 
-    /** A vertical error bar with caps from {@code value - error} to {@code value + error} at {@code x}. */
+    /**
+     * A vertical error bar from {@code value - error} to {@code value + error} at {@code x}, with
+     * caps at its ends, or an arrowhead at an end cut by the edge of the plot.
+     */
     void errorBar(double x, Estimate estimate) {
-        if (!Double.isFinite(estimate.error()) || !Double.isFinite(estimate.value()) || estimate.error() <= 0) {
+        if (!estimate.isShown() || !Double.isFinite(estimate.error()) || estimate.error() <= 0) {
             return;
         }
         double lowValue = estimate.value() - estimate.error();
         double highValue = estimate.value() + estimate.error();
         svg.line(x, y(lowValue), x, y(highValue), AXIS, 1, null);
-        for (double end : new double[] {lowValue, highValue}) {
-            if (end >= 0 && end <= yMax) {
-                svg.line(x - 3, y(end), x + 3, y(end), AXIS, 1, null);
-            }
+        if (lowValue >= 0) {
+            svg.line(x - 3, y(lowValue), x + 3, y(lowValue), AXIS, 1, null);
+        } else {
+            arrowhead(x, bottom, 1);
         }
+        if (highValue <= yMax) {
+            svg.line(x - 3, y(highValue), x + 3, y(highValue), AXIS, 1, null);
+        } else {
+            arrowhead(x, top, -1);
+        }
+    }
+
+    /** A cross on the x axis at {@code x}: the result there is invalid and drawn nowhere else. */
+    void markInvalid(double x, String color) {
+        svg.invalidMark(x, bottom, color);
+        invalidMarked = true;
+    }
+
+    /** An open circle on the x axis at {@code x}: nothing was measured there. */
+    void markMissing(double x, String color) {
+        svg.missingMark(x, bottom, color);
+        missingMarked = true;
+    }
+
+    /**
+     * Marks a point that is not shown as a value: a cross when invalid, a circle when missing;
+     * nothing for a value that is shown.
+     *
+     * @return whether the point was marked instead of drawn
+     */
+    boolean markUnshown(double x, Estimate estimate, String color) {
+        if (!estimate.isValid()) {
+            markInvalid(x, color);
+            return true;
+        }
+        if (!Double.isFinite(estimate.value())) {
+            markMissing(x, color);
+            return true;
+        }
+        return false;
+    }
+
+    /** Writes the line explaining the marks that occur, right-aligned just above the plot. */
+    void finish() {
+        StringBuilder note = new StringBuilder();
+        if (invalidMarked) {
+            note.append("x on the axis: invalid (not compiled or unsteady), not drawn");
+        }
+        if (missingMarked) {
+            note.append(note.isEmpty() ? "" : "; ").append("o on the axis: not measured");
+        }
+        if (clipped) {
+            note.append(note.isEmpty() ? "" : "; ").append("arrowhead: error bar cut at the plot's edge");
+        }
+        if (!note.isEmpty()) {
+            svg.text(right(), top - 8, Svg.Anchor.END, TICK_SIZE, NOTE, note.toString());
+        }
+    }
+
+    /** Whether an error bar was cut at the edge of the plot. */
+    boolean clipped() {
+        return clipped;
+    }
+
+    private void arrowhead(double x, double y, int direction) {
+        svg.polyline(List.of(new Svg.Point(x - 4, y + 6 * direction), new Svg.Point(x, y),
+                new Svg.Point(x + 4, y + 6 * direction)), AXIS, 1.5, null);
+        clipped = true;
     }
 
     /**
@@ -135,7 +210,7 @@ final class ChartFrame {
      * bar is cut at the top of the plot).
      */
     static double dataMax(Stream<Estimate> estimates) {
-        return estimates.filter(e -> Double.isFinite(e.value()))
+        return estimates.filter(Estimate::isShown)
                 .mapToDouble(e -> Double.isFinite(e.error()) && e.error() < e.value() ? e.value() + e.error() : e.value())
                 .max().orElse(0);
     }

@@ -7,7 +7,9 @@ import java.util.SortedMap;
 
 /**
  * A line chart of values against element counts on a log2 x axis: one line per series, a marker
- * and an error bar at each point, ticks at powers of two labelled {@code 4K}, {@code 16M}.
+ * and an error bar at each point, ticks at powers of two labelled {@code 4K}, {@code 16M}. A point
+ * that is invalid or not measured is marked on the x axis ({@link ChartFrame#markUnshown}) and the
+ * line breaks there instead of joining its neighbours.
  */
 final class LineChart {
 
@@ -17,7 +19,7 @@ final class LineChart {
      * @param label  its legend label
      * @param color  its stroke colour
      * @param dash   a {@code stroke-dasharray}, or {@code null} for a solid line
-     * @param points the value at each element count; NaN values are left out
+     * @param points the value at each element count; invalid and NaN values are marked, not drawn
      */
     record Series(String label, String color, String dash, SortedMap<Long, Estimate> points) {
     }
@@ -48,17 +50,32 @@ final class LineChart {
             svg.text(x, frame.bottom() + 19, Svg.Anchor.MIDDLE, ChartFrame.TICK_SIZE, Ticks.size(1L << exponent));
         }
         for (Series s : series) {
-            List<Svg.Point> line = new ArrayList<>();
+            List<Svg.Point> segment = new ArrayList<>();
+            List<Svg.Point> shown = new ArrayList<>();
             s.points().forEach((n, estimate) -> {
-                if (Double.isFinite(estimate.value())) {
-                    line.add(new Svg.Point(x(frame, low, high, log2(n)), frame.y(estimate.value())));
+                double x = x(frame, low, high, log2(n));
+                if (frame.markUnshown(x, estimate, s.color())) {
+                    drawSegment(svg, segment, s);
+                    segment.clear();
+                } else {
+                    Svg.Point point = new Svg.Point(x, frame.y(estimate.value()));
+                    segment.add(point);
+                    shown.add(point);
+                    frame.errorBar(x, estimate);
                 }
             });
-            svg.polyline(line, s.color(), 2.5, s.dash());
-            s.points().forEach((n, estimate) -> frame.errorBar(x(frame, low, high, log2(n)), estimate));
-            line.forEach(p -> svg.circle(p.x(), p.y(), 3.5, s.color()));
+            drawSegment(svg, segment, s);
+            shown.forEach(p -> svg.circle(p.x(), p.y(), 3.5, s.color()));
         }
+        frame.finish();
         return svg.document(title);
+    }
+
+    /** A line through consecutive shown points: never across a point that is not shown. */
+    private static void drawSegment(Svg svg, List<Svg.Point> segment, Series s) {
+        if (segment.size() > 1) {
+            svg.polyline(segment, s.color(), 2.5, s.dash());
+        }
     }
 
     private static double x(ChartFrame frame, double low, double high, double log2) {

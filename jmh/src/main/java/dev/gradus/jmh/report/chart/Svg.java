@@ -67,6 +67,23 @@ final class Svg {
         return this;
     }
 
+    /** A cross of 10 pixels centred at {@code (cx, cy)}: a point whose result is invalid. */
+    Svg invalidMark(double cx, double cy, String stroke) {
+        body.append("  <g class=\"invalid\">\n");
+        line(cx - 5, cy - 5, cx + 5, cy + 5, stroke, 2, null);
+        line(cx - 5, cy + 5, cx + 5, cy - 5, stroke, 2, null);
+        body.append("  </g>\n");
+        return this;
+    }
+
+    /** An open circle centred at {@code (cx, cy)}: a point that was not measured. */
+    Svg missingMark(double cx, double cy, String stroke) {
+        body.append("  <circle class=\"missing\" cx=\"").append(n(cx)).append("\" cy=\"").append(n(cy))
+                .append("\" r=\"4\" fill=\"white\"");
+        stroke(stroke, 1.5, null).append("/>\n");
+        return this;
+    }
+
     Svg rect(double x, double y, double w, double h, String fill) {
         body.append("  <rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"")
                 .append(n(w)).append("\" height=\"").append(n(h)).append("\" fill=\"").append(fill).append("\"/>\n");
@@ -75,21 +92,26 @@ final class Svg {
 
     /** Text with its baseline at {@code y}. */
     Svg text(double x, double y, Anchor anchor, int fontSize, String text) {
-        return text(x, y, anchor, fontSize, "", text);
+        return styledText(x, y, anchor, fontSize, "", text);
+    }
+
+    /** Text in a colour of its own. */
+    Svg text(double x, double y, Anchor anchor, int fontSize, String fill, String text) {
+        return styledText(x, y, anchor, fontSize, " fill=\"" + fill + "\"", text);
     }
 
     /** Bold text, for titles. */
     Svg boldText(double x, double y, Anchor anchor, int fontSize, String text) {
-        return text(x, y, anchor, fontSize, " font-weight=\"bold\"", text);
+        return styledText(x, y, anchor, fontSize, " font-weight=\"bold\"", text);
     }
 
     /** Text turned 90 degrees counter-clockwise about {@code (x, y)}, centred there, for a y-axis title. */
     Svg verticalText(double x, double y, int fontSize, String text) {
-        return text(x, y, Anchor.MIDDLE, fontSize,
+        return styledText(x, y, Anchor.MIDDLE, fontSize,
                 " transform=\"rotate(-90 " + n(x) + " " + n(y) + ")\"", text);
     }
 
-    private Svg text(double x, double y, Anchor anchor, int fontSize, String extra, String text) {
+    private Svg styledText(double x, double y, Anchor anchor, int fontSize, String extra, String text) {
         body.append("  <text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" font-size=\"")
                 .append(fontSize).append("\" text-anchor=\"").append(anchor.attribute()).append('"').append(extra)
                 .append('>').append(escape(text)).append("</text>\n");

@@ -1,6 +1,7 @@
 package dev.gradus.jmh.report.json;
 
 import dev.gradus.jmh.report.model.JmhResult;
+import dev.gradus.jmh.report.model.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,11 +39,10 @@ public final class JmhResultReader {
         if (entry.get("params") != null) {
             JsonReader.object(entry.get("params"), "params").forEach((k, v) -> params.put(k, String.valueOf(v)));
         }
-        Map<String, Object> primary = JsonReader.object(entry.get("primaryMetric"), "primaryMetric");
-        Map<String, Double> secondary = new LinkedHashMap<>();
+        Map<String, Metric> secondary = new LinkedHashMap<>();
         if (entry.get("secondaryMetrics") != null) {
             JsonReader.object(entry.get("secondaryMetrics"), "secondaryMetrics").forEach((name, metric) ->
-                    secondary.put(name, JsonReader.number(JsonReader.object(metric, name).get("score"))));
+                    secondary.put(name, metric(JsonReader.object(metric, name))));
         }
         List<String> jvmArgs = new ArrayList<>();
         if (entry.get("jvmArgs") != null) {
@@ -50,8 +50,21 @@ public final class JmhResultReader {
         }
         return new JmhResult(benchmark.substring(0, method), benchmark.substring(method + 1), params,
                 entry.get("threads") == null ? 1 : (int) JsonReader.number(entry.get("threads")),
-                JsonReader.number(primary.get("score")), JsonReader.number(primary.get("scoreError")),
-                (String) primary.get("scoreUnit"), secondary, jvmArgs, settings(entry));
+                entry.get("mode") == null ? JmhResult.AVERAGE_TIME : (String) entry.get("mode"),
+                metric(JsonReader.object(entry.get("primaryMetric"), "primaryMetric")), secondary, jvmArgs,
+                settings(entry));
+    }
+
+    /** A metric with its raw data: per fork, the value of each iteration. */
+    private static Metric metric(Map<String, Object> metric) {
+        List<List<Double>> forks = new ArrayList<>();
+        if (metric.get("rawData") != null) {
+            for (Object fork : JsonReader.array(metric.get("rawData"), "rawData")) {
+                forks.add(JsonReader.array(fork, "a fork's raw data").stream().map(JsonReader::number).toList());
+            }
+        }
+        return new Metric(JsonReader.number(metric.get("score")), JsonReader.number(metric.get("scoreError")),
+                (String) metric.get("scoreUnit"), forks);
     }
 
     private static String settings(Map<String, Object> entry) {

@@ -1,13 +1,16 @@
 package dev.gradus.jmh.report.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One benchmark of a JMH JSON result file: which method, with which parameters and threads, its
- * primary score and error (as JMH gives them: the mean over all measurement iterations of all
- * forks, and the half-width of its 99.9% confidence interval), the scores of the secondary
- * metrics (from profilers, for example {@code gc.alloc.rate.norm}), and how it was run.
+ * One benchmark of a JMH JSON result file: which method, with which parameters, threads and mode,
+ * its primary metric (the score as JMH gives it: the mean over all measurement iterations of all
+ * forks and the half-width of its 99.9% confidence interval, with the raw values per iteration),
+ * the secondary metrics of the profilers (for example {@value #ALLOCATION_METRIC}), and how it was
+ * run.
  *
  * <p>With {@code t > 1} threads in {@code AverageTime} mode the score is the time of one
  * operation of one thread (JMH divides the threads' summed time by their summed operations).
@@ -16,23 +19,28 @@ import java.util.Map;
  * @param method         the benchmark method, for example {@code gradus}
  * @param params         the {@code @Param} values by name
  * @param threads        the number of threads that ran the benchmark at once
- * @param score          the primary score in {@code scoreUnit}
- * @param scoreError     the error of the score, NaN when JMH had too few iterations for one
- * @param scoreUnit      for example {@code ns/op}
- * @param secondary      secondary metric scores by metric name
+ * @param mode           JMH's mode: {@value #AVERAGE_TIME}, {@value #SINGLE_SHOT} ({@code thrpt},
+ *                       {@code sample} are not reported)
+ * @param primary        the primary metric
+ * @param secondary      secondary metrics by name
  * @param jvmArgs        the options of the forked JVMs
  * @param settings       forks and iterations, as {@link #describeSettings} words them
  */
-public record JmhResult(String benchmarkClass, String method, Map<String, String> params, int threads,
-                        double score, double scoreError, String scoreUnit, Map<String, Double> secondary,
-                        List<String> jvmArgs, String settings) {
+public record JmhResult(String benchmarkClass, String method, Map<String, String> params, int threads, String mode,
+                        Metric primary, Map<String, Metric> secondary, List<String> jvmArgs, String settings) {
 
     /** JMH's GC profiler metric: bytes allocated per benchmark invocation. */
     public static final String ALLOCATION_METRIC = "gc.alloc.rate.norm";
+    /** JMH's GC profiler metric of the allocation rate, reported for every iteration. */
+    public static final String ALLOCATION_RATE_METRIC = "gc.alloc.rate";
+    /** JMH's name of {@code Mode.AverageTime}. */
+    public static final String AVERAGE_TIME = "avgt";
+    /** JMH's name of {@code Mode.SingleShotTime}. */
+    public static final String SINGLE_SHOT = "ss";
 
-    /** The maps and lists, copied. */
+    /** The maps and lists, copied; the parameters in their order. */
     public JmhResult {
-        params = Map.copyOf(params);
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         secondary = Map.copyOf(secondary);
         jvmArgs = List.copyOf(jvmArgs);
     }
@@ -55,23 +63,86 @@ public record JmhResult(String benchmarkClass, String method, Map<String, String
     }
 
     /**
+     * The primary score.
+     *
+     * @return the score in {@link #scoreUnit()}
+     */
+    public double score() {
+        return primary.score();
+    }
+
+    /**
+     * The error of the primary score.
+     *
+     * @return the half-width of its 99.9% confidence interval, NaN when JMH had too few iterations
+     */
+    public double scoreError() {
+        return primary.error();
+    }
+
+    /**
+     * The unit of the primary score.
+     *
+     * @return for example {@code ns/op}
+     */
+    public String scoreUnit() {
+        return primary.unit();
+    }
+
+    /**
+     * The benchmark's name as JMH lists it.
+     *
+     * @return the class name, a dot and the method
+     */
+    public String benchmark() {
+        return benchmarkClass + "." + method;
+    }
+
+    /**
      * The score in nanoseconds per operation, with its error, converted from {@link #scoreUnit()}.
      *
      * @return the score and its error in nanoseconds
      * @throws IllegalArgumentException when the unit is not a time per operation
      */
     public Estimate nanosPerOp() {
-        double nanos = nanosPer(scoreUnit);
-        return new Estimate(score * nanos, scoreError * nanos);
+        double nanos = nanosPer(scoreUnit());
+        return new Estimate(score() * nanos, scoreError() * nanos);
+    }
+
+    /**
+     * The raw values of the primary metric in nanoseconds per operation, fork after fork.
+     *
+     * @return the samples in nanoseconds
+     * @throws IllegalArgumentException when the unit is not a time per operation
+     */
+    public Samples nanosSamples() {
+        double nanos = nanosPer(scoreUnit());
+        return new Samples(primary.samples().values().stream().map(v -> v * nanos).toList());
     }
 
     /**
      * Bytes allocated per operation, from JMH's GC profiler.
      *
-     * @return the mean of {@value #ALLOCATION_METRIC} over the iterations, NaN without the profiler
+     * @return the mean of {@value #ALLOCATION_METRIC} over the iterations that allocated, 0 when
+     *         the profiler ran and none did, NaN without the profiler
      */
     public double allocatedBytesPerOp() {
-        return secondary.getOrDefault(ALLOCATION_METRIC, Double.NaN);
+        Metric norm = secondary.get(ALLOCATION_METRIC);
+        if (norm != null) {
+            return norm.score();
+        }
+        return secondary.containsKey(ALLOCATION_RATE_METRIC) ? 0 : Double.NaN;
+    }
+
+    /**
+     * The score of a secondary metric.
+     *
+     * @param name the metric's name
+     * @return its score, NaN when absent
+     */
+    public double secondaryScore(String name) {
+        Metric metric = secondary.get(name);
+        return metric == null ? Double.NaN : metric.score();
     }
 
     private static double nanosPer(String unit) {
@@ -81,7 +152,7 @@ public record JmhResult(String benchmarkClass, String method, Map<String, String
             case "ms/op" -> 1e6;
             case "s/op" -> 1e9;
             default -> throw new IllegalArgumentException("not a time per operation: " + unit
-                    + " (the report needs Mode.AverageTime)");
+                    + " (the report needs AverageTime or SingleShotTime)");
         };
     }
 }

@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class ReportChartsTest {
 
+    private static final String GRADUS = "#1f77b4";
+    private static final String TEXTBOOK = "#2ca02c";
+
     private final List<ReportCharts.Chart> charts = ReportCharts.of(SampleReport.rows());
+    private final List<ReportCharts.Chart> checked = ReportCharts.of(SampleReport.checkedRows());
 
     @Test
     void oneThroughputChartPerRuleAndThreadsThenSpeedupsAndRooflineShare() {
@@ -66,6 +70,54 @@ class ReportChartsTest {
         assertTrue(svg.texts("text").contains("100%: as fast as the roofline"));
         assertEquals(List.of(), svg.elements("polyline"));
         assertEquals(1 + 1, filled(svg, "#1f77b4"));
+    }
+
+    @Test
+    void anInvalidPointIsMarkedOnTheAxisAndTheLineBreaksThere() {
+        Dom svg = Dom.parse(checkedChart("throughput-adam-t1.svg"));
+        List<Dom.Element> gradusLines = svg.elements("polyline").stream()
+                .filter(line -> line.attribute("stroke").equals(GRADUS)).toList();
+        assertEquals(List.of(), gradusLines, "4K and 1M are valid, 64K between them is not: nothing joins them");
+        List<Dom.Element> crosses = svg.elements("g").stream().filter(g -> g.attribute("class").equals("invalid")).toList();
+        assertEquals(1, crosses.size());
+        assertEquals(2, svg.elements("circle").stream().filter(c -> c.attribute("fill").equals(GRADUS)).count(),
+                "markers at the two valid points only");
+        assertTrue(svg.texts("text").stream().anyMatch(t -> t.startsWith("x on the axis: invalid")), svg.texts("text").toString());
+        List<Dom.Element> textbook = svg.elements("polyline").stream()
+                .filter(line -> line.attribute("stroke").equals(TEXTBOOK)).toList();
+        assertEquals(1, textbook.size());
+        assertEquals(3, textbook.getFirst().attribute("points").split(" ").length, "a valid series stays one line");
+    }
+
+    @Test
+    void anErrorBarCutAtTheEdgeEndsInAnArrowheadAndTheChartSaysSo() {
+        Dom svg = Dom.parse(checkedChart("throughput-adam-t1.svg"));
+        long arrowheads = svg.elements("polyline").stream().filter(line -> line.attribute("stroke").equals("#333333")
+                && line.attribute("points").split(" ").length == 3).count();
+        assertEquals(1, arrowheads, "textbookArray at 1M: 700 +- 900 us reaches below zero");
+        assertTrue(svg.texts("text").stream().anyMatch(t -> t.contains("arrowhead: error bar cut at the plot's edge")));
+        Dom clean = Dom.parse(chart("throughput-adam-t1.svg"));
+        assertTrue(clean.texts("text").stream().noneMatch(t -> t.contains("arrowhead")), "no cut, no note");
+        assertTrue(clean.elements("g").isEmpty());
+    }
+
+    @Test
+    void barsAreDrawnOnlyForValidRatiosTheRestAreMarked() {
+        Dom speedups = Dom.parse(checkedChart("speedup-t1.svg"));
+        assertEquals(1 + 3, filled(speedups, "#ff7f0e"), "x scalarSegments: sgd not measured, adam 64K invalid");
+        assertEquals(1 + 2, filled(speedups, "#2ca02c"), "x textbookArray: adam 4K and 1M only");
+        assertEquals(5, speedups.elements("g").stream().filter(g -> g.attribute("class").equals("invalid")).count(),
+                "sgd twice (its gradus is invalid), adam 64K twice, centered RMSProp's textbook ratio");
+        Dom sgd = Dom.parse(checkedChart("throughput-sgd-t1.svg"));
+        assertEquals(1, sgd.elements("circle").stream().filter(c -> c.attribute("class").equals("missing")).count(),
+                "scalarSegments was not measured");
+        assertTrue(sgd.texts("text").stream().anyMatch(t -> t.contains("o on the axis: not measured")));
+        Dom roofline = Dom.parse(checkedChart("roofline-t1.svg"));
+        assertEquals(1 + 2, filled(roofline, GRADUS), "% of roofline: sgd, adam 64K and centered RMSProp invalid");
+    }
+
+    private String checkedChart(String fileName) {
+        return checked.stream().filter(c -> c.fileName().equals(fileName)).findFirst().orElseThrow().svg();
     }
 
     private String chart(String fileName) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gradus.jmh.report.fixture.SampleReport;
 import dev.gradus.jmh.report.model.Estimate;
 import dev.gradus.jmh.report.model.JmhResult;
+import dev.gradus.jmh.report.model.Metric;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,13 +19,15 @@ class JmhResultTest {
     @Test
     void readsEveryBenchmarkOfTheFile() {
         assertEquals(20, results.size());
+        assertEquals(29, SampleReport.checkedResults().size());
     }
 
     @Test
-    void readsTheNameParametersScoreAndSettingsOfABenchmark() {
+    void readsTheNameModeParametersScoreAndSettingsOfABenchmark() {
         JmhResult first = results.getFirst();
         assertEquals("dev.gradus.jmh.AdamBenchmark", first.benchmarkClass());
         assertEquals("gradus", first.method());
+        assertEquals("avgt", first.mode());
         assertEquals(Map.of("n", "4096"), first.params());
         assertEquals(1, first.threads());
         assertEquals(2048, first.score());
@@ -37,10 +40,19 @@ class JmhResultTest {
     }
 
     @Test
-    void readsTheGcProfilersBytesPerOperation() {
+    void readsTheRawDataOfEveryIteration() {
+        JmhResult first = results.getFirst();
+        assertEquals(List.of(List.of(2037.76, 2048.0, 2058.24, 2048.0, 2048.0)), first.primary().forks());
+        assertEquals(2048, first.nanosSamples().median());
+        assertEquals(2037.76, first.nanosSamples().min());
+    }
+
+    @Test
+    void readsTheGcProfilersBytesPerOperationWithItsIterations() {
         JmhResult first = results.getFirst();
         assertEquals(0.004, first.allocatedBytesPerOp());
-        assertEquals(Map.of("gc.alloc.rate", 0.005, "gc.alloc.rate.norm", 0.004, "gc.count", 0.0), first.secondary());
+        assertEquals(0.005, first.secondaryScore("gc.alloc.rate"));
+        assertEquals(5, first.secondary().get(JmhResult.ALLOCATION_METRIC).samples().count());
     }
 
     @Test
@@ -56,10 +68,19 @@ class JmhResultTest {
     }
 
     @Test
+    void readsSingleShotResultsWithOneSamplePerFork() {
+        JmhResult cold = SampleReport.checkedResults().stream().filter(r -> r.mode().equals("ss")).findFirst()
+                .orElseThrow();
+        assertEquals("dev.gradus.jmh.ColdStartBenchmark", cold.benchmarkClass());
+        assertEquals(5, cold.primary().forks().size());
+        assertEquals(List.of(900e3, 950e3, 1000e3, 1100e3, 1500e3), cold.nanosSamples().values());
+    }
+
+    @Test
     void convertsOtherTimeUnitsToNanoseconds() {
-        JmhResult micros = new JmhResult("C", "m", Map.of(), 1, 1.5, 0.25, "us/op", Map.of(), List.of(), "");
+        JmhResult micros = result(Metric.of(1.5, 0.25, "us/op"));
         assertEquals(new Estimate(1500, 250), micros.nanosPerOp());
-        JmhResult throughput = new JmhResult("C", "m", Map.of(), 1, 1.5, 0.25, "ops/s", Map.of(), List.of(), "");
+        JmhResult throughput = result(Metric.of(1.5, 0.25, "ops/s"));
         assertThrows(IllegalArgumentException.class, throughput::nanosPerOp);
     }
 
@@ -70,8 +91,21 @@ class JmhResultTest {
                 """);
         JmhResult only = minimal.getFirst();
         assertEquals(1, only.threads());
+        assertEquals("avgt", only.mode());
         assertEquals(Map.of(), only.params());
-        assertTrue(Double.isNaN(only.allocatedBytesPerOp()));
+        assertTrue(Double.isNaN(only.allocatedBytesPerOp()), "no GC profiler: unknown");
+        assertEquals(0, only.nanosSamples().count());
+    }
+
+    @Test
+    void aProfiledRunWithoutTheNormMetricAllocatedNothing() {
+        JmhResult profiled = new JmhResult("C", "m", Map.of(), 1, "avgt", Metric.of(1, 0, "ns/op"),
+                Map.of(JmhResult.ALLOCATION_RATE_METRIC, Metric.of(0, 0, "MB/sec")), List.of(), "");
+        assertEquals(0, profiled.allocatedBytesPerOp());
+    }
+
+    private static JmhResult result(Metric primary) {
+        return new JmhResult("C", "m", Map.of(), 1, "avgt", primary, Map.of(), List.of(), "");
     }
 
     private JmhResult find(String className, String method, String n, int threads) {

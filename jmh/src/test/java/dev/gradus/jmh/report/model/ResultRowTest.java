@@ -1,6 +1,8 @@
 package dev.gradus.jmh.report.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.jmh.report.fixture.SampleReport;
@@ -13,6 +15,7 @@ class ResultRowTest {
     private static final double TOLERANCE = 1e-9;
 
     private final List<ResultRow> rows = SampleReport.rows();
+    private final List<ResultRow> checked = SampleReport.checkedRows();
 
     @Test
     void groupsByRuleSizeAndThreadsTheLighterRuleFirst() {
@@ -65,27 +68,86 @@ class ResultRowTest {
     void aVariantNotRunGivesNaN() {
         ResultRow sgd = row("sgd", 4096, 1);
         ResultRow gradusOnly = new ResultRow(sgd.rule(), sgd.n(), 1, Map.of(Variant.GRADUS, sgd.results().get(Variant.GRADUS)));
+        assertTrue(gradusOnly.percentOfRoofline().isValid(), "missing, not invalid");
         assertTrue(Double.isNaN(gradusOnly.percentOfRoofline().value()));
         assertTrue(Double.isNaN(gradusOnly.allocatedBytesPerOp(Variant.ROOFLINE)));
     }
 
     @Test
-    void skipsOtherMethodsAndResultsWithoutN() {
-        JmhResult other = new JmhResult("dev.gradus.jmh.SgdBenchmark", "somethingElse", Map.of("n", "1"), 1, 1, 0,
-                "ns/op", Map.of(), List.of(), "");
-        JmhResult noN = new JmhResult("dev.gradus.jmh.SgdBenchmark", "gradus", Map.of(), 1, 1, 0,
-                "ns/op", Map.of(), List.of(), "");
-        assertEquals(List.of(), ResultRow.group(List.of(other, noN)));
+    void skipsOtherMethodsResultsWithoutNAndSingleShotResults() {
+        JmhResult other = result("dev.gradus.jmh.SgdBenchmark", "somethingElse", Map.of("n", "1"), "avgt", 1);
+        JmhResult noN = result("dev.gradus.jmh.SgdBenchmark", "gradus", Map.of(), "avgt", 1);
+        JmhResult singleShot = result("dev.gradus.jmh.SgdBenchmark", "gradus", Map.of("n", "1"), "ss", 1);
+        assertEquals(List.of(), ResultRow.group(List.of(other, noN, singleShot)));
     }
 
     @Test
     void aClassWithoutBytesPerElementStillGivesARowWithoutGigabytes() {
-        JmhResult result = new JmhResult("dev.gradus.jmh.NoSuchBenchmark", "gradus", Map.of("n", "8"), 1, 8, 0,
-                "ns/op", Map.of(), List.of(), "");
+        JmhResult result = result("dev.gradus.jmh.NoSuchBenchmark", "gradus", Map.of("n", "8"), "avgt", 8);
         ResultRow row = ResultRow.group(List.of(result)).getFirst();
         assertEquals("nosuch", row.rule().id());
         assertClose(new Estimate(1e9, 0), row.elementsPerSecond(Variant.GRADUS));
         assertTrue(Double.isNaN(row.gigabytesPerSecond(Variant.GRADUS).value()));
+    }
+
+    @Test
+    void aLaterAttemptReplacesTheEarlierOneAndCounts() {
+        ResultRow adam = SampleReport.row(checked, "adam", 4096, 1);
+        assertEquals(2, adam.attempts(Variant.GRADUS));
+        assertEquals(1, adam.attempts(Variant.ROOFLINE));
+        assertEquals(1500, adam.nanosPerOp(Variant.GRADUS).value(), 1e-9, "the second, steady attempt counts");
+        assertTrue(adam.nanosPerOp(Variant.GRADUS).isValid());
+        assertEquals("ok; gradus ok on attempt 2", adam.status());
+    }
+
+    @Test
+    void anAllocatingResultMakesItsFiguresAndEveryRatioWithItInvalid() {
+        ResultRow adam = SampleReport.row(checked, "adam", 65536, 1);
+        assertEquals(Verdict.Status.ALLOCATING, adam.verdict(Variant.GRADUS).status());
+        for (Estimate figure : List.of(adam.nanosPerElement(Variant.GRADUS), adam.medianNanosPerElement(Variant.GRADUS),
+                adam.minNanosPerElement(Variant.GRADUS), adam.gigabytesPerSecond(Variant.GRADUS),
+                adam.speedupOver(Variant.TEXTBOOK_ARRAY), adam.speedupOver(Variant.SCALAR_SEGMENTS),
+                adam.percentOfRoofline())) {
+            assertFalse(figure.isValid(), figure.toString());
+            assertEquals("gradus allocating 9.12 MB/op, not compiled", figure.invalid());
+        }
+        assertTrue(adam.nanosPerElement(Variant.TEXTBOOK_ARRAY).isValid(), "the baselines themselves are fine");
+        assertEquals(9.0914e6, adam.allocatedBytesPerOp(Variant.GRADUS), 1, "the evidence stays readable");
+        assertEquals("gradus invalid (2 attempts): allocating 9.12 MB/op, not compiled", adam.status());
+    }
+
+    @Test
+    void aBaselineThatFailsInvalidatesOnlyItsOwnRatio() {
+        ResultRow centered = SampleReport.row(checked, "rmspropcentered", 16777216, 1);
+        assertTrue(centered.nanosPerElement(Variant.GRADUS).isValid());
+        assertTrue(centered.speedupOver(Variant.SCALAR_SEGMENTS).isValid());
+        assertFalse(centered.percentOfRoofline().isValid());
+        assertFalse(centered.speedupOver(Variant.TEXTBOOK_ARRAY).isValid());
+        assertEquals(Verdict.Status.BIMODAL, centered.verdict(Variant.ROOFLINE).status());
+        assertEquals(Verdict.Status.WARMING, centered.verdict(Variant.TEXTBOOK_ARRAY).status());
+        assertEquals(2, centered.attempts(Variant.ROOFLINE));
+    }
+
+    @Test
+    void aVariantNotMeasuredIsMissingNotInvalid() {
+        ResultRow sgd = SampleReport.row(checked, "sgd", 4096, 1);
+        assertNull(sgd.verdict(Variant.SCALAR_SEGMENTS));
+        assertTrue(sgd.speedupOver(Variant.TEXTBOOK_ARRAY).invalid().startsWith("gradus not steady"));
+        assertTrue(sgd.status().contains("scalarSegments not measured"), sgd.status());
+    }
+
+    @Test
+    void medianAndMinimumComeFromTheIterations() {
+        ResultRow sgd = row("sgd", 4096, 1);
+        assertEquals(512.0 / 4096, sgd.medianNanosPerElement(Variant.GRADUS).value(), 1e-12);
+        assertTrue(sgd.minNanosPerElement(Variant.GRADUS).value() <= sgd.medianNanosPerElement(Variant.GRADUS).value());
+        assertTrue(Double.isNaN(sgd.minNanosPerElement(Variant.GRADUS).error()));
+    }
+
+    private static JmhResult result(String benchmarkClass, String method, Map<String, String> params, String mode,
+                                    double score) {
+        return new JmhResult(benchmarkClass, method, params, 1, mode, Metric.of(score, 0, "ns/op"), Map.of(),
+                List.of(), "");
     }
 
     private ResultRow row(String rule, long n, int threads) {
