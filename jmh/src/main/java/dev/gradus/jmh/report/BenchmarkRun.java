@@ -10,12 +10,12 @@ import dev.gradus.jmh.report.model.Units;
 import dev.gradus.jmh.report.model.Verdict;
 import dev.gradus.jmh.report.text.Progress;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -59,12 +59,12 @@ final class BenchmarkRun {
     private static final int LOCK_WAITS = 360;
 
     private final ReportOptions options;
-    private final Path output;
+    private final PrintStream output;
     private final Path json;
     private final Progress progress;
     private final List<RunResult> runResults = new ArrayList<>();
 
-    private BenchmarkRun(ReportOptions options, Path output, Path json, Progress progress) {
+    private BenchmarkRun(ReportOptions options, PrintStream output, Path json, Progress progress) {
         this.options = options;
         this.output = output;
         this.json = json;
@@ -78,18 +78,27 @@ final class BenchmarkRun {
      * @return the results, every attempt in order
      */
     static List<JmhResult> run(ReportOptions options, Path output, Path json, PrintStream console) throws Exception {
-        Files.writeString(output, "");
         Progress progress = new Progress(console, options.benchmarkCount() + options.coldStart().size(),
                 options.plan().perBenchmark());
-        BenchmarkRun run = new BenchmarkRun(options, output, json, progress);
-        List<JmhResult> results = new ArrayList<>();
-        for (ReportOptions.RuleRun rule : options.ruleRuns()) {
-            results.addAll(run.rule(rule));
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        try (PrintStream file = new PrintStream(Files.newOutputStream(output), true, StandardCharsets.UTF_8)) {
+            // JMH copies what the forks print to this JVM's standard streams: into the file with the rest.
+            System.setOut(file);
+            System.setErr(file);
+            BenchmarkRun run = new BenchmarkRun(options, file, json, progress);
+            List<JmhResult> results = new ArrayList<>();
+            for (ReportOptions.RuleRun rule : options.ruleRuns()) {
+                results.addAll(run.rule(rule));
+            }
+            for (ReportOptions.ColdStartRun cold : options.coldStart()) {
+                results.add(run.coldStart(cold));
+            }
+            return results;
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
         }
-        for (ReportOptions.ColdStartRun cold : options.coldStart()) {
-            results.add(run.coldStart(cold));
-        }
-        return results;
     }
 
     private List<JmhResult> rule(ReportOptions.RuleRun rule) throws Exception {
@@ -156,8 +165,8 @@ final class BenchmarkRun {
     /** Runs one benchmark, waiting while another JMH run holds the lock; records and returns its result. */
     private JmhResult measure(ChainedOptionsBuilder jmh) throws Exception {
         for (int wait = 0; ; wait++) {
-            try (PrintStream out = jmhStream()) {
-                RunResult result = new Runner(jmh.build(), OutputFormatFactory.createFormatInstance(out,
+            try {
+                RunResult result = new Runner(jmh.build(), OutputFormatFactory.createFormatInstance(unclosable(),
                         VerboseMode.NORMAL)).runSingle();
                 runResults.add(result);
                 Files.writeString(json, json(runResults));
@@ -174,16 +183,24 @@ final class BenchmarkRun {
         }
     }
 
-    private void jmhOutput(String line) throws IOException {
-        try (PrintStream out = jmhStream()) {
-            out.println();
-            out.println("# Gradus report: " + line);
-        }
+    private void jmhOutput(String line) {
+        output.println();
+        output.println("# Gradus report: " + line);
     }
 
-    /** A new appending stream to {@code jmh-output.txt}: JMH closes its output after every run. */
-    private PrintStream jmhStream() throws IOException {
-        return new PrintStream(Files.newOutputStream(output, StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+    /** {@code jmh-output.txt} for one JMH run, which closes its output when done: closing only flushes. */
+    private PrintStream unclosable() {
+        return new PrintStream(new FilterOutputStream(output) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        }, true, StandardCharsets.UTF_8);
     }
 
     /** JMH's JSON of {@code results}. */
