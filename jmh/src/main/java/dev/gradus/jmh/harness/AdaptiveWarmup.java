@@ -96,12 +96,21 @@ public final class AdaptiveWarmup {
     }
 
     /**
-     * The slowest warm-up of this JVM and whether all became steady (one per benchmark thread).
+     * The warm-ups of this JVM, one per benchmark thread.
      *
-     * @return the slowest time in seconds (NaN before the first) and the steadiness of all
+     * @param slowestSeconds the longest one's wall time, NaN before the first
+     * @param allSteady      whether every one became steady
      */
-    static synchronized Outcome summary() {
-        return new Outcome(slowestSeconds, allSteady, 0, Double.NaN, Double.NaN);
+    record Summary(double slowestSeconds, boolean allSteady) {
+    }
+
+    /**
+     * The warm-ups of this JVM so far.
+     *
+     * @return the slowest time and whether all became steady
+     */
+    static synchronized Summary summary() {
+        return new Summary(slowestSeconds, allSteady);
     }
 
     private static synchronized void record(Outcome outcome) {

@@ -41,11 +41,11 @@ public final class WarmupProfiler implements InternalProfiler {
     @SuppressWarnings("rawtypes") // JMH's interface declares the raw type
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
                                                        IterationParams iterationParams, IterationResult result) {
-        AdaptiveWarmup.Outcome summary = AdaptiveWarmup.summary();
-        if (Double.isNaN(summary.seconds())) {
+        AdaptiveWarmup.Summary summary = AdaptiveWarmup.summary();
+        if (Double.isNaN(summary.slowestSeconds())) {
             return List.of();
         }
-        return List.of(new ScalarResult(TIME, summary.seconds(), "s", AggregationPolicy.MAX),
-                new ScalarResult(STEADY, summary.steady() ? 1 : 0, "", AggregationPolicy.MIN));
+        return List.of(new ScalarResult(TIME, summary.slowestSeconds(), "s", AggregationPolicy.MAX),
+                new ScalarResult(STEADY, summary.allSteady() ? 1 : 0, "", AggregationPolicy.MIN));
     }
 }

@@ -193,11 +193,6 @@ final class ChartFrame {
         }
     }
 
-    /** Whether an error bar was cut at the edge of the plot. */
-    boolean clipped() {
-        return clipped;
-    }
-
     private void arrowhead(double x, double y, int direction) {
         svg.polyline(List.of(new Svg.Point(x - 4, y + 6 * direction), new Svg.Point(x, y),
                 new Svg.Point(x + 4, y + 6 * direction)), AXIS, 1.5, null);

@@ -25,6 +25,8 @@ public final class JsonReader {
     /**
      * Parses one JSON value.
      *
+     * @param text the JSON text
+     * @return the value, as the class comment maps it
      * @throws IllegalArgumentException at malformed input, giving the offset
      */
     public static Object parse(CharSequence text) {
@@ -40,6 +42,10 @@ public final class JsonReader {
     /**
      * A JSON number, a string JMH writes for one ({@code "NaN"}, {@code "Infinity"}), or
      * {@code null} (NaN, as {@link JsonWriter} writes non-finite numbers).
+     *
+     * @param value a parsed value
+     * @return the number
+     * @throws IllegalArgumentException when it is none of these
      */
     public static double number(Object value) {
         if (value == null) {
@@ -55,8 +61,11 @@ public final class JsonReader {
     }
 
     /**
-     * {@code value} as a JSON object.
+     * A parsed value as a JSON object.
      *
+     * @param value a parsed value
+     * @param what  what it is, for the message
+     * @return the object
      * @throws IllegalArgumentException naming {@code what} when it is something else
      */
     @SuppressWarnings("unchecked")
@@ -68,8 +77,11 @@ public final class JsonReader {
     }
 
     /**
-     * {@code value} as a JSON array.
+     * A parsed value as a JSON array.
      *
+     * @param value a parsed value
+     * @param what  what it is, for the message
+     * @return the array
      * @throws IllegalArgumentException naming {@code what} when it is something else
      */
     @SuppressWarnings("unchecked")

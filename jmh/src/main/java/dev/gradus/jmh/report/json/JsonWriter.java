@@ -18,8 +18,10 @@ public final class JsonWriter {
     }
 
     /**
-     * The JSON text of {@code value}, ending with a newline.
+     * The JSON text of a value, ending with a newline.
      *
+     * @param value a value of the types the class comment names
+     * @return the text
      * @throws IllegalArgumentException for a value of another type
      */
     public static String write(Object value) {

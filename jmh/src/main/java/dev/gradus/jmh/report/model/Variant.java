@@ -20,12 +20,21 @@ public enum Variant {
         this.method = method;
     }
 
-    /** The name of the benchmark method. */
+    /**
+     * The name of the benchmark method.
+     *
+     * @return for example {@code gradus}
+     */
     public String method() {
         return method;
     }
 
-    /** The variant whose method is {@code method}, or {@code null}. */
+    /**
+     * The variant of a benchmark method.
+     *
+     * @param method the method's name
+     * @return the variant whose method it is, or {@code null}
+     */
     public static Variant ofMethod(String method) {
         for (Variant variant : values()) {
             if (variant.method.equals(method)) {

@@ -13,7 +13,12 @@ public final class TextTable {
     private final boolean[] left;
     private final List<List<String>> rows = new ArrayList<>();
 
-    /** A table with these column headers and no rows, columns {@code leftAligned} holding text. */
+    /**
+     * A table without rows.
+     *
+     * @param headers     the column headers
+     * @param leftAligned the indexes of the columns that hold text
+     */
     public TextTable(List<String> headers, int... leftAligned) {
         this.headers = List.copyOf(headers);
         this.left = new boolean[headers.size()];
@@ -22,7 +27,13 @@ public final class TextTable {
         }
     }
 
-    /** Appends a row of one cell per column. */
+    /**
+     * Appends a row.
+     *
+     * @param cells one per column
+     * @return this table
+     * @throws IllegalArgumentException when the count of cells differs from the columns'
+     */
     public TextTable add(List<String> cells) {
         if (cells.size() != headers.size()) {
             throw new IllegalArgumentException(cells.size() + " cells for " + headers.size() + " columns");
@@ -31,7 +42,11 @@ public final class TextTable {
         return this;
     }
 
-    /** Columns padded to their widest cell, two spaces apart, a dashed line under the headers. */
+    /**
+     * The table as fixed-width text.
+     *
+     * @return columns padded to their widest cell, two spaces apart, a dashed line under the headers
+     */
     public String fixedWidth() {
         int[] widths = new int[headers.size()];
         for (int c = 0; c < widths.length; c++) {
@@ -62,7 +77,11 @@ public final class TextTable {
         out.append(line.toString().stripTrailing()).append('\n');
     }
 
-    /** A GitHub-flavoured Markdown table. */
+    /**
+     * The table in Markdown.
+     *
+     * @return a GitHub-flavoured Markdown table
+     */
     public String markdown() {
         StringBuilder out = new StringBuilder();
         out.append("| ").append(String.join(" | ", headers)).append(" |\n|");
