@@ -5,13 +5,10 @@ import dev.gradus.UpdateRule;
 
 /**
  * One step of {@link AdaGrad#DEFAULT} ({@code a = 1e-2}) over {@code n} elements: one square root
- * and one division per element. Traffic: {@value #BYTES_PER_ELEMENT} bytes per element (read
- * {@code w, g, r}, write {@code w, r}).
+ * and one division per element. Traffic (see {@link StreamState#bytesPerElement()}): read
+ * {@code w, g, r}, write {@code w, r}.
  */
 public class AdaGradBenchmark extends RuleBenchmark {
-
-    /** Bytes read and written per element by one step. */
-    public static final int BYTES_PER_ELEMENT = 20;
 
     @Override
     protected UpdateRule measuredRule() {

@@ -4,13 +4,10 @@ import dev.gradus.Adam;
 import dev.gradus.UpdateRule;
 
 /**
- * One step of {@link Adam#DEFAULT} ({@code a = 1e-3}) over {@code n} elements. Traffic:
- * {@value #BYTES_PER_ELEMENT} bytes per element (read {@code w, g, m, v}, write {@code w, m, v}).
+ * One step of {@link Adam#DEFAULT} ({@code a = 1e-3}) over {@code n} elements. Traffic (see
+ * {@link StreamState#bytesPerElement()}): read {@code w, g, m, v}, write {@code w, m, v}.
  */
 public class AdamBenchmark extends RuleBenchmark {
-
-    /** Bytes read and written per element by one step. */
-    public static final int BYTES_PER_ELEMENT = 28;
 
     @Override
     protected UpdateRule measuredRule() {

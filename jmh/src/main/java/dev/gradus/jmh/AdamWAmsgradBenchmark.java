@@ -5,13 +5,10 @@ import dev.gradus.UpdateRule;
 
 /**
  * One step of AdamW with AMSGrad ({@link Adam#adamW()}, {@code lambda = 1e-2}, {@code a = 1e-3})
- * over {@code n} elements, Adam's heaviest form. Traffic: {@value #BYTES_PER_ELEMENT} bytes per
- * element (read {@code w, g, m, v, vmax}, write {@code w, m, v, vmax}).
+ * over {@code n} elements, Adam's heaviest form. Traffic (see {@link StreamState#bytesPerElement()}):
+ * read {@code w, g, m, v, vmax}, write {@code w, m, v, vmax}.
  */
 public class AdamWAmsgradBenchmark extends RuleBenchmark {
-
-    /** Bytes read and written per element by one step. */
-    public static final int BYTES_PER_ELEMENT = 36;
 
     private static final Adam RULE = Adam.adamW().withAmsgrad(true);
 

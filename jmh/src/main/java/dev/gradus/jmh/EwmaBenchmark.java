@@ -7,13 +7,11 @@ import org.openjdk.jmh.annotations.Benchmark;
 
 /**
  * One in-place update {@code average = 0.9 * average + 0.1 * value} ({@link Ewma#update}) over
- * {@code n} elements, in the four {@link Variant}s. Traffic: {@value #BYTES_PER_ELEMENT} bytes per
- * element (read {@code average, value}, write {@code average}).
+ * {@code n} elements, in the four variants the report pairs ({@code gradus}, {@code scalarSegments},
+ * {@code textbookArray}, {@code roofline}). Traffic (see {@link StreamState#bytesPerElement()}): read
+ * {@code average, value}, write {@code average}.
  */
 public class EwmaBenchmark extends StreamState {
-
-    /** Bytes read and written per element by one update. */
-    public static final int BYTES_PER_ELEMENT = 12;
 
     // Inputs in non-final fields, so that C2 cannot fold them into the benchmark as constants.
     private double decay = 0.9;
@@ -28,11 +26,11 @@ public class EwmaBenchmark extends StreamState {
     }
 
     @Override
-    protected void bind(Buffers buffers) {
-        average = buffers.segment(Buffers.PARAMETERS);
-        value = buffers.segment(Buffers.GRADIENTS);
-        averageArray = buffers.array(Buffers.PARAMETERS);
-        valueArray = buffers.array(Buffers.GRADIENTS);
+    protected void bind(TrialBuffers buffers) {
+        average = buffers.segment(TrialBuffers.PARAMETERS);
+        value = buffers.segment(TrialBuffers.GRADIENTS);
+        averageArray = buffers.array(TrialBuffers.PARAMETERS);
+        valueArray = buffers.array(TrialBuffers.GRADIENTS);
     }
 
     /** The public API on native segments. */

@@ -5,13 +5,10 @@ import dev.gradus.UpdateRule;
 
 /**
  * One step of heavy-ball momentum ({@code v = 0.9 v + g}, {@code w -= a v}, {@code a = 1e-2}) over
- * {@code n} elements. Traffic: {@value #BYTES_PER_ELEMENT} bytes per element (read {@code w, g, v},
- * write {@code w, v}).
+ * {@code n} elements. Traffic (see {@link StreamState#bytesPerElement()}): read {@code w, g, v},
+ * write {@code w, v}.
  */
 public class MomentumBenchmark extends RuleBenchmark {
-
-    /** Bytes read and written per element by one step. */
-    public static final int BYTES_PER_ELEMENT = 20;
 
     @Override
     protected UpdateRule measuredRule() {

@@ -32,10 +32,10 @@ public class NonFiniteScanBenchmark extends StreamState {
     }
 
     @Override
-    protected void bind(Buffers buffers) {
+    protected void bind(TrialBuffers buffers) {
         step = 0;
-        w = buffers.segment(Buffers.PARAMETERS);
-        g = buffers.segment(Buffers.GRADIENTS);
+        w = buffers.segment(TrialBuffers.PARAMETERS);
+        g = buffers.segment(TrialBuffers.GRADIENTS);
         m = buffers.segment(2);
         v = buffers.segment(3);
     }

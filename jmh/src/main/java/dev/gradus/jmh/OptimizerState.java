@@ -2,6 +2,7 @@ package dev.gradus.jmh;
 
 import dev.gradus.Adam;
 import dev.gradus.Optimizer;
+import dev.gradus.internal.StaggeredAllocator;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -10,13 +11,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * An Adam optimizer over tensors of given sizes, with the caller's values and gradients in one
- * shared arena (large buffers at staggered page offsets, as the optimizer places its state), and
+ * shared arena, placed by {@link StaggeredAllocator} as the optimizer places its state, and
  * non-zero gradients so that the moments stay normal.
  */
 final class OptimizerState implements AutoCloseable {
 
     private final Arena arena = Arena.ofShared();
-    private long placed;
+    private final StaggeredAllocator allocator = new StaggeredAllocator(arena);
     final Optimizer optimizer;
 
     OptimizerState(int[] sizes, int threads, long parallelThreshold) {
@@ -33,9 +34,7 @@ final class OptimizerState implements AutoCloseable {
     }
 
     private MemorySegment filled(int floats, SplittableRandom random, double scale) {
-        long bytes = floats * (long) Float.BYTES;
-        long offset = bytes >= 1 << 16 ? placed++ * Buffers.STAGGER % Buffers.PAGE : 0;
-        MemorySegment segment = arena.allocate(bytes + offset + 1, Buffers.PAGE).asSlice(offset, bytes);
+        MemorySegment segment = allocator.allocate(floats, 0f);
         for (int i = 0; i < floats; i++) {
             double magnitude = random.nextDouble(0.1, 1.0) * scale;
             segment.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (random.nextBoolean() ? magnitude : -magnitude));

@@ -5,13 +5,10 @@ import dev.gradus.UpdateRule;
 
 /**
  * One step of {@link RmsProp#DEFAULT} ({@code b = 0.9}, {@code a = 1e-3}) over {@code n}
- * elements: one square root and one division per element. Traffic: {@value #BYTES_PER_ELEMENT}
- * bytes per element (read {@code w, g, s}, write {@code w, s}).
+ * elements: one square root and one division per element. Traffic (see
+ * {@link StreamState#bytesPerElement()}): read {@code w, g, s}, write {@code w, s}.
  */
 public class RmsPropBenchmark extends RuleBenchmark {
-
-    /** Bytes read and written per element by one step. */
-    public static final int BYTES_PER_ELEMENT = 20;
 
     @Override
     protected UpdateRule measuredRule() {

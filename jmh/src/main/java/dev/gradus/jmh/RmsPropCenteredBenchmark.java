@@ -5,13 +5,10 @@ import dev.gradus.UpdateRule;
 
 /**
  * One step of centered RMSProp with momentum 0.9 ({@code b = 0.9}, {@code a = 1e-3}) over
- * {@code n} elements, the rule's heaviest form. Traffic: {@value #BYTES_PER_ELEMENT} bytes per
- * element (read {@code w, g, s, mbar, buf}, write {@code w, s, mbar, buf}).
+ * {@code n} elements, the rule's heaviest form. Traffic (see
+ * {@link StreamState#bytesPerElement()}): read {@code w, g, s, mbar, buf}, write {@code w, s, mbar, buf}.
  */
 public class RmsPropCenteredBenchmark extends RuleBenchmark {
-
-    /** Bytes read and written per element by one step. */
-    public static final int BYTES_PER_ELEMENT = 36;
 
     private static final RmsProp RULE = RmsProp.DEFAULT.withCentered(true).withMomentum(0.9);
 

@@ -10,15 +10,14 @@ import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 
 /**
- * The {@link Variant}s every rule benchmark shares: {@code gradus} (the public API on native
+ * The variants every rule benchmark shares (the report pairs them by method name): {@code gradus} (the public API on native
  * segments), {@code scalarSegments} (the scalar kernel over the same segments, with the per-step
  * scalars the facade computes) and {@code roofline} (the rule's memory traffic with trivial math).
  * A subclass names its rule and writes {@code textbookArray}, the rule's formula over
  * {@code float[]} as a Java user would write it. The step number counts up from 1 in each trial.
  *
- * <p>Traffic per element: every buffer is read once and every buffer but the gradient written
- * once, so {@code 4 * (2 + 2 * state)} bytes for a rule with {@code state} state buffers; each
- * subclass states it as {@code BYTES_PER_ELEMENT} for the report.
+ * <p>Buffers: parameters, gradients, then the rule's {@link UpdateRule#stateBuffers()} state
+ * buffers, which also give the traffic per element ({@link StreamState#bytesPerElement()}).
  */
 public abstract class RuleBenchmark extends StreamState {
 
@@ -36,12 +35,7 @@ public abstract class RuleBenchmark extends StreamState {
     /** The rule measured. */
     protected abstract UpdateRule measuredRule();
 
-    private Buffers buffers;
-
-    /** The bytes one step reads and writes per element of a rule with {@code stateBuffers} state buffers. */
-    static int bytesPerElement(int stateBuffers) {
-        return Float.BYTES * (2 + 2 * stateBuffers);
-    }
+    private TrialBuffers buffers;
 
     @Override
     protected final int bufferCount() {
@@ -49,12 +43,12 @@ public abstract class RuleBenchmark extends StreamState {
     }
 
     @Override
-    protected final void bind(Buffers buffers) {
+    protected final void bind(TrialBuffers buffers) {
         rule = measuredRule();
         learningRate = rule.defaultLearningRate();
         step = 0;
-        w = buffers.segment(Buffers.PARAMETERS);
-        g = buffers.segment(Buffers.GRADIENTS);
+        w = buffers.segment(TrialBuffers.PARAMETERS);
+        g = buffers.segment(TrialBuffers.GRADIENTS);
         state = IntStream.range(0, rule.stateBuffers()).mapToObj(i -> buffers.segment(2 + i)).toList();
         state0 = state.isEmpty() ? null : state.get(0);
         state1 = state.size() < 2 ? null : state.get(1);

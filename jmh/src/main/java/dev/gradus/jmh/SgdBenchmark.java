@@ -5,12 +5,9 @@ import dev.gradus.UpdateRule;
 
 /**
  * One step of {@link Sgd#DEFAULT} ({@code w -= a * g}, {@code a = 1e-2}) over {@code n} elements.
- * Traffic: {@value #BYTES_PER_ELEMENT} bytes per element (read {@code w, g}, write {@code w}).
+ * Traffic (see {@link StreamState#bytesPerElement()}): read {@code w, g}, write {@code w}.
  */
 public class SgdBenchmark extends RuleBenchmark {
-
-    /** Bytes read and written per element by one step. */
-    public static final int BYTES_PER_ELEMENT = 12;
 
     @Override
     protected UpdateRule measuredRule() {

@@ -1,25 +1,21 @@
 /**
- * JMH benchmarks of the Gradus update rules and the throughput report that runs them.
+ * JMH benchmarks of the Gradus update rules, the optimizer and the non-finite scan.
  *
- * <p>Benchmarks: one class per rule ({@code SgdBenchmark}, {@code AdamBenchmark}, ...), most on
- * {@link dev.gradus.jmh.RuleBenchmark}, all on the buffers of {@link dev.gradus.jmh.StreamState},
- * each with the four methods of {@link dev.gradus.jmh.Variant}: the public API, the scalar kernel
- * over the same segments, a textbook {@code float[]} loop, and a same-traffic streaming kernel
- * ({@link dev.gradus.jmh.StreamKernels}) as the memory-bandwidth roofline.
+ * <p>Rule benchmarks: one class per rule ({@code SgdBenchmark}, {@code AdamBenchmark}, ...), most
+ * on {@link dev.gradus.jmh.RuleBenchmark}, all on the buffers of {@link dev.gradus.jmh.StreamState}
+ * ({@link dev.gradus.jmh.TrialBuffers}, placed by the core's staggered allocator), each with four
+ * methods the report pairs by name: {@code gradus} (the public API), {@code scalarSegments} (the
+ * scalar kernel over the same segments), {@code textbookArray} (the formula over {@code float[]})
+ * and {@code roofline} (a same-traffic streaming kernel of {@link dev.gradus.jmh.StreamKernels}, the
+ * memory-bandwidth ceiling). {@link dev.gradus.jmh.StreamState#bytesPerElement()} gives each
+ * rule's traffic from its buffer count.
  *
- * <p>Report: {@link dev.gradus.jmh.ReportMain} finds the rules in JMH's benchmark list
- * ({@link dev.gradus.jmh.BenchmarkCatalog}, {@link dev.gradus.jmh.Rule}), parses
- * {@link dev.gradus.jmh.ReportOptions} and its {@link dev.gradus.jmh.Plan}, runs JMH once per
- * thread count ({@link dev.gradus.jmh.BenchmarkRun}, progress by
- * {@link dev.gradus.jmh.ProgressFormat}), reads the JSON results ({@link dev.gradus.jmh.JsonReader})
- * into {@link dev.gradus.jmh.JmhResult}s and groups them into {@link dev.gradus.jmh.ResultRow}s of
- * {@link dev.gradus.jmh.Estimate}s. {@link dev.gradus.jmh.ReportFiles} writes
- * {@link dev.gradus.jmh.ReportMarkdown} (with {@link dev.gradus.jmh.ReportHeader} from
- * {@link dev.gradus.jmh.HostProbe}, and the tables of {@link dev.gradus.jmh.ReportTable} on
- * {@link dev.gradus.jmh.TextTable}), {@link dev.gradus.jmh.ReportJson} (with
- * {@link dev.gradus.jmh.JsonWriter}) and the SVG charts of {@link dev.gradus.jmh.ReportCharts}
- * ({@link dev.gradus.jmh.LineChart}, {@link dev.gradus.jmh.BarChart}, both framed by
- * {@link dev.gradus.jmh.ChartFrame} on an {@link dev.gradus.jmh.Svg} with
- * {@link dev.gradus.jmh.Ticks}). See {@code jmh/README.md}.
+ * <p>Others, run by hand: {@code OptimizerBenchmark} ({@code Optimizer.step()} on a ResNet-50-shaped
+ * parameter set of {@link dev.gradus.jmh.ModelShapes}, through {@link dev.gradus.jmh.OptimizerState})
+ * and {@code NonFiniteScanBenchmark}.
+ *
+ * <p>The throughput report that runs them lives in {@link dev.gradus.jmh.report}. See
+ * {@code jmh/README.md}.
  */
 package dev.gradus.jmh;
+

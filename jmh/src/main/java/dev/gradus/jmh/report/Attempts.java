@@ -1,0 +1,68 @@
+package dev.gradus.jmh.report;
+
+import dev.gradus.jmh.report.model.JmhResult;
+import dev.gradus.jmh.report.model.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures a benchmark until its result passes its {@link Verdict}, at most a number of times: a
+ * result that allocates, whose warm-up was not steady, that is bimodal or is still warming is
+ * measured again (with a longer warm-up, as the {@link Plan} says); the last result counts, and
+ * when it still fails, the report marks it invalid.
+ */
+final class Attempts {
+
+    /** One measurement. */
+    @FunctionalInterface
+    interface Measurement {
+        /**
+         * Measures the benchmark once.
+         *
+         * @param attempt the attempt, from 1
+         * @return the result
+         * @throws Exception when JMH fails
+         */
+        JmhResult measure(int attempt) throws Exception;
+    }
+
+    /** What to say about each attempt. */
+    @FunctionalInterface
+    interface Listener {
+        /**
+         * Called after each attempt.
+         *
+         * @param attempt the attempt, from 1
+         * @param result  its result
+         * @param verdict its verdict
+         * @param last    whether no attempt follows
+         */
+        void measured(int attempt, JmhResult result, Verdict verdict, boolean last);
+    }
+
+    private Attempts() {
+    }
+
+    /**
+     * Measures until a result passes or {@code maxAttempts} are used.
+     *
+     * @param maxAttempts the most measurements, at least 1
+     * @param measurement one measurement
+     * @param listener    told of each attempt
+     * @return every result, in order; the last one counts
+     * @throws Exception when a measurement fails
+     */
+    static List<JmhResult> measure(int maxAttempts, Measurement measurement, Listener listener) throws Exception {
+        List<JmhResult> results = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            JmhResult result = measurement.measure(attempt);
+            results.add(result);
+            Verdict verdict = Verdict.of(result);
+            boolean last = verdict.valid() || attempt >= maxAttempts;
+            listener.measured(attempt, result, verdict, last);
+            if (last) {
+                return results;
+            }
+        }
+    }
+}

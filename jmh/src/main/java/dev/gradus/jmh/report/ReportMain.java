@@ -1,0 +1,157 @@
+package dev.gradus.jmh.report;
+
+import dev.gradus.jmh.harness.HostLoadProfiler;
+import dev.gradus.jmh.report.json.JmhResultReader;
+import dev.gradus.jmh.report.model.ColdStartRow;
+import dev.gradus.jmh.report.model.HostLoad;
+import dev.gradus.jmh.report.model.JmhResult;
+import dev.gradus.jmh.report.model.ReportHeader;
+import dev.gradus.jmh.report.model.ResultRow;
+import dev.gradus.jmh.report.model.Rule;
+import dev.gradus.jmh.report.model.Variant;
+import dev.gradus.jmh.report.model.Verdict;
+import dev.gradus.jmh.report.text.ColdStartTable;
+import dev.gradus.jmh.report.text.Progress;
+import dev.gradus.jmh.report.text.ReportTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The throughput report ({@code mvn -Preport verify}): runs the rule benchmarks with
+ * {@link BenchmarkRun}, or reads an earlier JMH result file ({@code --from}), then writes
+ * {@code report.md}, {@code report.json} and the charts to {@code target/gradus-report/} with
+ * {@link ReportFiles} and prints the tables of {@link ReportTable}. Options:
+ * {@link ReportOptions#usage}.
+ */
+public final class ReportMain {
+
+    /** Where the JSON results and the report go, relative to the working directory. */
+    static final Path OUTPUT = Path.of("target", "gradus-report");
+
+    private static final String SMOKE_NOTE = "**Smoke run**: it checks that everything is wired up; its "
+            + "numbers mean nothing (100 ms of warm-up is too short for C2 to compile the Vector API kernels, "
+            + "so every result is marked invalid).";
+    private static final String NO_GC_NOTE = "**No GC profiler** (`--no-prof-gc`): whether the kernels ran "
+            + "compiled (allocating nothing) was not checked.";
+
+    private ReportMain() {
+    }
+
+    /**
+     * Runs the report.
+     *
+     * @param args the options, see {@link ReportOptions#usage}
+     * @throws Exception when JMH fails or a file cannot be read or written
+     */
+    public static void main(String[] args) throws Exception {
+        BenchmarkCatalog catalog = BenchmarkCatalog.load();
+        ReportOptions options;
+        try {
+            options = ReportOptions.parse(catalog, args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("report: " + e.getMessage() + "\n\n" + ReportOptions.usage(catalog));
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(ReportOptions.usage(catalog));
+            return;
+        }
+        ZonedDateTime date = ZonedDateTime.now();
+        String commit = HostProbe.gitCommit(Path.of("").toAbsolutePath());
+        Path json = options.from();
+        String plan;
+        List<String> notes = new ArrayList<>();
+        HostLoad load;
+        List<JmhResult> results;
+        if (json == null) {
+            json = OUTPUT.resolve("jmh-result.json");
+            Path output = OUTPUT.resolve("jmh-output.txt");
+            Files.createDirectories(OUTPUT);
+            Files.deleteIfExists(json);
+            System.out.println("Gradus report: " + options.benchmarkCount() + " benchmarks (rules "
+                    + options.rules().stream().map(Rule::id).toList() + ", sizes " + options.sizes() + ", threads "
+                    + options.threads() + ", " + Variant.values().length + " variants)"
+                    + (options.coldStart().isEmpty() ? "" : " and " + options.coldStart().size() + " cold-start runs")
+                    + "; " + options.plan().describe() + "; about "
+                    + Progress.approximately(options.estimatedDuration()) + " on a quiet machine.\n"
+                    + "JMH's output: " + output.toAbsolutePath());
+            LoadProbe probe = LoadProbe.start();
+            new HostLoad(LoadProbe.loadAverages(), List.of(), Double.NaN, Double.NaN,
+                    Runtime.getRuntime().availableProcessors()).warnings().forEach(w -> System.out.println(
+                    "WARNING: " + w + "; the warm-ups will take longer and errors will be wider."));
+            results = BenchmarkRun.run(options, output, json, System.out);
+            load = probe.finish();
+            plan = options.plan().name() + " (" + options.plan().describe() + ")";
+            if (options.plan().name().equals("smoke")) {
+                notes.add(SMOKE_NOTE);
+            }
+            if (!options.gcProfiler()) {
+                notes.add(NO_GC_NOTE);
+            }
+        } else {
+            results = JmhResultReader.read(Files.readString(json));
+            load = HostLoad.UNKNOWN;
+            plan = "rendered from " + json.getFileName();
+            notes.add("Rendered from `" + json + "`: the machine, JDK, date and commit below are those of the "
+                    + "rendering, the host load is not known; the JVM flags of the forks, the iterations and the "
+                    + "load during each measurement (`others %`) are those the file records.");
+        }
+        List<ResultRow> rows = ResultRow.group(results);
+        List<ColdStartRow> coldStart = ColdStartRow.group(results);
+        notes.addAll(checks(rows));
+        ReportHeader header = HostProbe.header(plan, results, date, commit, load, notes);
+        List<Path> written = ReportFiles.write(OUTPUT, header, rows, coldStart);
+        System.out.println();
+        System.out.print(ReportTable.text(rows));
+        if (!coldStart.isEmpty()) {
+            System.out.println("\nCold start (each fork a fresh JVM; median, min - max over forks)\n");
+            System.out.print(ColdStartTable.of(coldStart).fixedWidth());
+        }
+        System.out.println();
+        header.notes().forEach(note -> System.out.println("NOTE: " + note.replace("**", "")));
+        System.out.println("Wrote " + OUTPUT.toAbsolutePath() + ": " + written.stream()
+                .map(p -> p.getFileName().toString()).toList()
+                + (options.from() == null ? ", jmh-result.json and jmh-output.txt" : ""));
+    }
+
+    /** Notes on the measurements that failed their checks and on those taken while the machine was busy. */
+    static List<String> checks(List<ResultRow> rows) {
+        int measured = 0;
+        int invalid = 0;
+        int remeasured = 0;
+        int busy = 0;
+        for (ResultRow row : rows) {
+            for (Variant v : Variant.values()) {
+                Verdict verdict = row.verdict(v);
+                if (verdict == null) {
+                    continue;
+                }
+                measured++;
+                invalid += verdict.valid() ? 0 : 1;
+                remeasured += row.attempts(v) > 1 ? 1 : 0;
+                busy += row.secondary(v, HostLoadProfiler.OTHERS) > Progress.BUSY_PERCENT ? 1 : 0;
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        if (invalid > 0) {
+            notes.add(String.format(Locale.ROOT, "**%d of %d measurements are invalid**: they still allocated (not "
+                    + "compiled), were bimodal or still getting faster after every attempt. Their figures read "
+                    + "`invalid` and the charts mark them; `status` says why.", invalid, measured));
+        }
+        if (remeasured > 0) {
+            notes.add(String.format(Locale.ROOT, "%d of %d measurements were taken more than once: the first "
+                    + "attempt failed its checks.", remeasured, measured));
+        }
+        if (busy > 0) {
+            notes.add(String.format(Locale.ROOT, "**Warning**: %d of %d measurements ran while other processes "
+                    + "used more than %.0f%% of the CPUs (`others %%` in the table of all variants).", busy, measured,
+                    Progress.BUSY_PERCENT));
+        }
+        return notes;
+    }
+}
