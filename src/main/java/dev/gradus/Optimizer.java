@@ -451,8 +451,8 @@ public final class Optimizer implements AutoCloseable {
      * Sets every element of every registered gradient, frozen parameters' included, to
      * {@code +0.0f}, as {@code optimizer.zero_grad(set_to_none=False)} does in PyTorch: call it
      * before a backward pass that adds into the gradients. Large models are zeroed in parallel,
-     * in the same shares as a step; the work is {@link MemorySegment#fill}, which the JDK runs as
-     * a vectorized memory fill.
+     * in the same shares as a step; each share is a loop of float stores that C2 compiles to vector
+     * stores.
      *
      * @throws IllegalStateException if the optimizer is closed, another operation runs, or a
      *                               gradient is read-only or its arena closed (checked before
@@ -479,9 +479,17 @@ public final class Optimizer implements AutoCloseable {
     private void zero(WorkPlan plan, int worker) {
         Roster roster = current;
         for (int k = 0; k < plan.pieces(worker); k++) {
-            long from = plan.from(worker, k);
-            roster.parameter(plan.parameter(worker, k)).gradient()
-                    .asSlice(from * Float.BYTES, (plan.to(worker, k) - from) * Float.BYTES).fill((byte) 0);
+            zero(roster.parameter(plan.parameter(worker, k)).gradient(), plan.from(worker, k), plan.to(worker, k));
+        }
+    }
+
+    /**
+     * Stores {@code +0.0f} in elements {@code [from, to)}: a loop C2 vectorizes, about 4x faster
+     * in cache than {@link MemorySegment#fill} (measured with {@code ZeroGradientsBenchmark}).
+     */
+    private static void zero(MemorySegment segment, long from, long to) {
+        for (long i = from; i < to; i++) {
+            segment.setAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, i, 0f);
         }
     }
 

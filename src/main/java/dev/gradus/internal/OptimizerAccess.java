@@ -59,7 +59,9 @@ public abstract class OptimizerAccess {
 
     /**
      * Runs {@code action} with the optimizer held as by a step: no step, registration or close runs
-     * meanwhile, and a concurrent one fails with {@link IllegalStateException}.
+     * meanwhile, and a concurrent one fails with {@link IllegalStateException}. While the
+     * optimizer is failed (a step stopped part-way), every operation but {@code "load"} is
+     * refused with {@link IllegalStateException}.
      *
      * @param optimizer the optimizer
      * @param operation what runs, for the message of a conflicting call
@@ -81,12 +83,18 @@ public abstract class OptimizerAccess {
     public abstract long parameterStepCount(Optimizer optimizer, String name);
 
     /**
-     * Sets the counters of a restored checkpoint; call it under {@link #exclusively}.
+     * Sets the counters of a restored checkpoint, and clears a failure; call it under
+     * {@link #exclusively}. Every count is checked before any is set.
      *
      * @param optimizer           the optimizer
-     * @param stepCount           the number of steps taken, {@code >= 0}
-     * @param skippedSteps        the number of steps skipped, {@code >= 0}
-     * @param parameterStepCounts each registered parameter's step count, by name, {@code >= 0}
+     * @param stepCount           the number of steps taken, in {@code [0, Long.MAX_VALUE - 1]}
+     * @param skippedSteps        the number of steps skipped, in {@code [0, Long.MAX_VALUE - 1]}
+     * @param parameterStepCounts each registered parameter's step count, by name, in
+     *                            {@code [0, stepCount]}; empty puts every parameter at {@code stepCount}
+     * @throws IllegalArgumentException if a count is negative, {@code stepCount} or
+     *                                  {@code skippedSteps} is {@link Long#MAX_VALUE} (counting
+     *                                  could not go on), or the map is not empty and does not hold
+     *                                  exactly the registered names
      */
     public abstract void restoreCounters(Optimizer optimizer, long stepCount, long skippedSteps,
                                          Map<String, Long> parameterStepCounts);

@@ -61,6 +61,19 @@ class ZeroGradientsTest {
     }
 
     @Test
+    void unalignedAndHeapGradientsAreClearedToo() {
+        try (Arena arena = Arena.ofShared(); Optimizer optimizer = Optimizer.builder(Adam.DEFAULT, 1e-3).build()) {
+            MemorySegment unaligned = arena.allocate(4 * 37 + 1).asSlice(1).fill((byte) 0x41);
+            float[] heap = {1f, 2f, 3f};
+            optimizer.add("native", arena.allocate(4 * 37), unaligned);
+            optimizer.add("heap", MemorySegment.ofArray(new float[3]), MemorySegment.ofArray(heap));
+            optimizer.zeroGradients();
+            assertArrayEquals(new byte[4 * 37], unaligned.toArray(ValueLayout.JAVA_BYTE));
+            assertArrayEquals(new float[3], heap);
+        }
+    }
+
+    @Test
     void aReadOnlyGradientIsRefusedBeforeAnyIsCleared() {
         try (Arena arena = Arena.ofShared(); Optimizer optimizer = Optimizer.builder(Adam.DEFAULT, 1e-3).build()) {
             MemorySegment writable = arena.allocateFrom(ValueLayout.JAVA_FLOAT, 1f, 2f);
