@@ -97,7 +97,9 @@ public final class Checkpoint {
      *                                  ...); {@code file} is then unchanged, or (if the failure came
      *                                  after the rename) the new checkpoint
      * @throws IllegalArgumentException if {@code file} names no file, such as a root directory
-     * @throws IllegalStateException    if the optimizer is closed, failed, or a step runs on another thread
+     * @throws IllegalStateException    if the optimizer is closed, failed, or a step runs on another
+     *                                  thread, or its checkpoint would pass a limit of the format
+     *                                  (a header of more than 256 MiB)
      */
     public static void save(Optimizer optimizer, Path file) throws IOException {
         save(optimizer, file, Contents.STATE);
@@ -114,7 +116,9 @@ public final class Checkpoint {
      *                                  ...); {@code file} is then unchanged, or (if the failure came
      *                                  after the rename) the new checkpoint
      * @throws IllegalArgumentException if {@code file} names no file, such as a root directory
-     * @throws IllegalStateException    if the optimizer is closed, failed, or a step runs on another thread
+     * @throws IllegalStateException    if the optimizer is closed, failed, or a step runs on another
+     *                                  thread, or its checkpoint would pass a limit of the format
+     *                                  (a header of more than 256 MiB)
      */
     public static void save(Optimizer optimizer, Path file, Contents contents) throws IOException {
         ArgumentChecks.requireNonNull("optimizer", optimizer);
@@ -138,7 +142,9 @@ public final class Checkpoint {
      * @return the number of bytes written
      * @throws IOException              if the channel fails
      * @throws IllegalArgumentException if the channel is in non-blocking mode
-     * @throws IllegalStateException    if the optimizer is closed, failed, or a step runs on another thread
+     * @throws IllegalStateException    if the optimizer is closed, failed, or a step runs on another
+     *                                  thread, or its checkpoint would pass a limit of the format
+     *                                  (a header of more than 256 MiB)
      */
     public static long save(Optimizer optimizer, WritableByteChannel channel, Contents contents) throws IOException {
         ArgumentChecks.requireNonNull("optimizer", optimizer);
@@ -160,7 +166,8 @@ public final class Checkpoint {
      * @param contents  whether the parameters' values are saved too
      * @return the number of bytes written
      * @throws IOException           if the stream fails
-     * @throws IllegalStateException if the optimizer is closed, failed, or a step runs on another thread
+     * @throws IllegalStateException if the optimizer is closed, failed, or a step runs on another
+     *                               thread, or its checkpoint would pass a limit of the format
      */
     public static long save(Optimizer optimizer, OutputStream out, Contents contents) throws IOException {
         ArgumentChecks.requireNonNull("out", out);
@@ -177,8 +184,9 @@ public final class Checkpoint {
      * @param optimizer the optimizer
      * @param contents  whether the parameters' values are saved too
      * @return the checkpoint
-     * @throws IllegalStateException if the checkpoint would not fit in a byte array (2 GiB), or
-     *                               the optimizer is closed, failed, or a step runs on another thread
+     * @throws IllegalStateException if the checkpoint would not fit in a byte array (2 GiB) or pass a
+     *                               limit of the format, or the optimizer is closed, failed, or a
+     *                               step runs on another thread
      */
     public static byte[] toBytes(Optimizer optimizer, Contents contents) {
         ArgumentChecks.requireNonNull("optimizer", optimizer);

@@ -43,7 +43,7 @@ final class CheckpointReader {
     private static final long NOT_READ = Long.MIN_VALUE;
 
     private final CheckpointInput in;
-    private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+    private ByteBuffer chunk = ByteBuffer.allocate(0);
     private final ByteBuffer word = ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private final CRC32C sectionCrc = new CRC32C();
     private ParsedHeader header;
@@ -133,10 +133,13 @@ final class CheckpointReader {
         requireCrc("trailer", offset, 0, in.crc());
     }
 
-    /** Reads {@code bytes} bytes through the buffer, adding them to {@code crc}. */
+    /** Reads {@code bytes} bytes through the buffer (grown to at most {@value #CHUNK} bytes), adding them to {@code crc}. */
     private boolean verifyOnly(long bytes, CRC32C crc) throws IOException {
-        for (long left = bytes; left > 0; left -= CHUNK) {
-            if (!in.readFully(chunk.clear().limit((int) Math.min(CHUNK, left)), crc)) {
+        if (chunk.capacity() < Math.min(CHUNK, bytes)) {
+            chunk = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(bytes, 2L * chunk.capacity())));
+        }
+        for (long left = bytes; left > 0; left -= chunk.capacity()) {
+            if (!in.readFully(chunk.clear().limit((int) Math.min(chunk.capacity(), left)), crc)) {
                 return false;
             }
         }

@@ -16,8 +16,8 @@ import java.util.zip.CRC32C;
  * with its CRC32C, the trailer; front to back, so that any channel or stream can take it. The
  * header is parsed back as a reader parses it before anything is written: a checkpoint a reader
  * would reject is never written, and the layout comes from the same code that reads it. Floats
- * are converted to little-endian through a buffer of {@value #CHUNK_BYTES} bytes, so a save
- * allocates little whatever the model's size.
+ * are converted to little-endian through a buffer of at most {@value #CHUNK_BYTES} bytes (the
+ * largest section's, if smaller), so a save allocates little whatever the model's size.
  */
 final class CheckpointWriter {
 
@@ -25,12 +25,14 @@ final class CheckpointWriter {
 
     private final WritableByteChannel channel;
     private final CRC32C fileCrc = new CRC32C();
-    private final byte[] chunk = new byte[CHUNK_BYTES];
-    private final MemorySegment chunkSegment = MemorySegment.ofArray(chunk);
+    private final byte[] chunk;
+    private final MemorySegment chunkSegment;
     private long written;
 
-    private CheckpointWriter(WritableByteChannel channel) {
+    private CheckpointWriter(WritableByteChannel channel, int chunkBytes) {
         this.channel = channel;
+        this.chunk = new byte[chunkBytes];
+        this.chunkSegment = MemorySegment.ofArray(chunk);
     }
 
     /**
@@ -62,7 +64,11 @@ final class CheckpointWriter {
      */
     static long write(WritableByteChannel channel, ParsedHeader header, List<RegisteredParameter> parameters)
             throws IOException {
-        return new CheckpointWriter(channel).writeAll(header, parameters);
+        long largest = 0;
+        for (int p = 0; p < header.parameters(); p++) {
+            largest = Math.max(largest, header.floats(p) * Float.BYTES);
+        }
+        return new CheckpointWriter(channel, (int) Math.min(CHUNK_BYTES, largest)).writeAll(header, parameters);
     }
 
     private long writeAll(ParsedHeader header, List<RegisteredParameter> parameters) throws IOException {
@@ -94,8 +100,8 @@ final class CheckpointWriter {
     private void putSection(MemorySegment floats) throws IOException {
         CRC32C sectionCrc = new CRC32C();
         long count = floats.byteSize() / Float.BYTES;
-        for (long from = 0; from < count; from += CHUNK_BYTES / Float.BYTES) {
-            int n = (int) Math.min(CHUNK_BYTES / Float.BYTES, count - from);
+        for (long from = 0; from < count; from += chunk.length / Float.BYTES) {
+            int n = (int) Math.min(chunk.length / Float.BYTES, count - from);
             MemorySegment.copy(floats, ValueLayout.JAVA_FLOAT_UNALIGNED, from * Float.BYTES,
                     chunkSegment, CheckpointFormat.FLOAT, 0, n);
             sectionCrc.update(chunk, 0, n * Float.BYTES);

@@ -525,7 +525,7 @@ final class ParsedHeader {
     private static void requireUtf8(byte[] text) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
         ByteBuffer in = ByteBuffer.wrap(text);
-        CharBuffer out = CharBuffer.allocate(4096);
+        CharBuffer out = CharBuffer.allocate(Math.min(4096, text.length + 1));
         CoderResult result;
         do {
             result = decoder.decode(in, out.clear(), true);

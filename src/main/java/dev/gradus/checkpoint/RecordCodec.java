@@ -39,6 +39,13 @@ final class RecordCodec {
 
     private static final String MANUAL_PREFIX = "ManualSchedule[current=";
     private static final Pattern MANUAL_RATE = Pattern.compile(Pattern.quote(MANUAL_PREFIX) + "([^\\],]*)\\]");
+    /** Each record class's components, looked up once: a fresh lookup makes every accessor call slow. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
     private static final int LONGEST_RATE = 32;
     private static final byte[] MANUAL_PREFIX_BYTES = MANUAL_PREFIX.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MASKED_BYTES = (MANUAL_PREFIX + MASKED_RATE + "]").getBytes(StandardCharsets.US_ASCII);
@@ -181,7 +188,7 @@ final class RecordCodec {
 
     private static void appendRecord(StringBuilder out, Record record) {
         out.append(record.getClass().getSimpleName()).append('[');
-        RecordComponent[] components = record.getClass().getRecordComponents();
+        RecordComponent[] components = COMPONENTS.get(record.getClass());
         for (int i = 0; i < components.length; i++) {
             out.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=');
             append(out, component(record, components[i]));
@@ -195,7 +202,7 @@ final class RecordCodec {
         } else if (value instanceof List<?> list) {
             list.forEach(element -> collectManual(element, found));
         } else if (value instanceof Record record) {
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
+            for (RecordComponent component : COMPONENTS.get(record.getClass())) {
                 collectManual(component(record, component), found);
             }
         }

@@ -114,6 +114,7 @@ class StreamCheckpointTest {
         assertEquals(":end", new String(in.readAllBytes(), StandardCharsets.US_ASCII));
     }
 
+    /** Every length in the prefix, the sections and the trailer; every 37th in the header, read by one loop. */
     @Test
     void aStreamEndingAnywhereIsRejectedAndTheOptimizerUnchanged() throws IOException {
         byte[] bytes = Checkpoint.toBytes(saved, Checkpoint.Contents.WITH_PARAMETERS);
@@ -122,7 +123,8 @@ class StreamCheckpointTest {
             Model other = scrambledValues(model.copy(arena)).register(target);
             target.step();
             Snapshot before = Snapshot.of(target, other, rate);
-            for (int cut = 0; cut < bytes.length; cut++) {
+            int sections = 16 + ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(12) + 4;
+            for (int cut = 0; cut < bytes.length; cut += cut < 32 || cut >= sections - 8 ? 1 : 37) {
                 int length = cut;
                 InputStream truncated = new ByteArrayInputStream(bytes, 0, length);
                 String what = "ended after " + length + " bytes";
