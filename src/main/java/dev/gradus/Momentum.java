@@ -4,7 +4,8 @@ import dev.gradus.internal.ArgumentChecks;
 
 /**
  * Gradient descent with momentum, in the heavy-ball form (PyTorch, cs231n), the EWMA form of the
- * course material (optionally bias-corrected), PyTorch's dampened form, and Nesterov's look-ahead.
+ * {@linkplain dev.gradus Optimization algorithms week} (optionally bias-corrected), PyTorch's
+ * dampened form, and Nesterov's look-ahead.
  *
  * <pre>
  *   g  &lt;- -g                                   if maximize
@@ -77,7 +78,8 @@ public record Momentum(double momentum, double dampening, boolean nesterov, bool
     }
 
     /**
-     * The EWMA form of the course: {@code v <- b*v + (1-b)*g}, {@code w <- w - a*v}, no bias correction.
+     * The EWMA form of the {@linkplain dev.gradus Optimization algorithms week}:
+     * {@code v <- b*v + (1-b)*g}, {@code w <- w - a*v}, no bias correction.
      *
      * @param b the decay rate, in {@code [0, 1)} also as a float
      * @return the rule

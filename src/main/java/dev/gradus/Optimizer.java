@@ -873,7 +873,19 @@ public final class Optimizer implements AutoCloseable {
             return this;
         }
 
-        /** Steps of fewer elements than this (in all parameters) run on the calling thread alone. */
+        /**
+         * The size below which a pass runs on the calling thread alone, without waking the other
+         * workers: a {@link Optimizer#step() step} of fewer than {@code elements} elements in all
+         * unfrozen parameters, or a {@link Optimizer#zeroGradients() zeroing} of fewer than
+         * {@code elements} gradient elements in all parameters. {@link Optimizer#DEFAULT_PARALLEL_THRESHOLD}
+         * (2<sup>18</sup>) unless set; {@code 0} shares every pass among all workers. Has no effect
+         * with one worker. Results are bit-for-bit the same either way.
+         *
+         * @param elements the threshold, in elements (floats) summed over the parameters;
+         *                 {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code elements < 0}
+         */
         public Builder parallelThreshold(long elements) {
             if (elements < 0) {
                 throw new IllegalArgumentException("parallelThreshold must be >= 0, got " + elements);
@@ -882,7 +894,15 @@ public final class Optimizer implements AutoCloseable {
             return this;
         }
 
-        /** What a step does when a gradient holds NaN or an infinity; default {@link NonFinitePolicy#PROPAGATE}. */
+        /**
+         * What a {@link Optimizer#step() step} does when a gradient holds NaN or an infinity;
+         * {@link NonFinitePolicy#PROPAGATE} unless set.
+         *
+         * @param policy propagate the values, skip the step, or throw
+         *               {@link NonFiniteGradientException}
+         * @return this builder
+         * @throws NullPointerException if {@code policy} is null
+         */
         public Builder nonFinite(NonFinitePolicy policy) {
             this.nonFinitePolicy = ArgumentChecks.requireNonNull("policy", policy);
             return this;

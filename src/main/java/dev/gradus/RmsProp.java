@@ -26,7 +26,8 @@ import dev.gradus.internal.ArgumentChecks;
  * if centered, then the momentum buffer {@code buf} if {@code mu > 0}; all zero before step 1.
  *
  * @param decay            {@code b} (PyTorch's {@code alpha}, Keras' {@code rho}), in {@code [0, 1)}, also as
- *                         a float; default 0.9 (the course and Keras; PyTorch uses 0.99)
+ *                         a float; default 0.9 (the {@linkplain dev.gradus Optimization algorithms week}
+ *                         and Keras; PyTorch uses 0.99)
  * @param epsilon          {@code eps}, {@code > 0} and finite as a float (above {@code 2^-150}); default 1e-8
  * @param centered         divide by an estimate of the gradient's standard deviation; default false
  * @param momentum         {@code mu}, in {@code [0, 1)}, also as a float; default 0 (none)

@@ -61,7 +61,7 @@ class TextbookConventionsTest {
     static List<Convention> conventions() {
         Adam efficient = Adam.DEFAULT.withForm(Adam.Form.EFFICIENT);
         return List.of(
-                new Convention("momentum EWMA (course)", Momentum.ewma(0.9), 0.01),
+                new Convention("momentum EWMA (Optimization algorithms week)", Momentum.ewma(0.9), 0.01),
                 new Convention("momentum EWMA, bias-corrected (Optax ema(debias=True))",
                         Momentum.ewma(0.9).withBiasCorrection(true), 0.01),
                 new Convention("momentum EWMA, weight decay", Momentum.ewma(0.9).withWeightDecay(0.01), 0.01),

@@ -11,19 +11,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The series API against the course's example and the closed form of the average. */
+/**
+ * The series API against the London temperature example of the Optimization algorithms week (the
+ * course named in the README) and the closed form of the average.
+ */
 class EwmaSeriesTest {
 
     /**
      * Tolerance of results that are exact in real arithmetic but computed in {@code double}:
      * {@code 1 - 0.98} is {@code 0.020000000000000018} in double (0.98 is not representable), so
-     * the course's {@code 0.02 * 40 = 0.8} comes out as {@code 0.8000000000000007}. A few ulps of
-     * values below 100 are far below 1e-12.
+     * the London temperature example's {@code 0.02 * 40 = 0.8} comes out as
+     * {@code 0.8000000000000007}. A few ulps of values below 100 are far below 1e-12.
      */
     private static final double DOUBLE_ROUNDING = 1e-12;
 
     @Test
-    void theCourseExampleGivesPointEightUncorrectedAndFortyCorrected() {
+    void theLondonTemperatureExampleGivesPointEightUncorrectedAndFortyCorrected() {
         Ewma temperature = new Ewma(0.98);
         temperature.add(40.0);
         assertEquals(0.8, temperature.value(), DOUBLE_ROUNDING);

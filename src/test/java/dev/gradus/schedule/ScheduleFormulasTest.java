@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each schedule follows its textbook formula, written here independently in the 0-based form of
  * PyTorch's schedulers ({@code e = t - 1}) with {@link Math} instead of {@link StrictMath}, and
- * gives the course's example values.
+ * gives the example values of the Optimization algorithms week (the course named in the README).
  */
 class ScheduleFormulasTest {
 
@@ -67,8 +67,9 @@ class ScheduleFormulasTest {
     }
 
     @Test
-    void inverseTimeDecayPerEpochGivesTheCourseTable() {
-        // The course: a0 = 0.2, decay_rate = 1 gives 0.1, 0.067, 0.05, 0.04 in epochs 1 to 4.
+    void inverseTimeDecayPerEpochGivesTheOptimizationAlgorithmsWeekTable() {
+        // The Optimization algorithms week (the course named in the README): a0 = 0.2,
+        // decay_rate = 1 gives 0.1, 0.067, 0.05, 0.04 in epochs 1 to 4.
         Schedule schedule = new InverseTimeDecay(0.2, 1.0).perEpoch(50);
         double[] perEpoch = {0.1, 0.2 / 3, 0.05, 0.04};
         for (int epoch = 1; epoch <= 4; epoch++) {
