@@ -60,7 +60,9 @@ import java.util.function.Supplier;
  * {@link #step()}, {@link #add} or {@link #close()} while a step runs on another thread throws
  * {@link IllegalStateException}; independent optimizers may step concurrently.
  *
- * <p><b>Allocation.</b> {@code step()} allocates nothing once the parameters are registered.
+ * <p><b>Allocation.</b> {@code step()} allocates nothing once the parameters are registered, but
+ * for the 20 KiB of scratch arrays each worker thread allocates on its first step while the
+ * vector kernels warm up (see {@code docs/startup.md}).
  */
 public final class Optimizer implements AutoCloseable {
 
@@ -72,7 +74,7 @@ public final class Optimizer implements AutoCloseable {
     private final long parallelThreshold;
     private final NonFinitePolicy nonFinitePolicy;
     private final ParallelRegion region;
-    private final KernelSet kernels = KernelProvider.kernels();
+    private KernelSet kernels = KernelProvider.kernels();
     private final Arena arena = Arena.ofShared();
     private final StateAllocator allocator = new StateAllocator(arena);
     private final Map<String, OptimizerParameter> byName = new LinkedHashMap<>();
@@ -150,12 +152,22 @@ public final class Optimizer implements AutoCloseable {
             }
             OptimizerParameter parameter = new OptimizerParameter(name, values, gradient, parameterRule,
                     group.learningRateFactor(), state[0], state[1], state[2]);
+            prepareKernels(parameter);
             byName.put(name, parameter);
             parameters = byName.values().toArray(OptimizerParameter[]::new);
             learningRates = new double[parameters.length];
             rebuildPlans();
         } finally {
             busy.set(false);
+        }
+    }
+
+    /** Starts warming the kernels of {@code parameter}'s steps now, ahead of the first step. */
+    private void prepareKernels(OptimizerParameter parameter) {
+        KernelProvider.prepare(parameter.rule(), schedule.learningRate(step + 1) * parameter.learningRateFactor(),
+                parameter.values(), parameter.gradient(), parameter.state0(), parameter.state1(), parameter.state2());
+        if (nonFinitePolicy != NonFinitePolicy.PROPAGATE) {
+            KernelProvider.prepareScan(parameter.gradient());
         }
     }
 
@@ -197,6 +209,7 @@ public final class Optimizer implements AutoCloseable {
                 requireUsable(parameter);
             }
             long t = step + 1;
+            kernels = KernelProvider.kernels();
             if (nonFinitePolicy != NonFinitePolicy.PROPAGATE && !gradientsFinite(t)) {
                 skippedSteps++;
                 return;
