@@ -33,6 +33,7 @@ public class EwmaBenchmark extends StreamState {
         value = buffers.segment(Buffers.GRADIENTS);
         averageArray = buffers.array(Buffers.PARAMETERS);
         valueArray = buffers.array(Buffers.GRADIENTS);
+        Ewma.update(decay, average, value, 0, 0);
     }
 
     /** The public API on native segments. */

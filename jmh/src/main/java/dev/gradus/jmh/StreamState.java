@@ -42,13 +42,17 @@ public abstract class StreamState {
     /** The number of buffers the rule reads: parameters, gradients, then its state. */
     protected abstract int bufferCount();
 
-    /** Takes the freshly allocated buffers of a trial into the subclass's fields. */
+    /**
+     * Takes the freshly allocated buffers of a trial into the subclass's fields, and makes one
+     * empty call of each kind of Gradus call it measures, so that their vector kernels warm up.
+     */
     protected abstract void bind(Buffers trialBuffers);
 
     @Setup(Level.Trial)
     public void allocate() {
         buffers = Buffers.allocate(n, bufferCount(), SEED);
         bind(buffers);
+        CompiledKernels.await();
     }
 
     @TearDown(Level.Trial)

@@ -23,11 +23,15 @@ import java.util.concurrent.TimeUnit;
  *       {@value WarmUpBuffers#CAPACITY} floats no slower than the cold kernels.</li>
  * </ol>
  * Where the JVM cannot count allocated bytes, the timing alone decides. A compiled vector kernel
- * that is slower than the cold one {@value #SLOWER_VERDICTS} times in a row is not used. The
- * warm-up runs rounds back to back for {@value #PATIENT_SECONDS} s, then pauses between rounds,
- * {@value #FIRST_PAUSE_MILLIS} ms at first and twice as long after each round up to
- * {@value #LONGEST_PAUSE_MILLIS} ms, so that a kernel the JIT keeps recompiling costs little; it
- * gives up after {@value #GIVE_UP_SECONDS} s, and the family stays on the cold kernels.
+ * that is slower than the cold one {@value #SLOWER_VERDICTS} times in a row is not used.
+ *
+ * <p>Pace: rounds run back to back for {@value #PATIENT_SECONDS} s (the JIT compiles a method
+ * once it has been called often enough, so pauses would only delay it); after that each round is
+ * followed by a pause as long as the round times the seconds elapsed over
+ * {@value #PATIENT_SECONDS} (at most {@value #LONGEST_PAUSE_MILLIS} ms), so the warm-up of a
+ * kernel the JIT is slow to compile, or keeps recompiling, takes half a core after 10 s and a
+ * tenth after 50 s. It gives up after {@value #GIVE_UP_SECONDS} s, and the family stays on the
+ * cold kernels.
  */
 final class FamilyWarmUp implements Warmer {
 
@@ -35,7 +39,6 @@ final class FamilyWarmUp implements Warmer {
     static final int TIMED_CALLS = 5;
     static final int SLOWER_VERDICTS = 3;
     static final long PATIENT_SECONDS = 5;
-    static final long FIRST_PAUSE_MILLIS = 10;
     static final long LONGEST_PAUSE_MILLIS = 1000;
     static final long GIVE_UP_SECONDS = 600;
     /** Calls from the cold site stop well before C2's invocation threshold (5000 by default). */
@@ -100,10 +103,10 @@ final class FamilyWarmUp implements Warmer {
     public Outcome warm(KernelFamily family, long signatures) throws InterruptedException {
         List<WarmUpCase> cases = WarmUpCases.of(family, signatures);
         long start = System.nanoTime();
-        long pause = FIRST_PAUSE_MILLIS;
         int quiet = 0;
         int slower = 0;
         for (long round = 0; ; round++) {
+            long roundStart = System.nanoTime();
             buffers.reset();
             long before = allocated();
             KernelSet kernels = (round & 1) == 0 ? vector : routed;
@@ -135,8 +138,8 @@ final class FamilyWarmUp implements Warmer {
                 return Outcome.GAVE_UP;
             }
             if (elapsed > TimeUnit.SECONDS.toNanos(PATIENT_SECONDS)) {
-                Thread.sleep(pause);
-                pause = Math.min(2 * pause, LONGEST_PAUSE_MILLIS);
+                double pauseNanos = (System.nanoTime() - roundStart) * (elapsed / (double) TimeUnit.SECONDS.toNanos(PATIENT_SECONDS));
+                TimeUnit.NANOSECONDS.sleep((long) Math.min(pauseNanos, TimeUnit.MILLISECONDS.toNanos(LONGEST_PAUSE_MILLIS)));
             }
         }
     }
