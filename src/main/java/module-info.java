@@ -6,6 +6,9 @@
  */
 module dev.gradus {
     requires static jdk.incubator.vector;
+    // The warm-up counts the bytes its thread allocates (com.sun.management.ThreadMXBean) when present.
+    requires static java.management;
+    requires static jdk.management;
 
     exports dev.gradus;
     exports dev.gradus.schedule;

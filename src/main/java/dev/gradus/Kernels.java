@@ -6,6 +6,7 @@ import dev.gradus.internal.RuleSteps;
 import dev.gradus.internal.SegmentChecks;
 import dev.gradus.internal.StateChecks;
 import java.lang.foreign.MemorySegment;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -25,11 +26,14 @@ import java.util.List;
  * AdaGrad's accumulator). Steps count from 1.
  *
  * <p>The methods run the vector kernels when the Vector API is available (see
- * {@link #implementation()}), else the scalar kernels; both produce identical bits. The segment
- * overloads other than {@link #step(UpdateRule, double, long, MemorySegment, MemorySegment, List)}
- * allocate nothing. They are thread-safe: concurrent calls on disjoint buffers, or on disjoint
- * ranges of the same buffers, give the same bits as sequential calls, for any split of
- * {@code [0, n)} into ranges.
+ * {@link #implementation()}), else scalar kernels; both produce identical bits. In a fresh JVM
+ * the first calls of each rule run the scalar formulas while a daemon thread warms the vector
+ * kernel up, and switch to it once the JIT has compiled it (see {@link #awaitCompiled(Duration)}
+ * and {@code docs/startup.md}); the bits stay the same. The segment overloads other than
+ * {@link #step(UpdateRule, double, long, MemorySegment, MemorySegment, List)} allocate nothing
+ * (each calling thread once allocates 20 KiB of scratch arrays for the start-up kernels). They
+ * are thread-safe: concurrent calls on disjoint buffers, or on disjoint ranges of the same
+ * buffers, give the same bits as sequential calls, for any split of {@code [0, n)} into ranges.
  *
  * <p>Exceptions: {@link IllegalArgumentException} for a learning rate or step out of range,
  * buffers of different lengths, a byte size that is not a whole number of floats, a read-only
@@ -45,11 +49,34 @@ public final class Kernels {
     }
 
     /**
-     * The kernels in use: {@code "vector-<bits>"} (for example {@code "vector-256"}) or {@code
-     * "scalar"}.
+     * The kernels the next call runs on: {@code "vector-<bits>"} (for example {@code "vector-512"})
+     * once every kernel runs vectorized, {@code "chunked"} for the scalar formulas (without the
+     * Vector API, or while warming up), {@code "scalar"} when forced with
+     * {@code -Dgradus.kernels=scalar}. During the warm-up it says which kernels are compiled and
+     * which are warming, for example
+     * {@code "chunked, vector-512 for adam (warming up vector-512 for rmsProp)"}.
+     *
+     * @return the name of the kernels in use
      */
     public static String implementation() {
         return KernelProvider.kernels().name();
+    }
+
+    /**
+     * Waits until every kind of call made so far (rule, options, native or heap memory) runs on
+     * its vector kernel, compiled, or stays on the scalar formulas for good (no Vector API, or a
+     * kernel the JIT did not compile within ten minutes). For benchmarks, which should measure
+     * compiled code: make one call of what you measure, then wait. Returns at once when the
+     * warm-up is off ({@code -Dgradus.warmup=off}), the vector kernels cannot serve, or nothing
+     * waits to be warmed.
+     *
+     * @param timeout how long to wait at most
+     * @return {@code true} when every call made so far is settled, {@code false} after the timeout
+     * @throws InterruptedException if the waiting thread is interrupted
+     * @throws NullPointerException if {@code timeout} is null
+     */
+    public static boolean awaitCompiled(Duration timeout) throws InterruptedException {
+        return KernelProvider.awaitSettled(ArgumentChecks.requireNonNull("timeout", timeout));
     }
 
     /**

@@ -91,7 +91,9 @@ import java.util.stream.IntStream;
  * call them from the thread that drives the optimizer, or after it.
  *
  * <p><b>Allocation.</b> {@code step()} and {@code zeroGradients()} allocate nothing once the
- * first step after the last change of the parameters has laid out the work.
+ * first step after the last change of the parameters has laid out the work, but for the 20 KiB
+ * of scratch arrays each worker thread allocates on its first step while the vector kernels warm
+ * up (see {@code docs/startup.md}).
  */
 public final class Optimizer implements AutoCloseable {
 
@@ -105,7 +107,7 @@ public final class Optimizer implements AutoCloseable {
     private final long parallelThreshold;
     private final NonFinitePolicy nonFinitePolicy;
     private final ParallelRegion region;
-    private final KernelSet kernels = KernelProvider.kernels();
+    private KernelSet kernels = KernelProvider.kernels();
     private final ParameterRegistry registry;
     private final AtomicReference<String> running = new AtomicReference<>();
     private long step;
@@ -196,9 +198,19 @@ public final class Optimizer implements AutoCloseable {
         ArgumentChecks.requireNonNull("group", group);
         acquire("add");
         try {
-            registry.register(name, values, gradient, group, group.resolve(rule));
+            RegisteredParameter parameter = registry.register(name, values, gradient, group, group.resolve(rule));
+            prepareKernels(parameter);
         } finally {
             release();
+        }
+    }
+
+    /** Starts warming the kernels of {@code parameter}'s steps now, ahead of the first step. */
+    private void prepareKernels(RegisteredParameter parameter) {
+        KernelProvider.prepare(parameter.rule(), schedule.learningRate(step + 1) * parameter.learningRateFactor(),
+                parameter.values(), parameter.gradient(), parameter.state0(), parameter.state1(), parameter.state2());
+        if (nonFinitePolicy != NonFinitePolicy.PROPAGATE) {
+            KernelProvider.prepareScan(parameter.gradient());
         }
     }
 
@@ -356,6 +368,7 @@ public final class Optimizer implements AutoCloseable {
                 throw new IllegalStateException("the step count is Long.MAX_VALUE: no step can follow");
             }
             long t = step + 1;
+            kernels = KernelProvider.kernels();
             if (nonFinitePolicy != NonFinitePolicy.PROPAGATE && !gradientsFinite(roster, t)) {
                 skippedSteps = Math.addExact(skippedSteps, 1);
                 return;

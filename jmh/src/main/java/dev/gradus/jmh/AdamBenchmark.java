@@ -14,29 +14,10 @@ public class AdamBenchmark extends RuleBenchmark {
         return Adam.DEFAULT;
     }
 
-    /**
-     * Algorithm 1 of the paper as a Java user would write it over {@code float[]}: three divides
-     * and a square root per element. C2 auto-vectorizes it.
-     */
+    /** Algorithm 1 of the paper as a Java user would write it: {@link Textbook#adam}. */
     @Override
     protected void textbook() {
-        long t = ++step;
-        float b1 = (float) Adam.DEFAULT.beta1();
-        float b2 = (float) Adam.DEFAULT.beta2();
-        float eps = (float) Adam.DEFAULT.epsilon();
-        float lr = (float) learningRate;
-        float bc1 = (float) (1 - Math.pow(b1, t));
-        float bc2 = (float) (1 - Math.pow(b2, t));
-        float[] w = array(0);
-        float[] g = array(1);
-        float[] m = array(2);
-        float[] v = array(3);
-        for (int i = 0; i < w.length; i++) {
-            m[i] = b1 * m[i] + (1 - b1) * g[i];
-            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-            float mHat = m[i] / bc1;
-            float vHat = v[i] / bc2;
-            w[i] -= lr * mHat / ((float) Math.sqrt(vHat) + eps);
-        }
+        Textbook.adam(array(0), array(1), array(2), array(3), ++step, (float) learningRate,
+                (float) Adam.DEFAULT.beta1(), (float) Adam.DEFAULT.beta2(), (float) Adam.DEFAULT.epsilon());
     }
 }

@@ -31,6 +31,7 @@ public class EwmaBenchmark extends StreamState {
         value = buffers.segment(TrialBuffers.GRADIENTS);
         averageArray = buffers.array(TrialBuffers.PARAMETERS);
         valueArray = buffers.array(TrialBuffers.GRADIENTS);
+        Ewma.update(decay, average, value, 0, 0);
     }
 
     /** The public API on native segments. */

@@ -38,6 +38,8 @@ public class NonFiniteScanBenchmark extends StreamState {
         g = buffers.segment(TrialBuffers.GRADIENTS);
         m = buffers.segment(2);
         v = buffers.segment(3);
+        Kernels.firstNonFinite(g, 0, 0);
+        Kernels.adam(rule, learningRate, 1, w, g, m, v, 0, 0);
     }
 
     /** An Adam step through the public API, without a check. */

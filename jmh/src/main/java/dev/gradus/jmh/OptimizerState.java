@@ -31,6 +31,7 @@ final class OptimizerState implements AutoCloseable {
         for (int p = 0; p < sizes.length; p++) {
             optimizer.add("tensor" + p, filled(sizes[p], random, 1.0), filled(sizes[p], random, 0.01));
         }
+        CompiledKernels.await();
     }
 
     private MemorySegment filled(int floats, SplittableRandom random, double scale) {

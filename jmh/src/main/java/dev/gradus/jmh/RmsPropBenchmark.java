@@ -18,15 +18,7 @@ public class RmsPropBenchmark extends RuleBenchmark {
     /** {@code s = b * s + (1 - b) * g * g; w -= lr * g / (sqrt(s) + eps)} over {@code float[]}. */
     @Override
     protected void textbook() {
-        float lr = (float) learningRate;
-        float b = (float) RmsProp.DEFAULT.decay();
-        float eps = (float) RmsProp.DEFAULT.epsilon();
-        float[] w = array(0);
-        float[] g = array(1);
-        float[] s = array(2);
-        for (int i = 0; i < w.length; i++) {
-            s[i] = b * s[i] + (1 - b) * g[i] * g[i];
-            w[i] -= lr * g[i] / ((float) Math.sqrt(s[i]) + eps);
-        }
+        Textbook.rmsProp(array(0), array(1), array(2), (float) learningRate, (float) RmsProp.DEFAULT.decay(),
+                (float) RmsProp.DEFAULT.epsilon());
     }
 }

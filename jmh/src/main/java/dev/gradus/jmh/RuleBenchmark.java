@@ -54,6 +54,7 @@ public abstract class RuleBenchmark extends StreamState {
         state1 = state.size() < 2 ? null : state.get(1);
         state2 = state.size() < 3 ? null : state.get(2);
         this.buffers = buffers;
+        Kernels.step(rule, learningRate, 1, w, g, state, 0, 0);
     }
 
     /** Heap array {@code index} of {@code textbookArray}: 0 parameters, 1 gradients, then the state in the rule's order. */

@@ -81,6 +81,7 @@ public abstract class StreamState {
     public void allocate(BenchmarkParams params) {
         buffers = TrialBuffers.allocate(n, bufferCount(), SEED);
         bind(buffers);
+        CompiledKernels.await();
         AdaptiveWarmup.warm(this, params);
     }
 

@@ -1,0 +1,165 @@
+package dev.gradus.internal.warmup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradus.internal.KernelSet;
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the staging routes calls while they warm up, with recording kernels and a warmer whose
+ * outcomes the test sets: every call starts on the cold kernels, a signature is warmed from its
+ * first call and switches when compiled, a new signature sends its family back to the cold
+ * kernels until it is warmed too, a family that is not compiled stays cold, and the warm-up thread
+ * is a daemon that ends when nothing waits.
+ */
+class StagingTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final RecordingKernels cold = new RecordingKernels("chunked");
+    private final RecordingKernels vector = new RecordingKernels("vector-fake");
+    private final List<Staging.Task> warmed = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+    /** A warmer that waits for {@code release}, records its task and thread, and answers from {@code outcomes}. */
+    private Warmer.Factory scripted(Map<KernelFamily, Warmer.Outcome> outcomes, CountDownLatch release) {
+        return (v, routing, c) -> new Warmer() {
+            @Override
+            public Outcome warm(KernelFamily family, long signatures) throws InterruptedException {
+                threads.add(Thread.currentThread());
+                assertTrue(release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+                warmed.add(new Staging.Task(family, signatures));
+                return outcomes.getOrDefault(family, Outcome.COMPILED);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private Staging staging(Map<KernelFamily, Warmer.Outcome> outcomes, CountDownLatch release) {
+        return Staging.warming(cold, () -> vector, scripted(outcomes, release));
+    }
+
+    private static void sgd(KernelSet kernels, MemorySegment param, boolean maximize) {
+        kernels.sgd(param, param, 0, 0, 0f, 0f, maximize);
+    }
+
+    @Test
+    void everyCallStartsColdAndItsSignatureSwitchesOnceWarmed() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        Staging staging = staging(Map.of(), release);
+        RecordingKernels.call(staging.current(), KernelFamily.ADAM);
+        assertEquals(List.of("adam"), cold.calls());
+        String name = staging.current().name();
+        assertTrue(name.startsWith("chunked (warming up ") && name.endsWith(" for adam)"), name);
+        release.countDown();
+        assertTrue(staging.awaitSettled(WAIT));
+        RecordingKernels.call(staging.current(), KernelFamily.ADAM);
+        RecordingKernels.call(staging.current(), KernelFamily.SGD);
+        assertEquals(List.of("adam"), vector.calls());
+        assertEquals(List.of("adam", "sgd"), cold.calls());
+        assertEquals("chunked, vector-fake for adam (warming up vector-fake for sgd)", staging.current().name());
+    }
+
+    @Test
+    void eachKindOfMemoryAndEachOptionIsASignatureOfItsOwn() throws InterruptedException {
+        Staging staging = staging(Map.of(), new CountDownLatch(0));
+        MemorySegment heap = MemorySegment.ofArray(new float[0]);
+        sgd(staging.current(), MemorySegment.NULL, false);
+        assertTrue(staging.awaitSettled(WAIT));
+        assertEquals(Signature.bit(0), staging.warmSignatures(KernelFamily.SGD));
+        sgd(staging.current(), heap, false);
+        sgd(staging.current(), MemorySegment.NULL, false);
+        assertEquals(List.of("sgd", "sgd", "sgd"), cold.calls(), "a new signature sends the whole family back");
+        assertEquals(List.of(), vector.calls());
+        assertTrue(staging.awaitSettled(WAIT));
+        sgd(staging.current(), MemorySegment.NULL, true);
+        assertTrue(staging.awaitSettled(WAIT));
+        long all = Signature.bit(0) | Signature.bit(Signature.HEAP) | Signature.bit(Signature.MAXIMIZE);
+        assertEquals(all, staging.warmSignatures(KernelFamily.SGD));
+        assertEquals(List.of(new Staging.Task(KernelFamily.SGD, Signature.bit(0)),
+                new Staging.Task(KernelFamily.SGD, Signature.bit(0) | Signature.bit(Signature.HEAP)),
+                new Staging.Task(KernelFamily.SGD, all)), warmed);
+    }
+
+    @Test
+    void theWarmUpRunsOnADaemonThreadThatEndsWhenNothingWaits() throws InterruptedException {
+        Staging staging = staging(Map.of(), new CountDownLatch(0));
+        RecordingKernels.call(staging.current(), KernelFamily.EWMA);
+        assertTrue(staging.awaitSettled(WAIT));
+        Thread thread = threads.getFirst();
+        assertEquals(WarmUpWorker.THREAD_NAME, thread.getName());
+        assertTrue(thread.isDaemon());
+        thread.join(WAIT.toMillis());
+        assertFalse(thread.isAlive());
+        RecordingKernels.call(staging.current(), KernelFamily.SGD);
+        assertTrue(staging.awaitSettled(WAIT));
+        assertEquals(2, threads.size(), "a later signature starts a new thread");
+        assertEquals(Signature.bit(0), staging.warmSignatures(KernelFamily.SGD));
+    }
+
+    @Test
+    void aFamilyThatIsNotCompiledOrNotFasterStaysOnTheColdKernels() throws InterruptedException {
+        Staging staging = staging(Map.of(KernelFamily.RMS_PROP, Warmer.Outcome.GAVE_UP,
+                KernelFamily.MOMENTUM, Warmer.Outcome.NOT_FASTER), new CountDownLatch(0));
+        for (KernelFamily family : KernelFamily.values()) {
+            RecordingKernels.call(staging.current(), family);
+        }
+        assertTrue(staging.awaitSettled(WAIT));
+        for (KernelFamily family : KernelFamily.values()) {
+            RecordingKernels.call(staging.current(), family);
+        }
+        assertEquals(List.of("sgd", "momentum", "adagrad", "rmsProp", "adam", "ewma", "firstNonFinite",
+                "momentum", "rmsProp"), cold.calls());
+        assertEquals(List.of("sgd", "adagrad", "adam", "ewma", "firstNonFinite"), vector.calls());
+        assertEquals("chunked, vector-fake for sgd, adagrad, adam, ewma, firstNonFinite", staging.current().name());
+    }
+
+    @Test
+    void vectorKernelsThatCannotLoadLeaveEveryCallColdWithTheReason() throws InterruptedException {
+        Staging staging = Staging.warming(cold, () -> {
+            throw new UnsupportedOperationException("the preferred float species has 64 bits, under 128");
+        }, scripted(Map.of(), new CountDownLatch(0)));
+        RecordingKernels.call(staging.current(), KernelFamily.ADAM);
+        assertNull(staging.awaitVectorName(WAIT));
+        assertTrue(staging.awaitSettled(WAIT));
+        assertSame(cold, staging.current());
+        assertEquals("the preferred float species has 64 bits, under 128", staging.unavailableReason());
+        assertTrue(warmed.isEmpty());
+    }
+
+    @Test
+    void aFixedStagingServesItsKernelsForGood() throws InterruptedException {
+        Staging staging = Staging.fixed(vector);
+        assertTrue(staging.awaitSettled(Duration.ZERO));
+        assertSame(vector, staging.current());
+        assertNull(staging.awaitVectorName(Duration.ZERO));
+    }
+
+    @Test
+    void familiesAreWarmedInTheOrderOfTheirFirstCalls() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        Staging staging = staging(Map.of(), release);
+        for (KernelFamily family : List.of(KernelFamily.RMS_PROP, KernelFamily.SGD, KernelFamily.RMS_PROP,
+                KernelFamily.EWMA)) {
+            RecordingKernels.call(staging.current(), family);
+        }
+        release.countDown();
+        assertTrue(staging.awaitSettled(WAIT));
+        assertEquals(List.of(KernelFamily.RMS_PROP, KernelFamily.SGD, KernelFamily.EWMA),
+                warmed.stream().map(Staging.Task::family).toList());
+    }
+}

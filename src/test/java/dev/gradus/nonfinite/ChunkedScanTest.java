@@ -1,0 +1,59 @@
+package dev.gradus.nonfinite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gradus.internal.ChunkedKernels;
+import dev.gradus.testing.property.BitExact;
+import dev.gradus.testing.property.Gen;
+import dev.gradus.testing.property.GuardedSegment;
+import dev.gradus.testing.property.Property;
+import java.lang.foreign.Arena;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chunked scan finds the first NaN or infinity of any range, for chunks of any size, and
+ * writes nothing.
+ */
+class ChunkedScanTest {
+
+    /** A case, a range as fractions of its length, and the chunk. */
+    record ChunkCase(ScanCase scan, double start, double end, int chunk) {
+
+        long from() {
+            return (long) Math.floor(Math.min(start, end) * scan.n());
+        }
+
+        long to() {
+            return (long) Math.floor(Math.max(start, end) * scan.n());
+        }
+
+        @Override
+        public String toString() {
+            return "chunk " + chunk + ", [" + from() + ", " + to() + ") of " + scan;
+        }
+    }
+
+    @Test
+    void chunkedScanFindsTheFirstNonFiniteElement() {
+        Gen<ScanCase> cases = ScanCase.generator(16);
+        Gen<Integer> chunks = Gen.elementOf(1, 3, 16, 33, ChunkedKernels.DEFAULT_CHUNK);
+        Gen<Double> ends = Gen.oneOf(Gen.elementOf(0.0, 1.0), random -> random.nextDouble());
+        Property.forAll("firstNonFinite: chunked kernel == expected", random -> new ChunkCase(cases.next(random),
+                        ends.next(random), ends.next(random), chunks.next(random)))
+                .shrinkWith(c -> ScanCase.shrinker().candidates(c.scan())
+                        .map(s -> new ChunkCase(s, c.start(), c.end(), c.chunk())))
+                .cover("found in a later chunk", c -> c.scan().expected(c.from(), c.to()) >= c.from() + c.chunk(), 10)
+                .cover("found", c -> c.scan().expected(c.from(), c.to()) >= 0, 20)
+                .cover("none in a range of several chunks",
+                        c -> c.to() - c.from() > 2L * c.chunk() && c.scan().expected(c.from(), c.to()) < 0, 5)
+                .check(c -> {
+                    try (Arena arena = Arena.ofConfined()) {
+                        GuardedSegment values = c.scan().guarded(arena);
+                        long found = ChunkedKernels.withChunk(c.chunk()).firstNonFinite(values.slice(), c.from(), c.to());
+                        assertEquals(c.scan().expected(c.from(), c.to()), found, c.toString());
+                        BitExact.assertSameBits("values", c.scan().values(), values.slice());
+                        values.assertGuardsUntouched();
+                    }
+                });
+    }
+}
