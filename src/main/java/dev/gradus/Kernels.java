@@ -684,7 +684,7 @@ public final class Kernels {
                             MemorySegment gradient, MemorySegment state0, MemorySegment state1,
                             MemorySegment state2, long from, long to) {
         ArgumentChecks.requireNonNull("rule", rule);
-        ArgumentChecks.requireNonNegative("learningRate", learningRate);
+        ArgumentChecks.requireLearningRate(rule, learningRate);
         ArgumentChecks.requireStep(step);
         long n = StateChecks.requireParamAndGradient(param, gradient, from, to);
         StateChecks.requireStates(rule, n, param, gradient, state0, state1, state2);
