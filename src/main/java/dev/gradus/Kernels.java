@@ -83,13 +83,23 @@ public final class Kernels {
      * One step of any rule on elements {@code [from, to)}.
      *
      * @param rule         the rule and its hyperparameters
-     * @param learningRate {@code a}, finite and {@code >= 0}
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
      * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
-     * @param param        the parameters {@code w}; modified
-     * @param gradient     the gradient {@code g}; not modified
-     * @param state        the rule's {@link UpdateRule#stateBuffers()} state buffers, in order; modified
-     * @param from         first element, inclusive
-     * @param to           last element, exclusive
+     * @param param        the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param state        the rule's {@link UpdateRule#stateBuffers()} state buffers, in the order its Javadoc lists
+     *                     them; modified in {@code [from, to)}
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @throws IllegalArgumentException  for a learning rate or step out of range, buffers of different lengths, a byte
+     *                                   size that is not a whole number of floats, a read-only written buffer or
+     *                                   overlapping buffers, or a {@code state} whose size is not the rule's
+     *                                   {@link UpdateRule#stateBuffers()}
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being the number of floats in
+     *                                   {@code param}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument or a null buffer in {@code state}
      */
     public static void step(UpdateRule rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, List<MemorySegment> state, long from, long to) {
@@ -103,7 +113,24 @@ public final class Kernels {
                 state.size() < 2 ? null : state.get(1), state.size() < 3 ? null : state.get(2), from, to);
     }
 
-    /** {@link #step(UpdateRule, double, long, MemorySegment, MemorySegment, List, long, long)} on every element. */
+    /**
+     * {@link #step(UpdateRule, double, long, MemorySegment, MemorySegment, List, long, long)} on every element.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; modified
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param state        the rule's {@link UpdateRule#stateBuffers()} state buffers, in the order its Javadoc lists
+     *                     them; modified
+     * @throws IllegalArgumentException for a learning rate or step out of range, buffers of different lengths, a byte
+     *                                  size that is not a whole number of floats, a read-only written buffer or
+     *                                  overlapping buffers, or a {@code state} whose size is not the rule's
+     *                                  {@link UpdateRule#stateBuffers()}
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null argument or a null buffer in {@code state}
+     */
     public static void step(UpdateRule rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, List<MemorySegment> state) {
         step(rule, learningRate, step, param, gradient, state, 0, floats(param));
@@ -112,20 +139,55 @@ public final class Kernels {
     /**
      * One step of gradient descent ({@link Sgd}) on elements {@code [from, to)}.
      *
-     * @param param    the parameters {@code w}; modified
-     * @param gradient the gradient {@code g}; not modified
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param param        the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @throws IllegalArgumentException  for a learning rate out of range, buffers of different lengths, a byte size
+     *                                   that is not a whole number of floats, a read-only written buffer or overlapping
+     *                                   buffers
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being the number of floats in
+     *                                   {@code param}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument
      */
     public static void sgd(Sgd rule, double learningRate, MemorySegment param, MemorySegment gradient,
                            long from, long to) {
         run(rule, learningRate, 1, param, gradient, null, null, null, from, to);
     }
 
-    /** {@link #sgd(Sgd, double, MemorySegment, MemorySegment, long, long)} on every element. */
+    /**
+     * {@link #sgd(Sgd, double, MemorySegment, MemorySegment, long, long)} on every element.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param param        the parameters {@code w}; modified
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @throws IllegalArgumentException for a learning rate out of range, buffers of different lengths, a byte size that
+     *                                  is not a whole number of floats, a read-only written buffer or overlapping
+     *                                  buffers
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null argument
+     */
     public static void sgd(Sgd rule, double learningRate, MemorySegment param, MemorySegment gradient) {
         sgd(rule, learningRate, param, gradient, 0, floats(param));
     }
 
-    /** {@link #sgd(Sgd, double, MemorySegment, MemorySegment, long, long)} on every element of arrays. */
+    /**
+     * {@link #sgd(Sgd, double, MemorySegment, MemorySegment, long, long)} on every element of arrays.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param param        the parameters {@code w}; modified
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified
+     * @throws IllegalArgumentException for a learning rate out of range, arrays of different lengths or the same array
+     *                                  passed twice
+     * @throws NullPointerException     for a null argument
+     */
     public static void sgd(Sgd rule, double learningRate, float[] param, float[] gradient) {
         sgd(rule, learningRate, heap("param", param), heap("gradient", gradient));
     }
@@ -133,20 +195,63 @@ public final class Kernels {
     /**
      * Step {@code step} of {@link Momentum} (heavy ball, EWMA, Nesterov) on elements {@code [from, to)}.
      *
-     * @param velocity the velocity {@code v}, zero before step 1; modified
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param velocity     the velocity {@code v}, zero before step 1; modified in {@code [from, to)}
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @throws IllegalArgumentException  for a learning rate or step out of range, buffers of different lengths, a byte
+     *                                   size that is not a whole number of floats, a read-only written buffer or
+     *                                   overlapping buffers
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being the number of floats in
+     *                                   {@code param}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument
      */
     public static void momentum(Momentum rule, double learningRate, long step, MemorySegment param,
                                 MemorySegment gradient, MemorySegment velocity, long from, long to) {
         run(rule, learningRate, step, param, gradient, velocity, null, null, from, to);
     }
 
-    /** {@link #momentum(Momentum, double, long, MemorySegment, MemorySegment, MemorySegment, long, long)} on every element. */
+    /**
+     * {@link #momentum(Momentum, double, long, MemorySegment, MemorySegment, MemorySegment, long, long)} on every
+     * element.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; modified
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param velocity     the velocity {@code v}, zero before step 1; modified
+     * @throws IllegalArgumentException for a learning rate or step out of range, buffers of different lengths, a byte
+     *                                  size that is not a whole number of floats, a read-only written buffer or
+     *                                  overlapping buffers
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null argument
+     */
     public static void momentum(Momentum rule, double learningRate, long step, MemorySegment param,
                                 MemorySegment gradient, MemorySegment velocity) {
         momentum(rule, learningRate, step, param, gradient, velocity, 0, floats(param));
     }
 
-    /** {@link #momentum(Momentum, double, long, MemorySegment, MemorySegment, MemorySegment, long, long)} on arrays. */
+    /**
+     * {@link #momentum(Momentum, double, long, MemorySegment, MemorySegment, MemorySegment, long, long)} on arrays.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; modified
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified
+     * @param velocity     the velocity {@code v}, zero before step 1; modified
+     * @throws IllegalArgumentException for a learning rate or step out of range, arrays of different lengths or the
+     *                                  same array passed twice
+     * @throws NullPointerException     for a null argument
+     */
     public static void momentum(Momentum rule, double learningRate, long step, float[] param, float[] gradient,
                                 float[] velocity) {
         momentum(rule, learningRate, step, heap("param", param), heap("gradient", gradient),
@@ -156,21 +261,62 @@ public final class Kernels {
     /**
      * One step of {@link AdaGrad} on elements {@code [from, to)}.
      *
-     * @param accumulator the sum of squared gradients {@code r}, holding the rule's
-     *                    {@link AdaGrad#initialAccumulator()} before step 1; modified
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param param        the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param accumulator  the sum of squared gradients {@code r}, holding the rule's
+     *                     {@link AdaGrad#initialAccumulator()} before step 1; modified in {@code [from, to)}
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @throws IllegalArgumentException  for a learning rate out of range, buffers of different lengths, a byte size
+     *                                   that is not a whole number of floats, a read-only written buffer or overlapping
+     *                                   buffers
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being the number of floats in
+     *                                   {@code param}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument
      */
     public static void adagrad(AdaGrad rule, double learningRate, MemorySegment param, MemorySegment gradient,
                                MemorySegment accumulator, long from, long to) {
         run(rule, learningRate, 1, param, gradient, accumulator, null, null, from, to);
     }
 
-    /** {@link #adagrad(AdaGrad, double, MemorySegment, MemorySegment, MemorySegment, long, long)} on every element. */
+    /**
+     * {@link #adagrad(AdaGrad, double, MemorySegment, MemorySegment, MemorySegment, long, long)} on every element.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param param        the parameters {@code w}; modified
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param accumulator  the sum of squared gradients {@code r}, holding the rule's
+     *                     {@link AdaGrad#initialAccumulator()} before step 1; modified
+     * @throws IllegalArgumentException for a learning rate out of range, buffers of different lengths, a byte size that
+     *                                  is not a whole number of floats, a read-only written buffer or overlapping
+     *                                  buffers
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null argument
+     */
     public static void adagrad(AdaGrad rule, double learningRate, MemorySegment param, MemorySegment gradient,
                                MemorySegment accumulator) {
         adagrad(rule, learningRate, param, gradient, accumulator, 0, floats(param));
     }
 
-    /** {@link #adagrad(AdaGrad, double, MemorySegment, MemorySegment, MemorySegment, long, long)} on arrays. */
+    /**
+     * {@link #adagrad(AdaGrad, double, MemorySegment, MemorySegment, MemorySegment, long, long)} on arrays.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param param        the parameters {@code w}; modified
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified
+     * @param accumulator  the sum of squared gradients {@code r}, holding the rule's
+     *                     {@link AdaGrad#initialAccumulator()} before step 1; modified
+     * @throws IllegalArgumentException for a learning rate out of range, arrays of different lengths or the same array
+     *                                  passed twice
+     * @throws NullPointerException     for a null argument
+     */
     public static void adagrad(AdaGrad rule, double learningRate, float[] param, float[] gradient,
                                float[] accumulator) {
         adagrad(rule, learningRate, heap("param", param), heap("gradient", gradient),
@@ -180,9 +326,28 @@ public final class Kernels {
     /**
      * One step of {@link RmsProp} on elements {@code [from, to)}.
      *
-     * @param squareAverage   {@code s}; modified
-     * @param gradientAverage {@code mbar} if the rule is centered, else null; modified
-     * @param momentumBuffer  {@code buf} if the rule has momentum, else null; modified
+     * @param rule            the rule and its hyperparameters
+     * @param learningRate    the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param param           the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient        the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param squareAverage   the average of squared gradients {@code s}, zero before step 1; modified in
+     *                        {@code [from, to)}
+     * @param gradientAverage the average of gradients {@code mbar}, zero before step 1, if the rule is
+     *                        {@link RmsProp#centered() centered}, else null; modified in {@code [from, to)} if given
+     * @param momentumBuffer  the momentum buffer {@code buf}, zero before step 1, if the rule
+     *                        {@link RmsProp#hasMomentum() has momentum}, else null; modified in {@code [from, to)} if
+     *                        given
+     * @param from            index of the first element to update, inclusive
+     * @param to              index one past the last element to update
+     * @throws IllegalArgumentException  for a learning rate out of range, buffers of different lengths, a byte size
+     *                                   that is not a whole number of floats, a read-only written buffer or overlapping
+     *                                   buffers, or a {@code gradientAverage} or {@code momentumBuffer} the rule does
+     *                                   not keep
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being the number of floats in
+     *                                   {@code param}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument other than a state buffer the rule does not keep
      */
     public static void rmsProp(RmsProp rule, double learningRate, MemorySegment param, MemorySegment gradient,
                                MemorySegment squareAverage, MemorySegment gradientAverage,
@@ -196,7 +361,27 @@ public final class Kernels {
                 centered ? momentumBuffer : null, from, to);
     }
 
-    /** {@link #rmsProp(RmsProp, double, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on every element. */
+    /**
+     * {@link #rmsProp(RmsProp, double, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long,
+     * long)} on every element.
+     *
+     * @param rule            the rule and its hyperparameters
+     * @param learningRate    the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param param           the parameters {@code w}; modified
+     * @param gradient        the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param squareAverage   the average of squared gradients {@code s}, zero before step 1; modified
+     * @param gradientAverage the average of gradients {@code mbar}, zero before step 1, if the rule is
+     *                        {@link RmsProp#centered() centered}, else null; modified if given
+     * @param momentumBuffer  the momentum buffer {@code buf}, zero before step 1, if the rule
+     *                        {@link RmsProp#hasMomentum() has momentum}, else null; modified if given
+     * @throws IllegalArgumentException for a learning rate out of range, buffers of different lengths, a byte size that
+     *                                  is not a whole number of floats, a read-only written buffer or overlapping
+     *                                  buffers, or a {@code gradientAverage} or {@code momentumBuffer} the rule does
+     *                                  not keep
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null argument other than a state buffer the rule does not keep
+     */
     public static void rmsProp(RmsProp rule, double learningRate, MemorySegment param, MemorySegment gradient,
                                MemorySegment squareAverage, MemorySegment gradientAverage,
                                MemorySegment momentumBuffer) {
@@ -204,7 +389,24 @@ public final class Kernels {
                 floats(param));
     }
 
-    /** {@link #rmsProp(RmsProp, double, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on arrays; unused state may be null. */
+    /**
+     * {@link #rmsProp(RmsProp, double, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long,
+     * long)} on arrays; unused state may be null.
+     *
+     * @param rule            the rule and its hyperparameters
+     * @param learningRate    the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param param           the parameters {@code w}; modified
+     * @param gradient        the gradient {@code g}, as long as {@code param}; not modified
+     * @param squareAverage   the average of squared gradients {@code s}, zero before step 1; modified
+     * @param gradientAverage the average of gradients {@code mbar}, zero before step 1, if the rule is
+     *                        {@link RmsProp#centered() centered}, else null; modified if given
+     * @param momentumBuffer  the momentum buffer {@code buf}, zero before step 1, if the rule
+     *                        {@link RmsProp#hasMomentum() has momentum}, else null; modified if given
+     * @throws IllegalArgumentException for a learning rate out of range, arrays of different lengths or the same array
+     *                                  passed twice, or a {@code gradientAverage} or {@code momentumBuffer} the rule
+     *                                  does not keep
+     * @throws NullPointerException     for a null argument other than a state buffer the rule does not keep
+     */
     public static void rmsProp(RmsProp rule, double learningRate, float[] param, float[] gradient,
                                float[] squareAverage, float[] gradientAverage, float[] momentumBuffer) {
         rmsProp(rule, learningRate, heap("param", param), heap("gradient", gradient),
@@ -214,22 +416,67 @@ public final class Kernels {
     /**
      * Step {@code step} of {@link Adam} without AMSGrad on elements {@code [from, to)}.
      *
-     * @param m the first moment, zero before step 1; modified
-     * @param v the second moment, zero before step 1; modified
-     * @throws IllegalArgumentException also if the rule uses AMSGrad, which needs a {@code vmax} buffer
+     * @param rule         the rule and its hyperparameters, without AMSGrad
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param m            the first moment {@code m}, zero before step 1; modified in {@code [from, to)}
+     * @param v            the second moment {@code v}, zero before step 1; modified in {@code [from, to)}
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @throws IllegalArgumentException  for a learning rate or step out of range, buffers of different lengths, a byte
+     *                                   size that is not a whole number of floats, a read-only written buffer or
+     *                                   overlapping buffers
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being the number of floats in
+     *                                   {@code param}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument, or a rule with AMSGrad (its {@code vmax} is missing)
      */
     public static void adam(Adam rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, MemorySegment m, MemorySegment v, long from, long to) {
         run(rule, learningRate, step, param, gradient, m, v, null, from, to);
     }
 
-    /** {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on every element. */
+    /**
+     * {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on
+     * every element.
+     *
+     * @param rule         the rule and its hyperparameters, without AMSGrad
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; modified
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param m            the first moment {@code m}, zero before step 1; modified
+     * @param v            the second moment {@code v}, zero before step 1; modified
+     * @throws IllegalArgumentException for a learning rate or step out of range, buffers of different lengths, a byte
+     *                                  size that is not a whole number of floats, a read-only written buffer or
+     *                                  overlapping buffers
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null argument, or a rule with AMSGrad (its {@code vmax} is missing)
+     */
     public static void adam(Adam rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, MemorySegment m, MemorySegment v) {
         adam(rule, learningRate, step, param, gradient, m, v, 0, floats(param));
     }
 
-    /** {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on arrays. */
+    /**
+     * {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on
+     * arrays.
+     *
+     * @param rule         the rule and its hyperparameters, without AMSGrad
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; modified
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified
+     * @param m            the first moment {@code m}, zero before step 1; modified
+     * @param v            the second moment {@code v}, zero before step 1; modified
+     * @throws IllegalArgumentException for a learning rate or step out of range, arrays of different lengths or the
+     *                                  same array passed twice
+     * @throws NullPointerException     for a null argument, or a rule with AMSGrad (its {@code vmax} is missing)
+     */
     public static void adam(Adam rule, double learningRate, long step, float[] param, float[] gradient,
                             float[] m, float[] v) {
         adam(rule, learningRate, step, heap("param", param), heap("gradient", gradient), heap("m", m), heap("v", v));
@@ -238,7 +485,25 @@ public final class Kernels {
     /**
      * Step {@code step} of {@link Adam} with AMSGrad on elements {@code [from, to)}.
      *
-     * @param vmax the running maximum of {@code v}, zero before step 1; modified
+     * @param rule         the rule and its hyperparameters, with AMSGrad
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param m            the first moment {@code m}, zero before step 1; modified in {@code [from, to)}
+     * @param v            the second moment {@code v}, zero before step 1; modified in {@code [from, to)}
+     * @param vmax         the running maximum {@code vmax} of {@code v}, zero before step 1; modified in
+     *                     {@code [from, to)}
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @throws IllegalArgumentException  for a learning rate or step out of range, buffers of different lengths, a byte
+     *                                   size that is not a whole number of floats, a read-only written buffer or
+     *                                   overlapping buffers, or a rule without AMSGrad
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being the number of floats in
+     *                                   {@code param}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument
      */
     public static void adam(Adam rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax,
@@ -246,13 +511,46 @@ public final class Kernels {
         run(rule, learningRate, step, param, gradient, m, v, vmax, from, to);
     }
 
-    /** {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on every element. */
+    /**
+     * {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long,
+     * long)} on every element.
+     *
+     * @param rule         the rule and its hyperparameters, with AMSGrad
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; modified
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param m            the first moment {@code m}, zero before step 1; modified
+     * @param v            the second moment {@code v}, zero before step 1; modified
+     * @param vmax         the running maximum {@code vmax} of {@code v}, zero before step 1; modified
+     * @throws IllegalArgumentException for a learning rate or step out of range, buffers of different lengths, a byte
+     *                                  size that is not a whole number of floats, a read-only written buffer or
+     *                                  overlapping buffers, or a rule without AMSGrad
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null argument
+     */
     public static void adam(Adam rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax) {
         adam(rule, learningRate, step, param, gradient, m, v, vmax, 0, floats(param));
     }
 
-    /** {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)} on arrays. */
+    /**
+     * {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long,
+     * long)} on arrays.
+     *
+     * @param rule         the rule and its hyperparameters, with AMSGrad
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; modified
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified
+     * @param m            the first moment {@code m}, zero before step 1; modified
+     * @param v            the second moment {@code v}, zero before step 1; modified
+     * @param vmax         the running maximum {@code vmax} of {@code v}, zero before step 1; modified
+     * @throws IllegalArgumentException for a learning rate or step out of range, arrays of different lengths or the
+     *                                  same array passed twice, or a rule without AMSGrad
+     * @throws NullPointerException     for a null argument
+     */
     public static void adam(Adam rule, double learningRate, long step, float[] param, float[] gradient,
                             float[] m, float[] v, float[] vmax) {
         adam(rule, learningRate, step, heap("param", param), heap("gradient", gradient), heap("m", m), heap("v", v),
@@ -262,17 +560,17 @@ public final class Kernels {
     // ---- float[] forms on an element range [from, to), as the segment forms with a range ----
 
     /**
-     * {@link #sgd(Sgd, double, MemorySegment, MemorySegment, long, long)} on elements
-     * {@code [from, to)} of arrays.
+     * {@link #sgd(Sgd, double, MemorySegment, MemorySegment, long, long)} on elements {@code [from, to)} of arrays.
      *
      * @param rule         the rule and its hyperparameters
-     * @param learningRate {@code a}, finite and {@code >= 0}
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
      * @param param        the parameters {@code w}; modified in {@code [from, to)}
      * @param gradient     the gradient {@code g}, as long as {@code param}; not modified
-     * @param from         first element, inclusive
-     * @param to           last element, exclusive
-     * @throws IllegalArgumentException  for a bad learning rate, arrays of different lengths or the same array twice
-     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= param.length}
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @throws IllegalArgumentException  for a learning rate out of range, arrays of different lengths or the same array
+     *                                   passed twice
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being {@code param.length}
      * @throws NullPointerException      for a null argument
      */
     public static void sgd(Sgd rule, double learningRate, float[] param, float[] gradient, long from, long to) {
@@ -280,19 +578,20 @@ public final class Kernels {
     }
 
     /**
-     * {@link #momentum(Momentum, double, long, MemorySegment, MemorySegment, MemorySegment, long, long)}
-     * on elements {@code [from, to)} of arrays.
+     * {@link #momentum(Momentum, double, long, MemorySegment, MemorySegment, MemorySegment, long, long)} on elements
+     * {@code [from, to)} of arrays.
      *
      * @param rule         the rule and its hyperparameters
-     * @param learningRate {@code a}, finite and {@code >= 0}
-     * @param step         the step number {@code t >= 1}
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
      * @param param        the parameters {@code w}; modified in {@code [from, to)}
-     * @param gradient     the gradient {@code g}; not modified
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified
      * @param velocity     the velocity {@code v}, zero before step 1; modified in {@code [from, to)}
-     * @param from         first element, inclusive
-     * @param to           last element, exclusive
-     * @throws IllegalArgumentException  for a bad learning rate or step, arrays of different lengths or the same array twice
-     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= param.length}
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @throws IllegalArgumentException  for a learning rate or step out of range, arrays of different lengths or the
+     *                                   same array passed twice
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being {@code param.length}
      * @throws NullPointerException      for a null argument
      */
     public static void momentum(Momentum rule, double learningRate, long step, float[] param, float[] gradient,
@@ -302,19 +601,20 @@ public final class Kernels {
     }
 
     /**
-     * {@link #adagrad(AdaGrad, double, MemorySegment, MemorySegment, MemorySegment, long, long)} on
-     * elements {@code [from, to)} of arrays.
+     * {@link #adagrad(AdaGrad, double, MemorySegment, MemorySegment, MemorySegment, long, long)} on elements
+     * {@code [from, to)} of arrays.
      *
      * @param rule         the rule and its hyperparameters
-     * @param learningRate {@code a}, finite and {@code >= 0}
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
      * @param param        the parameters {@code w}; modified in {@code [from, to)}
-     * @param gradient     the gradient {@code g}; not modified
-     * @param accumulator  the sum of squared gradients {@code r}, holding the rule's initial
-     *                     accumulator before step 1; modified in {@code [from, to)}
-     * @param from         first element, inclusive
-     * @param to           last element, exclusive
-     * @throws IllegalArgumentException  for a bad learning rate, arrays of different lengths or the same array twice
-     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= param.length}
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified
+     * @param accumulator  the sum of squared gradients {@code r}, holding the rule's
+     *                     {@link AdaGrad#initialAccumulator()} before step 1; modified in {@code [from, to)}
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @throws IllegalArgumentException  for a learning rate out of range, arrays of different lengths or the same array
+     *                                   passed twice
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being {@code param.length}
      * @throws NullPointerException      for a null argument
      */
     public static void adagrad(AdaGrad rule, double learningRate, float[] param, float[] gradient,
@@ -324,22 +624,27 @@ public final class Kernels {
     }
 
     /**
-     * {@link #rmsProp(RmsProp, double, MemorySegment, MemorySegment, MemorySegment, MemorySegment,
-     * MemorySegment, long, long)} on elements {@code [from, to)} of arrays.
+     * {@link #rmsProp(RmsProp, double, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long,
+     * long)} on elements {@code [from, to)} of arrays; unused state may be null.
      *
      * @param rule            the rule and its hyperparameters
-     * @param learningRate    {@code a}, finite and {@code >= 0}
+     * @param learningRate    the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
      * @param param           the parameters {@code w}; modified in {@code [from, to)}
-     * @param gradient        the gradient {@code g}; not modified
-     * @param squareAverage   {@code s}; modified in {@code [from, to)}
-     * @param gradientAverage {@code mbar} if the rule is centered, else null; modified in {@code [from, to)}
-     * @param momentumBuffer  {@code buf} if the rule has momentum, else null; modified in {@code [from, to)}
-     * @param from            first element, inclusive
-     * @param to              last element, exclusive
-     * @throws IllegalArgumentException  for a bad learning rate, a state array the rule does not
-     *                                   keep or misses, arrays of different lengths or the same array twice
-     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= param.length}
-     * @throws NullPointerException      for a null argument the rule needs
+     * @param gradient        the gradient {@code g}, as long as {@code param}; not modified
+     * @param squareAverage   the average of squared gradients {@code s}, zero before step 1; modified in
+     *                        {@code [from, to)}
+     * @param gradientAverage the average of gradients {@code mbar}, zero before step 1, if the rule is
+     *                        {@link RmsProp#centered() centered}, else null; modified in {@code [from, to)} if given
+     * @param momentumBuffer  the momentum buffer {@code buf}, zero before step 1, if the rule
+     *                        {@link RmsProp#hasMomentum() has momentum}, else null; modified in {@code [from, to)} if
+     *                        given
+     * @param from            index of the first element to update, inclusive
+     * @param to              index one past the last element to update
+     * @throws IllegalArgumentException  for a learning rate out of range, arrays of different lengths or the same array
+     *                                   passed twice, or a {@code gradientAverage} or {@code momentumBuffer} the rule
+     *                                   does not keep
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being {@code param.length}
+     * @throws NullPointerException      for a null argument other than a state buffer the rule does not keep
      */
     public static void rmsProp(RmsProp rule, double learningRate, float[] param, float[] gradient,
                                float[] squareAverage, float[] gradientAverage, float[] momentumBuffer,
@@ -350,22 +655,22 @@ public final class Kernels {
     }
 
     /**
-     * {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment,
-     * long, long)} (without AMSGrad) on elements {@code [from, to)} of arrays.
+     * {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long, long)}
+     * (without AMSGrad) on elements {@code [from, to)} of arrays.
      *
-     * @param rule         the rule and its hyperparameters
-     * @param learningRate {@code a}, finite and {@code >= 0}
-     * @param step         the step number {@code t >= 1}
+     * @param rule         the rule and its hyperparameters, without AMSGrad
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
      * @param param        the parameters {@code w}; modified in {@code [from, to)}
-     * @param gradient     the gradient {@code g}; not modified
-     * @param m            the first moment, zero before step 1; modified in {@code [from, to)}
-     * @param v            the second moment, zero before step 1; modified in {@code [from, to)}
-     * @param from         first element, inclusive
-     * @param to           last element, exclusive
-     * @throws IllegalArgumentException  for a bad learning rate or step, a rule with AMSGrad,
-     *                                   arrays of different lengths or the same array twice
-     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= param.length}
-     * @throws NullPointerException      for a null argument
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified
+     * @param m            the first moment {@code m}, zero before step 1; modified in {@code [from, to)}
+     * @param v            the second moment {@code v}, zero before step 1; modified in {@code [from, to)}
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @throws IllegalArgumentException  for a learning rate or step out of range, arrays of different lengths or the
+     *                                   same array passed twice
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being {@code param.length}
+     * @throws NullPointerException      for a null argument, or a rule with AMSGrad (its {@code vmax} is missing)
      */
     public static void adam(Adam rule, double learningRate, long step, float[] param, float[] gradient,
                             float[] m, float[] v, long from, long to) {
@@ -374,22 +679,23 @@ public final class Kernels {
     }
 
     /**
-     * {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment,
-     * MemorySegment, long, long)} (with AMSGrad) on elements {@code [from, to)} of arrays.
+     * {@link #adam(Adam, double, long, MemorySegment, MemorySegment, MemorySegment, MemorySegment, MemorySegment, long,
+     * long)} (with AMSGrad) on elements {@code [from, to)} of arrays.
      *
-     * @param rule         the rule and its hyperparameters
-     * @param learningRate {@code a}, finite and {@code >= 0}
-     * @param step         the step number {@code t >= 1}
+     * @param rule         the rule and its hyperparameters, with AMSGrad
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
      * @param param        the parameters {@code w}; modified in {@code [from, to)}
-     * @param gradient     the gradient {@code g}; not modified
-     * @param m            the first moment, zero before step 1; modified in {@code [from, to)}
-     * @param v            the second moment, zero before step 1; modified in {@code [from, to)}
-     * @param vmax         the running maximum of {@code v}, zero before step 1; modified in {@code [from, to)}
-     * @param from         first element, inclusive
-     * @param to           last element, exclusive
-     * @throws IllegalArgumentException  for a bad learning rate or step, a rule without AMSGrad,
-     *                                   arrays of different lengths or the same array twice
-     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= param.length}
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified
+     * @param m            the first moment {@code m}, zero before step 1; modified in {@code [from, to)}
+     * @param v            the second moment {@code v}, zero before step 1; modified in {@code [from, to)}
+     * @param vmax         the running maximum {@code vmax} of {@code v}, zero before step 1; modified in
+     *                     {@code [from, to)}
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @throws IllegalArgumentException  for a learning rate or step out of range, arrays of different lengths or the
+     *                                   same array passed twice, or a rule without AMSGrad
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being {@code param.length}
      * @throws NullPointerException      for a null argument
      */
     public static void adam(Adam rule, double learningRate, long step, float[] param, float[] gradient,
@@ -403,7 +709,7 @@ public final class Kernels {
                             MemorySegment gradient, MemorySegment state0, MemorySegment state1,
                             MemorySegment state2, long from, long to) {
         ArgumentChecks.requireNonNull("rule", rule);
-        ArgumentChecks.requireNonNegative("learningRate", learningRate);
+        ArgumentChecks.requireLearningRate(rule, learningRate);
         ArgumentChecks.requireStep(step);
         long n = StateChecks.requireParamAndGradient(param, gradient, from, to);
         StateChecks.requireStates(rule, n, param, gradient, state0, state1, state2);
@@ -444,7 +750,16 @@ public final class Kernels {
         return KernelProvider.kernels().firstNonFinite(values, from, to);
     }
 
-    /** {@link #firstNonFinite(MemorySegment, long, long)} over every element. */
+    /**
+     * {@link #firstNonFinite(MemorySegment, long, long)} over every element.
+     *
+     * @param values the floats to scan, native or heap, read-only allowed; not modified
+     * @return the index of the first NaN or infinite element, or {@code -1} if all are finite
+     * @throws IllegalArgumentException if the byte size is not a whole number of floats
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null buffer
+     */
     public static long firstNonFinite(MemorySegment values) {
         return firstNonFinite(values, 0, SegmentChecks.requireFloats("values", values));
     }

@@ -390,7 +390,8 @@ public final class Optimizer implements AutoCloseable {
 
     /**
      * The learning rate a parameter's kernels receive: the schedule's rate times its group's
-     * factor, which must be finite and {@code >= 0} once narrowed to {@code float}.
+     * factor, which must be finite and {@code >= 0} once narrowed to {@code float}, and must not
+     * make a per-step scalar of the rule overflow ({@link ArgumentChecks#requireLearningRate}).
      */
     private static double requireUsableRate(double scheduled, RegisteredParameter parameter, long t) {
         double rate = scheduled * parameter.learningRateFactor();
@@ -400,7 +401,7 @@ public final class Optimizer implements AutoCloseable {
                     + " is " + rate + " (the schedule's " + scheduled + " times the group's factor "
                     + parameter.learningRateFactor() + "), " + received + " as a float: it must be finite and >= 0");
         }
-        return rate;
+        return ArgumentChecks.requireLearningRate(parameter.rule(), rate, t, parameter.name());
     }
 
     /** Whether every gradient is finite; under {@link NonFinitePolicy#THROW} it throws instead of answering false. */

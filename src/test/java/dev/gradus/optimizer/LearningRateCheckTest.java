@@ -36,7 +36,10 @@ class LearningRateCheckTest {
                 Arguments.of("3e38 x factor 3e38", new ConstantSchedule(3e38), 3e38,
                         "the learning rate of parameter w in step 1 is 9.000000000000001E76 (the schedule's 3.0E38 times the group's factor 3.0E38)"),
                 Arguments.of("3e38 x factor 10, finite as a double", new ConstantSchedule(3e38), 10.0,
-                        "the learning rate of parameter w in step 1 is 3.0E39 (the schedule's 3.0E38 times the group's factor 10.0), Infinity as a float"));
+                        "the learning rate of parameter w in step 1 is 3.0E39 (the schedule's 3.0E38 times the group's factor 10.0), Infinity as a float"),
+                Arguments.of("1e38, a float, but Adam's a / (1 - beta1) overflows", new ConstantSchedule(1e38), 1.0,
+                        "learning rate at step 1 of parameter w (the schedule's rate times its group's learning-rate factor) "
+                                + "1.0E38 makes Adam's step size a / (1 - beta1^t)"));
     }
 
     @ParameterizedTest(name = "{0}")

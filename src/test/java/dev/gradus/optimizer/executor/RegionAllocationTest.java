@@ -17,14 +17,16 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 /**
  * A region that starts allocates nothing, on the caller or on its own threads: measured with the
  * JVM's per-thread allocation counters over thousands of runs after a warm-up. With an executor,
- * only the caller is measured, and the executor's own allocations (a contended lock's queue node)
- * are told apart from a per-run allocation, which would cost at least 16 bytes every run.
+ * only the caller is measured, and the executor's own allocations (a contended lock's queue node of
+ * 32 bytes, now and then) are told apart from a per-run allocation, which would cost at least 16
+ * bytes in every run of every batch: some batch of runs must be free of it.
  */
 @Timeout(60)
 @DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "scalar", disabledReason = ThreadTests.ONCE)
 class RegionAllocationTest {
 
     private static final int RUNS = 2_000;
+    private static final int BATCH = 50;
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -36,7 +38,8 @@ class RegionAllocationTest {
         try (ParallelRegion region = ParallelRegion.of(3, null, Model.TIMEOUT)) {
             long[] ids = LongStream.concat(LongStream.of(Thread.currentThread().threadId()),
                     java.util.Arrays.stream(region.threads()).mapToLong(Thread::threadId)).toArray();
-            assertEquals(0, allocatedOver(region, ids), "bytes allocated by the caller and the region's threads");
+            allocatedOver(region, ids, RUNS);
+            assertEquals(0, allocatedOver(region, ids, RUNS), "bytes allocated by the caller and the region's threads");
         }
     }
 
@@ -46,19 +49,20 @@ class RegionAllocationTest {
         pool.prestartAllCoreThreads();
         try (pool; ParallelRegion region = ParallelRegion.of(3, pool, Model.TIMEOUT)) {
             long[] ids = {Thread.currentThread().threadId()};
-            long bytes = allocatedOver(region, ids);
-            assertTrue(bytes < RUNS, bytes + " bytes allocated by the caller over " + RUNS + " runs: the region "
-                    + "allocates per run (the pool's queue lock may allocate a node of 32 bytes when contended)");
+            allocatedOver(region, ids, RUNS);
+            long fewest = Long.MAX_VALUE;
+            for (int batch = 0; batch < RUNS / BATCH; batch++) {
+                fewest = Math.min(fewest, allocatedOver(region, ids, BATCH));
+            }
+            assertTrue(fewest < 16L * BATCH, "every batch of " + BATCH + " runs allocated on the caller, the "
+                    + "fewest " + fewest + " bytes: the region allocates per run");
         }
     }
 
-    /** Bytes allocated by the threads {@code ids} over {@link #RUNS} runs, after as many to warm up. */
-    private long allocatedOver(ParallelRegion region, long[] ids) {
-        for (int r = 0; r < RUNS; r++) {
-            region.run(share);
-        }
+    /** Bytes allocated by the threads {@code ids} over {@code runs} runs. */
+    private long allocatedOver(ParallelRegion region, long[] ids, int runs) {
         long[] before = THREADS.getThreadAllocatedBytes(ids);
-        for (int r = 0; r < RUNS; r++) {
+        for (int r = 0; r < runs; r++) {
             region.run(share);
         }
         long[] after = THREADS.getThreadAllocatedBytes(ids);
