@@ -12,7 +12,6 @@ import dev.gradus.schedule.Schedule;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,7 @@ public final class Optimizer implements AutoCloseable {
     private long skippedSteps;
     private long currentStep;
     private boolean closed;
-    private final IntConsumer parallelShare = w -> runShare(parallelPlan, w);
+    private final IntConsumer parallelShare = new ParallelShare();
 
     private Optimizer(Builder builder) {
         this.rule = builder.rule;
@@ -154,7 +153,7 @@ public final class Optimizer implements AutoCloseable {
                     group.learningRateFactor(), state[0], state[1], state[2]);
             prepareKernels(parameter);
             byName.put(name, parameter);
-            parameters = byName.values().toArray(OptimizerParameter[]::new);
+            parameters = byName.values().toArray(new OptimizerParameter[0]);
             learningRates = new double[parameters.length];
             rebuildPlans();
         } finally {
@@ -183,7 +182,7 @@ public final class Optimizer implements AutoCloseable {
         for (int p = 0; p < parameters.length; p++) {
             lengths[p] = parameters[p].length();
         }
-        totalElements = Arrays.stream(lengths).sum();
+        totalElements = WorkPlan.total(lengths);
         serialPlan = WorkPlan.of(lengths, 1);
         parallelPlan = WorkPlan.of(lengths, region.workers());
     }
@@ -243,6 +242,18 @@ public final class Optimizer implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * Worker {@code w}'s share of the current step. A class rather than a lambda: the first lambda
+     * of a JVM links a bootstrap method, milliseconds a program would wait for at its first
+     * {@code build()}.
+     */
+    private final class ParallelShare implements IntConsumer {
+        @Override
+        public void accept(int w) {
+            runShare(parallelPlan, w);
+        }
     }
 
     private void runShare(WorkPlan plan, int worker) {
