@@ -1,6 +1,8 @@
 /**
  * Internals of Gradus, not exported: the kernel interface {@link dev.gradus.internal.KernelSet},
- * the scalar kernels that specify every rule, the provider that picks the vector or the scalar
- * kernels, and the argument checks shared by all entry points.
+ * the scalar kernels that specify every rule, the chunked kernels that run the same formulas over
+ * arrays from a JVM's first call, the provider that hands out the kernels of each call (see
+ * {@link dev.gradus.internal.warmup} for the start-up), and the argument checks shared by all
+ * entry points.
  */
 package dev.gradus.internal;
