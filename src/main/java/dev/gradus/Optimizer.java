@@ -14,8 +14,12 @@ import dev.gradus.schedule.ConstantSchedule;
 import dev.gradus.schedule.Schedule;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+<<<<<<< HEAD
 import java.time.Duration;
 import java.util.HashSet;
+=======
+import java.util.LinkedHashMap;
+>>>>>>> coldstart
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -113,6 +117,7 @@ public final class Optimizer implements AutoCloseable {
     private long step;
     private long skippedSteps;
     private boolean closed;
+<<<<<<< HEAD
     private String failure;
     private Roster current;
     private WorkPlan currentPlan;
@@ -123,6 +128,9 @@ public final class Optimizer implements AutoCloseable {
     static {
         OptimizerAccess.install(new CheckpointAccess());
     }
+=======
+    private final IntConsumer parallelShare = new ParallelShare();
+>>>>>>> coldstart
 
     private Optimizer(Builder builder) {
         this.rule = builder.rule;
@@ -200,6 +208,13 @@ public final class Optimizer implements AutoCloseable {
         try {
             RegisteredParameter parameter = registry.register(name, values, gradient, group, group.resolve(rule));
             prepareKernels(parameter);
+<<<<<<< HEAD
+=======
+            byName.put(name, parameter);
+            parameters = byName.values().toArray(new OptimizerParameter[0]);
+            learningRates = new double[parameters.length];
+            rebuildPlans();
+>>>>>>> coldstart
         } finally {
             release();
         }
@@ -235,6 +250,19 @@ public final class Optimizer implements AutoCloseable {
         }
     }
 
+<<<<<<< HEAD
+=======
+    private void rebuildPlans() {
+        long[] lengths = new long[parameters.length];
+        for (int p = 0; p < parameters.length; p++) {
+            lengths[p] = parameters[p].length();
+        }
+        totalElements = WorkPlan.total(lengths);
+        serialPlan = WorkPlan.of(lengths, 1);
+        parallelPlan = WorkPlan.of(lengths, region.workers());
+    }
+
+>>>>>>> coldstart
     /**
      * Freezes parameter {@code name}: steps leave its values and state bit-for-bit unchanged and
      * do not advance its own step count (the optimizer's count advances). Its gradient is not
@@ -420,6 +448,7 @@ public final class Optimizer implements AutoCloseable {
         return true;
     }
 
+<<<<<<< HEAD
     /** Runs the updates; if they stop after a share started writing, the optimizer is failed. */
     private void updateAll(Roster roster, long t) {
         writing = false;
@@ -452,6 +481,21 @@ public final class Optimizer implements AutoCloseable {
     private void update(WorkPlan plan, int worker) {
         writing = true;
         Roster roster = current;
+=======
+    /**
+     * Worker {@code w}'s share of the current step. A class rather than a lambda: the first lambda
+     * of a JVM links a bootstrap method, milliseconds a program would wait for at its first
+     * {@code build()}.
+     */
+    private final class ParallelShare implements IntConsumer {
+        @Override
+        public void accept(int w) {
+            runShare(parallelPlan, w);
+        }
+    }
+
+    private void runShare(WorkPlan plan, int worker) {
+>>>>>>> coldstart
         for (int k = 0; k < plan.pieces(worker); k++) {
             int p = plan.parameter(worker, k);
             RegisteredParameter parameter = roster.parameter(p);

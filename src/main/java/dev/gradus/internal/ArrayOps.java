@@ -9,7 +9,10 @@ package dev.gradus.internal;
  *
  * <p>One short loop per method, with no option tested inside: C2 compiles each in a few
  * milliseconds and vectorizes it, and the same passes serve every rule. One loop per rule with its
- * options inside took C2 seconds, which delayed the compilation of the vector kernels.
+ * options inside took C2 seconds, which delayed the compilation of the vector kernels. The
+ * commonest steps (Adam and AMSGrad after the effective gradient, plain RMSProp) have fused passes
+ * of their own: one loop instead of five is fewer methods for the JIT to compile at start-up, and
+ * fewer trips through the arrays.
  */
 final class ArrayOps {
 
@@ -65,13 +68,6 @@ final class ArrayOps {
         }
     }
 
-    /** {@code x = max(x, y)}, as {@link Math#max(float, float)}. */
-    static void maxInto(float[] x, float[] y, int n) {
-        for (int i = 0; i < n; i++) {
-            x[i] = Math.max(x[i], y[i]);
-        }
-    }
-
     /** {@code out = max(s - m * m, 0)}: the centered second moment, never negative. */
     static void centeredSecondMoment(float[] out, float[] s, float[] m, int n) {
         for (int i = 0; i < n; i++) {
@@ -93,24 +89,89 @@ final class ArrayOps {
         }
     }
 
-    /** {@code out = sqrt(u * scale + epsilon)}. */
-    static void rootOfScaledSum(float[] out, float[] u, float scale, float epsilon, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) Math.sqrt(u[i] * scale + epsilon);
-        }
-    }
-
-    /** {@code out = sqrt(u) * scale + epsilon}. */
-    static void scaledRootPlus(float[] out, float[] u, float scale, float epsilon, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) Math.sqrt(u[i]) * scale + epsilon;
-        }
-    }
-
     /** {@code out = a / b}. */
     static void quotient(float[] out, float[] a, float[] b, int n) {
         for (int i = 0; i < n; i++) {
             out[i] = a[i] / b[i];
+        }
+    }
+
+    /**
+     * Adam after the effective gradient, epsilon outside the square root:
+     * {@code m = b1 * m + c1 * g; v = b2 * v + c2 * (g * g); w = w - a * (m / (sqrt(v) * s + eps))}.
+     */
+    static void adam(float[] w, float[] g, float[] m, float[] v, int n, float b1, float c1, float b2, float c2,
+                     float a, float s, float eps) {
+        for (int i = 0; i < n; i++) {
+            float m1 = b1 * m[i] + c1 * g[i];
+            float v1 = b2 * v[i] + c2 * (g[i] * g[i]);
+            m[i] = m1;
+            v[i] = v1;
+            w[i] = w[i] - a * (m1 / ((float) Math.sqrt(v1) * s + eps));
+        }
+    }
+
+    /** {@link #adam} with epsilon inside the square root: {@code sqrt(v * s + eps)}. */
+    static void adamEpsilonInside(float[] w, float[] g, float[] m, float[] v, int n, float b1, float c1, float b2,
+                                  float c2, float a, float s, float eps) {
+        for (int i = 0; i < n; i++) {
+            float m1 = b1 * m[i] + c1 * g[i];
+            float v1 = b2 * v[i] + c2 * (g[i] * g[i]);
+            m[i] = m1;
+            v[i] = v1;
+            w[i] = w[i] - a * (m1 / (float) Math.sqrt(v1 * s + eps));
+        }
+    }
+
+    /**
+     * AMSGrad after the effective gradient, epsilon outside the square root: as {@link #adam}
+     * with {@code vmax = max(vmax, v)} in the denominator's place of {@code v}.
+     */
+    static void amsgrad(float[] w, float[] g, float[] m, float[] v, float[] vmax, int n, float b1, float c1,
+                        float b2, float c2, float a, float s, float eps) {
+        for (int i = 0; i < n; i++) {
+            float m1 = b1 * m[i] + c1 * g[i];
+            float v1 = b2 * v[i] + c2 * (g[i] * g[i]);
+            m[i] = m1;
+            v[i] = v1;
+            float u = Math.max(vmax[i], v1);
+            vmax[i] = u;
+            w[i] = w[i] - a * (m1 / ((float) Math.sqrt(u) * s + eps));
+        }
+    }
+
+    /** {@link #amsgrad} with epsilon inside the square root. */
+    static void amsgradEpsilonInside(float[] w, float[] g, float[] m, float[] v, float[] vmax, int n, float b1,
+                                     float c1, float b2, float c2, float a, float s, float eps) {
+        for (int i = 0; i < n; i++) {
+            float m1 = b1 * m[i] + c1 * g[i];
+            float v1 = b2 * v[i] + c2 * (g[i] * g[i]);
+            m[i] = m1;
+            v[i] = v1;
+            float u = Math.max(vmax[i], v1);
+            vmax[i] = u;
+            w[i] = w[i] - a * (m1 / (float) Math.sqrt(u * s + eps));
+        }
+    }
+
+    /**
+     * RMSProp, neither centered nor with momentum, after the effective gradient, epsilon outside:
+     * {@code s = d * s + c * (g * g); w = w - a * (g / (sqrt(s) + eps))}.
+     */
+    static void rmsProp(float[] w, float[] g, float[] sq, int n, float d, float c, float a, float eps) {
+        for (int i = 0; i < n; i++) {
+            float s1 = d * sq[i] + c * (g[i] * g[i]);
+            sq[i] = s1;
+            w[i] = w[i] - a * (g[i] / ((float) Math.sqrt(s1) + eps));
+        }
+    }
+
+    /** {@link #rmsProp} with epsilon inside the square root: {@code sqrt(s + eps)}. */
+    static void rmsPropEpsilonInside(float[] w, float[] g, float[] sq, int n, float d, float c, float a, float eps) {
+        for (int i = 0; i < n; i++) {
+            float s1 = d * sq[i] + c * (g[i] * g[i]);
+            sq[i] = s1;
+            w[i] = w[i] - a * (g[i] / (float) Math.sqrt(s1 + eps));
         }
     }
 

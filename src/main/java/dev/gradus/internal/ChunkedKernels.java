@@ -170,6 +170,16 @@ public final class ChunkedKernels implements KernelSet {
             s.load(GRADIENT, gradient, at, n);
             s.load(STATE, squareAverage, at, n);
             effectiveGradient(g, w, n, weightDecay, maximize);
+            if (!centered && !withMomentum) {
+                if (epsilonInside) {
+                    ArrayOps.rmsPropEpsilonInside(w, g, square, n, decay, oneMinusDecay, learningRate, epsilon);
+                } else {
+                    ArrayOps.rmsProp(w, g, square, n, decay, oneMinusDecay, learningRate, epsilon);
+                }
+                s.store(STATE, squareAverage, at, n);
+                s.store(PARAM, param, at, n);
+                continue;
+            }
             ArrayOps.blendSquare(square, decay, oneMinusDecay, g, n);
             float[] q = square;
             if (centered) {
@@ -205,8 +215,7 @@ public final class ChunkedKernels implements KernelSet {
         float[] g = s.arrays[GRADIENT];
         float[] first = s.arrays[STATE];
         float[] second = s.arrays[STATE + 1];
-        float[] u = amsgrad ? s.arrays[STATE + 2] : second;
-        float[] t = s.arrays[TEMP];
+        float[] u = s.arrays[STATE + 2];
         for (long start = from; start < to; start += chunk) {
             int n = length(start, to);
             long at = start * Float.BYTES;
@@ -218,20 +227,23 @@ public final class ChunkedKernels implements KernelSet {
             if (decayFactor != 1f) {
                 ArrayOps.scale(w, decayFactor, n);
             }
-            ArrayOps.blend(first, beta1, oneMinusBeta1, g, n);
-            ArrayOps.blendSquare(second, beta2, oneMinusBeta2, g, n);
             if (amsgrad) {
                 s.load(STATE + 2, vmax, at, n);
-                ArrayOps.maxInto(u, second, n);
+                if (epsilonInside) {
+                    ArrayOps.amsgradEpsilonInside(w, g, first, second, u, n, beta1, oneMinusBeta1, beta2,
+                            oneMinusBeta2, stepSize, secondMomentScale, epsilon);
+                } else {
+                    ArrayOps.amsgrad(w, g, first, second, u, n, beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize,
+                            secondMomentScale, epsilon);
+                }
                 s.store(STATE + 2, vmax, at, n);
-            }
-            if (epsilonInside) {
-                ArrayOps.rootOfScaledSum(t, u, secondMomentScale, epsilon, n);
+            } else if (epsilonInside) {
+                ArrayOps.adamEpsilonInside(w, g, first, second, n, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+                        stepSize, secondMomentScale, epsilon);
             } else {
-                ArrayOps.scaledRootPlus(t, u, secondMomentScale, epsilon, n);
+                ArrayOps.adam(w, g, first, second, n, beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize,
+                        secondMomentScale, epsilon);
             }
-            ArrayOps.quotient(t, first, t, n);
-            ArrayOps.subtractScaled(w, stepSize, t, n);
             s.store(STATE, m, at, n);
             s.store(STATE + 1, v, at, n);
             s.store(PARAM, param, at, n);

@@ -37,7 +37,7 @@ public final class WorkPlan {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1, got " + workers);
         }
-        long total = Arrays.stream(lengths).sum();
+        long total = total(lengths);
         int[][] parameter = new int[workers][];
         long[][] from = new long[workers][];
         long[][] to = new long[workers][];
@@ -67,6 +67,21 @@ public final class WorkPlan {
             to[w] = pieces.tos();
         }
         return new WorkPlan(parameter, from, to);
+    }
+
+    /**
+     * The sum of {@code lengths}, in a loop: a stream would load the stream framework on a
+     * program's first {@code Optimizer.build()}, milliseconds of class loading.
+     *
+     * @param lengths element counts
+     * @return their sum
+     */
+    public static long total(long[] lengths) {
+        long total = 0;
+        for (long length : lengths) {
+            total += length;
+        }
+        return total;
     }
 
     /** The end of a cut taking {@code quota} elements from {@code position}, rounded to a multiple of the alignment. */

@@ -45,12 +45,17 @@ final class FamilyWarmUp implements Warmer {
     private static final int COLD_SITE_CALL_LIMIT = 2000;
 
     private static final WarmUpCase.Shape[] SHAPES = {
-        new WarmUpCase.Shape(0, 131),
-        new WarmUpCase.Shape(3, 67),
-        new WarmUpCase.Shape(1, 6),
-        new WarmUpCase.Shape(0, 200),
+        new WarmUpCase.Shape(0, 4096, false),
+        new WarmUpCase.Shape(3, 4091, true),
+        new WarmUpCase.Shape(0, 4096, true),
+        new WarmUpCase.Shape(1, 6, false),
+        new WarmUpCase.Shape(0, 4096, false),
+        new WarmUpCase.Shape(1, 6, true),
     };
-    private static final WarmUpCase.Shape LONG = new WarmUpCase.Shape(0, WarmUpBuffers.CAPACITY);
+    private static final WarmUpCase.Shape[] LONG = {
+        new WarmUpCase.Shape(0, WarmUpBuffers.CAPACITY, false),
+        new WarmUpCase.Shape(0, WarmUpBuffers.CAPACITY, true),
+    };
 
     private static int coldSiteCalls;
 
@@ -85,7 +90,7 @@ final class FamilyWarmUp implements Warmer {
                 return;
             }
             linked = true;
-            WarmUpCase.Shape shape = new WarmUpCase.Shape(0, 3);
+            WarmUpCase.Shape shape = new WarmUpCase.Shape(0, 3, false);
             try (WarmUpBuffers buffers = new WarmUpBuffers()) {
                 for (KernelFamily family : KernelFamily.values()) {
                     WarmUpCases.of(family, 0).getFirst().run(cold, buffers, shape, 1);
@@ -157,7 +162,7 @@ final class FamilyWarmUp implements Warmer {
         for (int i = 0; i < cases.size(); i++) {
             coldSiteCalls++;
             long before = meter.bytes();
-            sink += WarmUpCase.callFromColdSite(cases.get(i), routed, buffers, LONG, 2);
+            sink += WarmUpCase.callFromColdSite(cases.get(i), routed, buffers, LONG[i % 2], 2);
             long bytes = meter.bytes() - before;
             if (bytes != 0) {
                 WarmUpCase c = cases.get(i);
@@ -173,7 +178,7 @@ final class FamilyWarmUp implements Warmer {
         for (int k = 0; k < TIMED_CALLS; k++) {
             buffers.reset();
             long start = System.nanoTime();
-            sink += c.run(kernels, buffers, LONG, 2);
+            sink += c.run(kernels, buffers, LONG[k % 2], 2);
             best = Math.min(best, System.nanoTime() - start);
         }
         return best;

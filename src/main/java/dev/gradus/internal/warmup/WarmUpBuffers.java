@@ -5,11 +5,14 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The buffers the warm-up steps on, in both kinds a caller may pass (native and heap segments),
- * so that the compiled kernels have seen both: a parameter, a gradient, three state buffers and
- * a gradient holding one NaN, of {@link #CAPACITY} floats each, and one buffer of each kind of
- * {@link #LARGE} floats for the scan's path for long ranges (made on first use). {@link #reset()} restores every value
- * before each round, so that repeated steps never drift into subnormals or overflow.
+ * The buffers the warm-up steps on: a parameter, a gradient, three state buffers and a gradient
+ * holding one NaN, of {@link #CAPACITY} floats each, in three places: heap arrays, native memory
+ * of a shared arena and native memory of an arena confined to the warm-up thread; and a buffer of
+ * {@link #LARGE} floats for the scan's path for long ranges (made on first use). Native calls
+ * alternate between the shared and the confined arena: the JDK checks a segment's session on
+ * every access, and compiled code that had only seen confined sessions kept being recompiled
+ * when it met a shared one (and the other way round), for minutes. {@link #reset()} restores
+ * every value before each round, so that repeated steps never drift into subnormals or overflow.
  */
 final class WarmUpBuffers implements AutoCloseable {
 
@@ -30,21 +33,33 @@ final class WarmUpBuffers implements AutoCloseable {
     static final int POISONED = 5;
     private static final int ROLES = 6;
 
-    private final Arena arena = Arena.ofConfined();
-    private final MemorySegment[][] buffers = new MemorySegment[2][ROLES];
-    private final MemorySegment[] templates = new MemorySegment[ROLES];
-    private final MemorySegment[] large = new MemorySegment[2];
+    private static final int SHARED = 0;
+    private static final int CONFINED = 1;
+    private static final int HEAP = 2;
 
+    private final Arena arena = Arena.ofShared();
+    private final Arena confinedArena = Arena.ofConfined();
+    private final MemorySegment[][] buffers = new MemorySegment[3][ROLES];
+    private final MemorySegment[] templates = new MemorySegment[ROLES];
+    private final MemorySegment[] large = new MemorySegment[3];
+
+    /** Buffers on this thread, which alone may use the confined ones. */
     WarmUpBuffers() {
+        long bytes = (long) CAPACITY * Float.BYTES;
         for (int role = 0; role < ROLES; role++) {
-            templates[role] = arena.allocate((long) CAPACITY * Float.BYTES, 64);
+            templates[role] = arena.allocate(bytes, 64);
             for (int i = 0; i < CAPACITY; i++) {
                 templates[role].setAtIndex(ValueLayout.JAVA_FLOAT, i, initialValue(role, i));
             }
-            buffers[0][role] = arena.allocate((long) CAPACITY * Float.BYTES, 64);
-            buffers[1][role] = MemorySegment.ofArray(new float[CAPACITY]);
+            buffers[SHARED][role] = arena.allocate(bytes, 64);
+            buffers[CONFINED][role] = confinedArena.allocate(bytes, 64);
+            buffers[HEAP][role] = MemorySegment.ofArray(new float[CAPACITY]);
         }
         reset();
+    }
+
+    private static int place(boolean heap, boolean confined) {
+        return heap ? HEAP : confined ? CONFINED : SHARED;
     }
 
     /** Parameters in [-0.8, 0.8], gradients of both signs, never zero; state small and positive. */
@@ -69,24 +84,31 @@ final class WarmUpBuffers implements AutoCloseable {
     /**
      * A buffer.
      *
-     * @param heap whether the heap buffer, else the native one
-     * @param role {@link #PARAM}, {@link #GRADIENT}, {@code STATE + k} or {@link #POISONED}
+     * @param heap     whether on the heap
+     * @param confined for native memory, whether the confined arena's, else the shared one's
+     * @param role     {@link #PARAM}, {@link #GRADIENT}, {@code STATE + k} or {@link #POISONED}
      */
-    MemorySegment of(boolean heap, int role) {
-        return buffers[heap ? 1 : 0][role];
+    MemorySegment of(boolean heap, boolean confined, int role) {
+        return buffers[place(heap, confined)][role];
     }
 
-    /** A buffer of {@link #LARGE} finite floats (zeros), native or heap. */
-    MemorySegment large(boolean heap) {
-        int kind = heap ? 1 : 0;
-        if (large[kind] == null) {
-            large[kind] = heap ? MemorySegment.ofArray(new float[LARGE]) : arena.allocate((long) LARGE * Float.BYTES, 64);
+    /** A buffer of {@link #LARGE} finite floats (zeros), placed as {@link #of} says. */
+    MemorySegment large(boolean heap, boolean confined) {
+        int place = place(heap, confined);
+        if (large[place] == null) {
+            long bytes = (long) LARGE * Float.BYTES;
+            large[place] = switch (place) {
+                case HEAP -> MemorySegment.ofArray(new float[LARGE]);
+                case CONFINED -> confinedArena.allocate(bytes, 64);
+                default -> arena.allocate(bytes, 64);
+            };
         }
-        return large[kind];
+        return large[place];
     }
 
     @Override
     public void close() {
+        confinedArena.close();
         arena.close();
     }
 }

@@ -27,12 +27,13 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, ScanTarget
     enum ScanTarget { FINITE, NAN, LONG }
 
     /**
-     * A range of the buffers.
+     * A range of the buffers, and for native memory which arena's.
      *
-     * @param from first element
-     * @param to   end, exclusive, at most {@link WarmUpBuffers#CAPACITY}
+     * @param from     first element
+     * @param to       end, exclusive, at most {@link WarmUpBuffers#CAPACITY}
+     * @param confined whether the native buffers of the confined arena, else of the shared one
      */
-    record Shape(int from, int to) {
+    record Shape(int from, int to, boolean confined) {
     }
 
     /**
@@ -41,17 +42,19 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, ScanTarget
      * @return the scan's answer, or 0
      */
     long run(KernelSet kernels, WarmUpBuffers buffers, Shape shape, long step) {
+        boolean confined = shape.confined();
         return switch (family) {
             case EWMA -> {
-                kernels.ewma(buffers.of(heap, WarmUpBuffers.PARAM), buffers.of(heap, WarmUpBuffers.GRADIENT),
-                        shape.from(), shape.to(), EWMA_DECAY, 1f - EWMA_DECAY);
+                kernels.ewma(buffers.of(heap, confined, WarmUpBuffers.PARAM),
+                        buffers.of(heap, confined, WarmUpBuffers.GRADIENT), shape.from(), shape.to(), EWMA_DECAY,
+                        1f - EWMA_DECAY);
                 yield 0;
             }
-            case NON_FINITE_SCAN -> kernels.firstNonFinite(scanned(buffers), shape.from(), scanEnd(shape));
+            case NON_FINITE_SCAN -> kernels.firstNonFinite(scanned(buffers, confined), shape.from(), scanEnd(shape));
             default -> {
-                RuleSteps.step(kernels, rule, LEARNING_RATE, step, buffers.of(heap, WarmUpBuffers.PARAM),
-                        buffers.of(heap, WarmUpBuffers.GRADIENT), state(buffers, 0), state(buffers, 1),
-                        state(buffers, 2), shape.from(), shape.to());
+                RuleSteps.step(kernels, rule, LEARNING_RATE, step, buffers.of(heap, confined, WarmUpBuffers.PARAM),
+                        buffers.of(heap, confined, WarmUpBuffers.GRADIENT), state(buffers, confined, 0),
+                        state(buffers, confined, 1), state(buffers, confined, 2), shape.from(), shape.to());
                 yield 0;
             }
         };
@@ -68,28 +71,31 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, ScanTarget
      */
     static long callFromColdSite(WarmUpCase c, KernelSet kernels, WarmUpBuffers buffers, Shape shape, long step) {
         boolean heap = c.heap;
+        boolean confined = shape.confined();
         switch (c.family) {
-            case EWMA -> kernels.ewma(buffers.of(heap, WarmUpBuffers.PARAM), buffers.of(heap, WarmUpBuffers.GRADIENT),
-                    shape.from(), shape.to(), EWMA_DECAY, 1f - EWMA_DECAY);
+            case EWMA -> kernels.ewma(buffers.of(heap, confined, WarmUpBuffers.PARAM),
+                    buffers.of(heap, confined, WarmUpBuffers.GRADIENT), shape.from(), shape.to(), EWMA_DECAY,
+                    1f - EWMA_DECAY);
             case NON_FINITE_SCAN -> {
-                return kernels.firstNonFinite(c.scanned(buffers), shape.from(), c.scanEnd(shape));
+                return kernels.firstNonFinite(c.scanned(buffers, confined), shape.from(), c.scanEnd(shape));
             }
-            default -> RuleSteps.step(kernels, c.rule, LEARNING_RATE, step, buffers.of(heap, WarmUpBuffers.PARAM),
-                    buffers.of(heap, WarmUpBuffers.GRADIENT), c.state(buffers, 0), c.state(buffers, 1),
-                    c.state(buffers, 2), shape.from(), shape.to());
+            default -> RuleSteps.step(kernels, c.rule, LEARNING_RATE, step,
+                    buffers.of(heap, confined, WarmUpBuffers.PARAM), buffers.of(heap, confined, WarmUpBuffers.GRADIENT),
+                    c.state(buffers, confined, 0), c.state(buffers, confined, 1), c.state(buffers, confined, 2),
+                    shape.from(), shape.to());
         }
         return 0;
     }
 
-    private MemorySegment state(WarmUpBuffers buffers, int k) {
-        return k < rule.stateBuffers() ? buffers.of(heap, WarmUpBuffers.STATE + k) : null;
+    private MemorySegment state(WarmUpBuffers buffers, boolean confined, int k) {
+        return k < rule.stateBuffers() ? buffers.of(heap, confined, WarmUpBuffers.STATE + k) : null;
     }
 
-    private MemorySegment scanned(WarmUpBuffers buffers) {
+    private MemorySegment scanned(WarmUpBuffers buffers, boolean confined) {
         return switch (scan) {
-            case FINITE -> buffers.of(heap, WarmUpBuffers.GRADIENT);
-            case NAN -> buffers.of(heap, WarmUpBuffers.POISONED);
-            case LONG -> buffers.large(heap);
+            case FINITE -> buffers.of(heap, confined, WarmUpBuffers.GRADIENT);
+            case NAN -> buffers.of(heap, confined, WarmUpBuffers.POISONED);
+            case LONG -> buffers.large(heap, confined);
         };
     }
 

@@ -3,8 +3,9 @@ package dev.gradus.internal.warmup;
 import dev.gradus.internal.KernelSet;
 
 /**
- * The body of the daemon thread {@value #THREAD_NAME}: links the cold path for the callers, loads
- * the vector kernels, then warms each family with new signatures in turn and reports the outcome
+ * The body of the daemon thread {@value #THREAD_NAME}: links the cold path for the callers, waits
+ * until the JIT has been idle for {@value #QUIET_MILLIS} ms (at most {@value #MAX_WAIT_MILLIS} ms)
+ * so that the callers' cold path is compiled first, loads the vector kernels, then warms each family with new signatures in turn and reports the outcome
  * to {@link Staging}. It ends when no family is waiting; the next new signature
  * starts a new one. Being a daemon, it never keeps the JVM alive; it writes nothing to standard
  * output and logs only through {@link System.Logger}, as {@link WarmUpLog} says.
@@ -13,6 +14,10 @@ final class WarmUpWorker implements Runnable {
 
     /** The name of the warm-up thread. */
     static final String THREAD_NAME = "gradus-warm-up";
+    /** How long the JIT must have been idle before the vector kernels are loaded. */
+    static final long QUIET_MILLIS = 30;
+    /** How long the warm-up waits for that at most. */
+    static final long MAX_WAIT_MILLIS = 1000;
 
     private final Staging staging;
 
@@ -32,6 +37,7 @@ final class WarmUpWorker implements Runnable {
     public void run() {
         try {
             staging.warmers().linkColdPath(staging.cold());
+            JitActivity.awaitQuiet(QUIET_MILLIS, MAX_WAIT_MILLIS);
             KernelSet vector = staging.loadVector();
             try (Warmer warmer = staging.warmers().open(vector, staging.routingTo(vector), staging.cold())) {
                 warmAll(warmer);

@@ -26,7 +26,7 @@ class SignatureReplayTest {
                     }, (v, r, c) -> null);
                     KernelSet routing = staging.current();
                     for (WarmUpCase c : WarmUpCases.of(family, signature)) {
-                        c.run(routing, buffers, new WarmUpCase.Shape(0, 5), 2);
+                        c.run(routing, buffers, new WarmUpCase.Shape(0, 5, false), 2);
                     }
                     long seen = staging.seenSignatures(family);
                     if (seen != Signature.bit(signature)) {
