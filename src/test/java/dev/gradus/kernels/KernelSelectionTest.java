@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * anything else, so a suite meant for the vector kernels can never pass on the scalar ones.
  */
 @Tag("kernels")
+@Tag("compiled")
 class KernelSelectionTest {
 
     @Test
