@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * {@code chunked}).
  */
 @Tag("kernels")
+@Tag("compiled")
 class KernelSelectionTest {
 
     @Test

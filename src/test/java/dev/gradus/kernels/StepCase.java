@@ -45,10 +45,13 @@ record StepCase(RuleFamily rule, UpdateRule hyperparameters, double learningRate
      * zero or anywhere.
      */
     static Gen<StepCase> generator(RuleFamily rule, int lanes) {
-        Gen<Integer> lengths = Lengths.forLanes(lanes);
+        return generator(rule, Lengths.forLanes(lanes), Gen.elementOf(List.of(0, 1, 2, 3, 7)));
+    }
+
+    /** Like {@link #generator(RuleFamily, int)}, with the given element counts and offsets. */
+    static Gen<StepCase> generator(RuleFamily rule, Gen<Integer> lengths, Gen<Integer> offsets) {
         Gen<Double> learningRates = Gen.elementOf(List.of(1e-3, 1e-2, 0.1, 1.0, 0.0, 3.7e-4));
         Gen<Long> firstSteps = Gen.elementOf(List.of(1L, 1L, 1L, 2L, 17L, 1000L, 1L << 40));
-        Gen<Integer> offsets = Gen.elementOf(List.of(0, 1, 2, 3, 7));
         return random -> {
             int n = lengths.next(random);
             Gen<Float> values = random.nextBoolean() ? Floats.any() : Floats.wellScaled(-4, 4);
@@ -68,11 +71,16 @@ record StepCase(RuleFamily rule, UpdateRule hyperparameters, double learningRate
     static Shrinker<StepCase> shrinker() {
         Shrinker<StepCase> length = c -> Shrink.towardZero(c.n()).map(c::truncatedTo);
         Shrinker<StepCase> offset = c -> Shrink.towardZero(c.offset()).map(c::withOffset);
+        return length.or(offset).or(valueShrinker());
+    }
+
+    /** Shrinks toward fewer steps and simpler values, keeping the shape (length, offset, kind). */
+    static Shrinker<StepCase> valueShrinker() {
         Shrinker<StepCase> steps = c -> Shrink.towardZero(c.steps() - 1).map(k -> c.withSteps(k + 1));
         Shrinker<StepCase> param = c -> Shrink.simplerValues(c.param()).map(c::withParam);
         Shrinker<StepCase> gradients = c -> IntStream.range(0, c.steps()).boxed()
                 .flatMap(s -> Shrink.simplerValues(c.gradients().get(s)).map(g -> c.withGradient(s, g)));
-        return length.or(offset).or(steps).or(param).or(gradients);
+        return steps.or(param).or(gradients);
     }
 
     StepCase truncatedTo(int length) {

@@ -20,11 +20,16 @@ final class Trial {
     private final StepCase c;
     private final GuardedSegment param;
     private final List<GuardedSegment> state;
+    // The slices, made once: a step through them allocates nothing.
+    private final MemorySegment paramSlice;
+    private final List<MemorySegment> stateSlices;
 
     private Trial(StepCase c, GuardedSegment param, List<GuardedSegment> state) {
         this.c = c;
         this.param = param;
         this.state = state;
+        paramSlice = param.slice();
+        stateSlices = state.stream().map(GuardedSegment::slice).toList();
     }
 
     /** Fresh buffers holding the case's initial parameter and state. */
@@ -44,18 +49,14 @@ final class Trial {
 
     /** Step {@code firstStep + s} through the public facade on {@code [from, to)}. */
     void publicStep(int s, MemorySegment gradient, long from, long to) {
-        RuleFamily.publicStep(c.hyperparameters(), c.learningRate(), c.firstStep() + s, param.slice(), gradient,
-                stateSlices(), from, to);
+        RuleFamily.publicStep(c.hyperparameters(), c.learningRate(), c.firstStep() + s, paramSlice, gradient,
+                stateSlices, from, to);
     }
 
     /** Step {@code firstStep + s} through {@code kernels} on every element. */
     void kernelStep(KernelSet kernels, int s, MemorySegment gradient) {
-        RuleFamily.kernelStep(kernels, c.hyperparameters(), c.learningRate(), c.firstStep() + s, param.slice(),
-                gradient, stateSlices());
-    }
-
-    private List<MemorySegment> stateSlices() {
-        return state.stream().map(GuardedSegment::slice).toList();
+        RuleFamily.kernelStep(kernels, c.hyperparameters(), c.learningRate(), c.firstStep() + s, paramSlice,
+                gradient, stateSlices);
     }
 
     /** The current parameter values. */

@@ -1,0 +1,108 @@
+package dev.gradus.internal.vector;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * What each specialized copy of a loop is made for ({@link Specializations}), as bits of an
+ * {@code int}: the options that change what the loop computes, and where its buffers live. A rule
+ * uses the bits of its options; the others stay 0.
+ *
+ * <p>The kind of memory is part of it. C2 intrinsifies a vector load or store only where it knows
+ * what kind of segment it accesses, and inside the Vector API that knowledge comes from the type
+ * profile of JDK code every caller shares: a loop compiled for native segments and then called
+ * with heap ones was recompiled without the intrinsics for the heap calls, which then ran on boxed
+ * vectors for good. So each copy is made for one kind and casts its buffers to that kind's class
+ * ({@link #segmentClass}), a constant, which binds the JDK's calls whatever the shared profile
+ * says.
+ */
+final class LoopOptions {
+
+    /** Ascend: the gradient's sign is flipped. */
+    static final int MAXIMIZE = 1;
+    /** Coupled weight decay: {@code g + lambda * w}, for {@code lambda != 0}. */
+    static final int COUPLED_DECAY = 1 << 1;
+    /** {@code sqrt(q + eps)} instead of {@code sqrt(q) + eps}. */
+    static final int EPSILON_INSIDE = 1 << 2;
+    /** Momentum's look-ahead update. */
+    static final int NESTEROV = 1 << 3;
+    /** RMSProp divides by the centered second moment. */
+    static final int CENTERED = 1 << 4;
+    /** RMSProp keeps a momentum buffer. */
+    static final int MOMENTUM = 1 << 5;
+    /** Adam divides by the running maximum of {@code v}. */
+    static final int AMSGRAD = 1 << 6;
+    /** Adam multiplies the weights by a decay factor other than 1. */
+    static final int DECOUPLED_DECAY = 1 << 7;
+    /** Every buffer of the call is a heap segment over a {@code float[]}. */
+    static final int FLOAT_ARRAY_SEGMENTS = 1 << 8;
+    /** The buffers are of different kinds, or heap segments over other arrays than {@code float[]}. */
+    static final int OTHER_SEGMENTS = 1 << 9;
+    /** The number of distinct option sets. */
+    static final int COUNT = 1 << 10;
+
+    private LoopOptions() {
+    }
+
+    /** {@code option} if {@code on}, else 0. */
+    static int when(boolean on, int option) {
+        return on ? option : 0;
+    }
+
+    /** The options of the effective gradient every rule forms: {@link #MAXIMIZE} and {@link #COUPLED_DECAY}. */
+    static int gradient(float weightDecay, boolean maximize) {
+        return when(maximize, MAXIMIZE) | when(weightDecay != 0f, COUPLED_DECAY);
+    }
+
+    /**
+     * The kind of memory of a call's buffers: 0 if all are native, {@link #FLOAT_ARRAY_SEGMENTS} if
+     * all are heap segments over {@code float[]}, else {@link #OTHER_SEGMENTS}. Null buffers (state
+     * a rule does not keep) do not count.
+     */
+    static int segments(MemorySegment param, MemorySegment gradient, MemorySegment state0, MemorySegment state1,
+                        MemorySegment state2) {
+        if (isNative(param) && isNative(gradient) && isNativeOrNull(state0) && isNativeOrNull(state1)
+                && isNativeOrNull(state2)) {
+            return 0;
+        }
+        if (isFloatArray(param) && isFloatArray(gradient) && isFloatArrayOrNull(state0)
+                && isFloatArrayOrNull(state1) && isFloatArrayOrNull(state2)) {
+            return FLOAT_ARRAY_SEGMENTS;
+        }
+        return OTHER_SEGMENTS;
+    }
+
+    /**
+     * The class every buffer of a call with {@code options} is an instance of: the JDK's native
+     * segment class, its segment class over {@code float[]}, or {@link MemorySegment} for other
+     * calls.
+     */
+    static Class<? extends MemorySegment> segmentClass(int options) {
+        return has(options, FLOAT_ARRAY_SEGMENTS) ? FLOAT_ARRAY_CLASS
+                : has(options, OTHER_SEGMENTS) ? MemorySegment.class : NATIVE_CLASS;
+    }
+
+    private static final Class<? extends MemorySegment> NATIVE_CLASS = MemorySegment.NULL.getClass();
+    private static final Class<? extends MemorySegment> FLOAT_ARRAY_CLASS =
+            MemorySegment.ofArray(new float[0]).getClass();
+
+    private static boolean isNative(MemorySegment segment) {
+        return NATIVE_CLASS.isInstance(segment);
+    }
+
+    private static boolean isNativeOrNull(MemorySegment segment) {
+        return segment == null || isNative(segment);
+    }
+
+    private static boolean isFloatArray(MemorySegment segment) {
+        return segment.getClass() == FLOAT_ARRAY_CLASS;
+    }
+
+    private static boolean isFloatArrayOrNull(MemorySegment segment) {
+        return segment == null || isFloatArray(segment);
+    }
+
+    /** Whether {@code options} include {@code option}. */
+    static boolean has(int options, int option) {
+        return (options & option) != 0;
+    }
+}

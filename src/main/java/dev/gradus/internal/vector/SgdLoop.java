@@ -1,0 +1,42 @@
+package dev.gradus.internal.vector;
+
+import static dev.gradus.internal.vector.Vectors.LANES;
+import static dev.gradus.internal.vector.Vectors.ORDER;
+import static dev.gradus.internal.vector.Vectors.SPECIES;
+import static jdk.incubator.vector.FloatVector.fromMemorySegment;
+
+import dev.gradus.internal.ScalarKernels;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import jdk.incubator.vector.FloatVector;
+
+/** Gradient descent, {@link ScalarKernels#sgd} a vector at a time: the template of its {@link Specializations}. */
+final class SgdLoop implements Loops.Sgd {
+
+    private static final int OPTIONS = Specializations.options(MethodHandles.lookup());
+    private static final Class<? extends MemorySegment> SEGMENTS = LoopOptions.segmentClass(OPTIONS);
+    private static final boolean MAXIMIZE = LoopOptions.has(OPTIONS, LoopOptions.MAXIMIZE);
+    private static final boolean COUPLED_DECAY = LoopOptions.has(OPTIONS, LoopOptions.COUPLED_DECAY);
+
+    @Override
+    public void run(MemorySegment param, MemorySegment gradient, long from, long to, float learningRate,
+                    float weightDecay) {
+        // Cast to the class of this copy's kind of memory, a constant: see LoopOptions.
+        param = SEGMENTS.cast(param);
+        gradient = SEGMENTS.cast(gradient);
+        long i = from;
+        for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
+            long at = i * Float.BYTES;
+            FloatVector w = fromMemorySegment(SPECIES, param, at, ORDER);
+            FloatVector g = fromMemorySegment(SPECIES, gradient, at, ORDER);
+            if (MAXIMIZE) {
+                g = g.neg();
+            }
+            if (COUPLED_DECAY) {
+                g = g.add(w.mul(weightDecay));
+            }
+            w.sub(g.mul(learningRate)).intoMemorySegment(param, at, ORDER);
+        }
+        ScalarKernels.INSTANCE.sgd(param, gradient, i, to, learningRate, weightDecay, MAXIMIZE);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.gradus.kernels;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gradus.Kernels;
+import dev.gradus.internal.ScalarKernels;
+import dev.gradus.testing.Lanes;
+import dev.gradus.testing.PreferredWidth;
+import dev.gradus.testing.ThreadAllocation;
+import dev.gradus.testing.property.Buffers;
+import dev.gradus.testing.property.Gen;
+import dev.gradus.testing.property.GuardedSegment;
+import dev.gradus.testing.property.Property;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The property of {@link VectorEqualsScalarTest} on the code C2 compiled. Before each case its
+ * kernel runs on throwaway buffers of the case's shape until a step allocates nothing
+ * ({@link Warmup}); then every step of the case must allocate nothing too, so the bits compared
+ * are those of the compiled loop with the Vector API intrinsics, not those of the Java fallback
+ * the interpreter runs. A case whose steps allocated (its loop was sent back to the interpreter in
+ * between) is warmed and run again, up to {@value #ATTEMPTS} times. This also checks that the
+ * kernels are intrinsified at the width the run forces, up to the CPU's preferred width; wider
+ * ones are skipped, C2 does not intrinsify them.
+ *
+ * <p>Options, values, learning rates, step numbers and heap or native buffers vary as in the
+ * uncompiled property; the shape does not: every case spans {@value #VECTORS} whole vectors and a
+ * tail, one float past an aligned start, as the JDK's own vector tests repeat one size. C2
+ * compiles a loop's range checks for the trip counts it has seen, and a loop run on ever new
+ * lengths and offsets kept being recompiled; lengths, offsets and splits are the uncompiled
+ * properties' job, the arithmetic compared here is the same code. Tagged {@code compiled}: its
+ * Surefire executions compile in the test's thread ({@code -Xbatch}), see docs/decisions/0004.
+ */
+@Tag("compiled")
+class CompiledVectorEqualsScalarTest {
+
+    /** Cases per rule: each new option set and kind of memory costs a compilation. */
+    private static final int TRIES = 25;
+    private static final int VECTORS = 64;
+    private static final int ATTEMPTS = 3;
+    private static final Duration WARMUP_LIMIT = Duration.ofSeconds(120);
+
+    static List<RuleFamily> rules() {
+        return Rules.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void compiledKernelsMatchTheScalarKernelsBitForBit(RuleFamily rule) {
+        String implementation = Kernels.implementation();
+        assumeTrue(implementation.startsWith("vector-"), "runs on the vector kernels only, not " + implementation);
+        int lanes = Lanes.ofSelectedKernels();
+        int preferred = PreferredWidth.bits();
+        assumeTrue(lanes * Float.SIZE <= preferred, implementation + " is wider than this CPU's preferred float"
+                + " species (FloatVector.SPECIES_PREFERRED, " + preferred + " bits): C2 does not intrinsify it,"
+                + " so compiled code is not checked at this width");
+        Gen<StepCase> cases = StepCase.generator(rule, Gen.constant(VECTORS * lanes + 3), Gen.constant(1));
+        Property.forAll(rule.name() + ": compiled kernels == scalar kernels", cases)
+                .tries(TRIES)
+                .shrinkWith(StepCase.valueShrinker())
+                .cover("special values", StepCase::hasSpecialValue, 3)
+                .cover("heap", c -> c.kind() == Buffers.Kind.HEAP, 3)
+                .cover("native", c -> c.kind() == Buffers.Kind.NATIVE, 3)
+                .check(c -> {
+                    for (int attempt = 1; ; attempt++) {
+                        Warmup.untilCompiled(c, WARMUP_LIMIT);
+                        long allocated = compareSteps(c);
+                        if (allocated == 0) {
+                            return;
+                        }
+                        if (attempt == ATTEMPTS) {
+                            throw new AssertionError("in each of " + ATTEMPTS + " attempts a step allocated (last "
+                                    + allocated + " bytes): the vector loop ran uncompiled or on boxed vectors");
+                        }
+                    }
+                });
+    }
+
+    /**
+     * Steps the case through the public API and through the scalar kernels, asserting the same
+     * bits after every step.
+     *
+     * @return the bytes the first allocating step of the public API allocated, or 0 if none did
+     */
+    private static long compareSteps(StepCase c) {
+        long allocated = 0;
+        try (Arena arena = Arena.ofConfined()) {
+            Trial selected = Trial.of(c, arena);
+            Trial scalar = Trial.of(c, arena);
+            for (int s = 0; s < c.steps(); s++) {
+                GuardedSegment gradient = Trial.gradient(c, arena, s);
+                MemorySegment slice = gradient.slice();
+                long before = ThreadAllocation.bytes();
+                selected.publicStep(s, slice, 0, c.n());
+                long bytes = ThreadAllocation.bytes() - before;
+                if (allocated == 0) {
+                    allocated = bytes;
+                }
+                scalar.kernelStep(ScalarKernels.INSTANCE, s, slice);
+                selected.assertSameBits(scalar, "after step " + (s + 1));
+            }
+            selected.assertGuardsUntouched();
+        }
+        return allocated;
+    }
+}
