@@ -14,12 +14,8 @@ import dev.gradus.schedule.ConstantSchedule;
 import dev.gradus.schedule.Schedule;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-<<<<<<< HEAD
 import java.time.Duration;
 import java.util.HashSet;
-=======
-import java.util.LinkedHashMap;
->>>>>>> coldstart
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,20 +113,16 @@ public final class Optimizer implements AutoCloseable {
     private long step;
     private long skippedSteps;
     private boolean closed;
-<<<<<<< HEAD
     private String failure;
     private Roster current;
     private WorkPlan currentPlan;
     private volatile boolean writing;
-    private final IntConsumer updateShare = w -> update(currentPlan, w);
-    private final IntConsumer zeroShare = w -> zero(currentPlan, w);
+    private final IntConsumer updateShare = new Share(true);
+    private final IntConsumer zeroShare = new Share(false);
 
     static {
         OptimizerAccess.install(new CheckpointAccess());
     }
-=======
-    private final IntConsumer parallelShare = new ParallelShare();
->>>>>>> coldstart
 
     private Optimizer(Builder builder) {
         this.rule = builder.rule;
@@ -208,13 +200,6 @@ public final class Optimizer implements AutoCloseable {
         try {
             RegisteredParameter parameter = registry.register(name, values, gradient, group, group.resolve(rule));
             prepareKernels(parameter);
-<<<<<<< HEAD
-=======
-            byName.put(name, parameter);
-            parameters = byName.values().toArray(new OptimizerParameter[0]);
-            learningRates = new double[parameters.length];
-            rebuildPlans();
->>>>>>> coldstart
         } finally {
             release();
         }
@@ -250,19 +235,6 @@ public final class Optimizer implements AutoCloseable {
         }
     }
 
-<<<<<<< HEAD
-=======
-    private void rebuildPlans() {
-        long[] lengths = new long[parameters.length];
-        for (int p = 0; p < parameters.length; p++) {
-            lengths[p] = parameters[p].length();
-        }
-        totalElements = WorkPlan.total(lengths);
-        serialPlan = WorkPlan.of(lengths, 1);
-        parallelPlan = WorkPlan.of(lengths, region.workers());
-    }
-
->>>>>>> coldstart
     /**
      * Freezes parameter {@code name}: steps leave its values and state bit-for-bit unchanged and
      * do not advance its own step count (the optimizer's count advances). Its gradient is not
@@ -448,7 +420,28 @@ public final class Optimizer implements AutoCloseable {
         return true;
     }
 
-<<<<<<< HEAD
+    /**
+     * Worker {@code w}'s share of the current pass, updating or zeroing. A class rather than a
+     * lambda: the first lambda of a JVM links a bootstrap method, milliseconds a program would wait
+     * for at its first {@code build()}.
+     */
+    private final class Share implements IntConsumer {
+        private final boolean update;
+
+        Share(boolean update) {
+            this.update = update;
+        }
+
+        @Override
+        public void accept(int w) {
+            if (update) {
+                update(currentPlan, w);
+            } else {
+                zero(currentPlan, w);
+            }
+        }
+    }
+
     /** Runs the updates; if they stop after a share started writing, the optimizer is failed. */
     private void updateAll(Roster roster, long t) {
         writing = false;
@@ -481,21 +474,6 @@ public final class Optimizer implements AutoCloseable {
     private void update(WorkPlan plan, int worker) {
         writing = true;
         Roster roster = current;
-=======
-    /**
-     * Worker {@code w}'s share of the current step. A class rather than a lambda: the first lambda
-     * of a JVM links a bootstrap method, milliseconds a program would wait for at its first
-     * {@code build()}.
-     */
-    private final class ParallelShare implements IntConsumer {
-        @Override
-        public void accept(int w) {
-            runShare(parallelPlan, w);
-        }
-    }
-
-    private void runShare(WorkPlan plan, int worker) {
->>>>>>> coldstart
         for (int k = 0; k < plan.pieces(worker); k++) {
             int p = plan.parameter(worker, k);
             RegisteredParameter parameter = roster.parameter(p);
