@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
  * {@value #PARALLELISM_PROPERTY} at a time (default 2), {@link StayCompiledProbe} warms every
  * variant in turn, families and variants in a different order per JVM (the first JVM in the listed
  * order: plain Adam before AMSGrad, and so on), then checks each again. See
- * docs/decisions/0004-one-compiled-loop-per-option-set.md.
+ * docs/decisions/0010-one-compiled-loop-per-option-set.md.
  *
  * <p>The JIT compiles in the background, so whether a recompiled loop lost its intrinsics varied
  * from run to run: fresh JVMs, many orders. Runs only with the vector kernels at the preferred
- * width. A failure names the JVM's seed; {@code java --add-modules jdk.incubator.vector -cp <test
+ * width. A failure names the JVM's seed; {@code java --add-modules jdk.incubator.vector -Dgradus.warmup=off -cp <test
  * class path> dev.gradus.compiled.StayCompiledProbe <seed> 4096 10000 200 60} replays its order.
  */
 class StaysCompiledTest {
@@ -74,7 +74,7 @@ class StaysCompiledTest {
     /** Runs the probe with {@code seed} in a fresh JVM: null if it passed, else what went wrong. */
     private static String failureOf(long seed) throws IOException, InterruptedException, ExecutionException {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-Xmx256m",
+                "--add-modules", "jdk.incubator.vector", "-Xmx256m", "-Dgradus.warmup=off",
                 "-cp", System.getProperty("java.class.path"),
                 StayCompiledProbe.class.getName(), Long.toString(seed), Integer.toString(N),
                 Long.toString(MAX_CALLS), Integer.toString(STEADY_CALLS), Long.toString(SECONDS_PER_CHECK))

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * compiles a loop's range checks for the trip counts it has seen, and a loop run on ever new
  * lengths and offsets kept being recompiled; lengths, offsets and splits are the uncompiled
  * properties' job, the arithmetic compared here is the same code. Tagged {@code compiled}: its
- * Surefire executions compile in the test's thread ({@code -Xbatch}), see docs/decisions/0004.
+ * Surefire executions compile in the test's thread ({@code -Xbatch}), see docs/decisions/0010.
  */
 @Tag("compiled")
 class CompiledVectorEqualsScalarTest {

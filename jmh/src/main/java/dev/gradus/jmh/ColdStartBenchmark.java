@@ -25,12 +25,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time to speed: the first {@link #steps} steps of a rule over {@link #n} floats in a fresh JVM,
- * each fork measuring exactly once ({@code SingleShotTime}, no warmup), so the score is what a
- * program sees from its first step: interpretation, compilation and the kernels' warm-up
- * included. Scores are milliseconds for all {@code steps} steps; {@code steps = 1} is the first
- * step alone.
+ * Time to speed: the first steps of a rule over {@link #n} floats in a fresh JVM, each fork
+ * measuring exactly once ({@code SingleShotTime}, no warmup), so the score is what a program sees
+ * from its first step: interpretation, compilation and the kernels' warm-up included. Scores are
+ * milliseconds: {@code step1} is the first step alone, {@code first100} and {@code first3000}
+ * the first 100 and 3,000 steps together.
  *
+ * <p>The {@link #path}:
  * <ul>
  *   <li>{@code optimizer}: an {@link Optimizer} built, given the parameter (it allocates the
  *       state) and stepped, all inside the measured time;</li>
@@ -44,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * a program initializing its weights would) and touches no Gradus class, so the first Gradus
  * call happens inside the measured time. Rules: {@code adam} ({@link Adam#DEFAULT}),
  * {@code amsgrad} (the same with AMSGrad) and {@code rmsprop} ({@link RmsProp#DEFAULT}), at each
- * rule's default learning rate.
+ * rule's default learning rate. The report runs it with {@code --cold-start} (see
+ * {@code jmh/README.md}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -62,9 +64,9 @@ public class ColdStartBenchmark {
     @Param({"4096", "65536", "1048576"})
     public int n;
 
-    /** The number of steps measured, from the first. */
-    @Param({"1", "100", "3000"})
-    public int steps;
+    /** What takes the steps: {@code optimizer}, {@code kernels} or {@code textbook}. */
+    @Param({"optimizer", "kernels", "textbook"})
+    public String path;
 
     private Arena arena;
     private MemorySegment w;
@@ -108,6 +110,45 @@ public class ColdStartBenchmark {
         arena.close();
     }
 
+    /**
+     * The first step alone.
+     *
+     * @return a value that depends on the steps taken
+     */
+    @Benchmark
+    public long step1() {
+        return firstSteps(1);
+    }
+
+    /**
+     * The first 100 steps.
+     *
+     * @return a value that depends on the steps taken
+     */
+    @Benchmark
+    public long first100() {
+        return firstSteps(100);
+    }
+
+    /**
+     * The first 3,000 steps.
+     *
+     * @return a value that depends on the steps taken
+     */
+    @Benchmark
+    public long first3000() {
+        return firstSteps(3000);
+    }
+
+    private long firstSteps(int steps) {
+        return switch (path) {
+            case "optimizer" -> optimizer(steps);
+            case "kernels" -> kernels(steps);
+            case "textbook" -> textbook(steps);
+            default -> throw new IllegalArgumentException("path " + path);
+        };
+    }
+
     private UpdateRule measuredRule() {
         return switch (rule) {
             case "adam" -> Adam.DEFAULT;
@@ -118,8 +159,7 @@ public class ColdStartBenchmark {
     }
 
     /** Builds an optimizer, registers the parameter and takes {@code steps} steps. */
-    @Benchmark
-    public long optimizer() {
+    private long optimizer(int steps) {
         UpdateRule measured = measuredRule();
         optimizer = Optimizer.builder(measured, measured.defaultLearningRate()).build();
         optimizer.add("w", w, g);
@@ -130,8 +170,7 @@ public class ColdStartBenchmark {
     }
 
     /** Takes {@code steps} steps through the {@link Kernels} facade. */
-    @Benchmark
-    public long kernels() {
+    private long kernels(int steps) {
         UpdateRule measured = measuredRule();
         double lr = measured.defaultLearningRate();
         for (int t = 1; t <= steps; t++) {
@@ -145,8 +184,7 @@ public class ColdStartBenchmark {
     }
 
     /** Takes {@code steps} steps of the textbook formula over {@code float[]}. */
-    @Benchmark
-    public long textbook() {
+    private long textbook(int steps) {
         float[] a = arrays[TrialBuffers.PARAMETERS];
         float[] b = arrays[TrialBuffers.GRADIENTS];
         float lr = (float) measuredRule().defaultLearningRate();

@@ -13,7 +13,7 @@ import java.lang.invoke.MethodType;
  * <p>A loop that tests its options shares one profile and one compiled body among all option
  * sets: C2 compiles the branches the first calls took, traps when a call takes another, and the
  * recompiled loop was not always intrinsified again (a kernel then ran on boxed vectors for the
- * rest of the run; docs/decisions/0004). A copy is the template's class file defined again as a
+ * rest of the run; docs/decisions/0010). A copy is the template's class file defined again as a
  * hidden class whose class data is the option bits. The template reads them into
  * {@code static final} flags ({@link #options}), which C2 folds as constants, so each copy's
  * loop holds only the operations its options select, and has its own profile and compiled code.

@@ -6,7 +6,7 @@
  * made for the call's options and kind of memory: every rule's loop is written once, in a
  * template class ({@code AdamLoop}, ...), which {@code Specializations} defines again as a hidden
  * class per option set, so that C2 compiles each option set once, with its options as constants,
- * and no option set makes another's compiled loop trap (docs/decisions/0004). A loop calls no
+ * and no option set makes another's compiled loop trap (docs/decisions/0010). A loop calls no
  * helper of ours with vector arguments or results, only the JDK's vector methods, which C2
  * inlines wherever they are called.
  */

@@ -4,29 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gradus.testing.ChildJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * In a JVM of its own, the warm-up thread never keeps the JVM alive (it still runs when
- * {@code main} ends, and the JVM exits anyway) and writes nothing to standard output.
+ * The warm-up in JVMs of its own: it never keeps the JVM alive (it still runs when {@code main}
+ * ends, and the JVM exits anyway) and writes nothing to standard output; and on a JVM whose JIT has
+ * seen nothing else, it switches the simple families to vector kernels that run compiled.
  */
 class WarmUpProcessTest {
 
     @Test
     void theWarmUpThreadNeitherKeepsTheJvmAliveNorWritesToStandardOutput() throws IOException, InterruptedException {
         assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "no vector kernels to warm");
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process child = new ProcessBuilder(List.of(java, "--add-modules", "jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), ShortLivedMain.class.getName())).start();
-        assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the JVM did not exit");
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, child.exitValue(), err);
-        assertEquals("done" + System.lineSeparator(), out);
-        assertTrue(err.contains("warm-up alive at exit: true"), err);
+        ChildJvm child = ChildJvm.run(ShortLivedMain.class, 120, "--add-modules", "jdk.incubator.vector");
+        assertEquals(0, child.exitCode(), child.stderr());
+        assertEquals("done" + System.lineSeparator(), child.stdout());
+        assertTrue(child.stderr().contains("warm-up alive at exit: true"), child.stderr());
+    }
+
+    @Test
+    void simpleFamiliesSwitchToVectorKernelsThatRunCompiled() throws IOException, InterruptedException {
+        assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "no vector kernels to warm");
+        ChildJvm child = ChildJvm.run(WarmUpIntegrationMain.class, 330, "--add-modules", "jdk.incubator.vector",
+                "--add-modules", "jdk.management");
+        assertEquals(0, child.exitCode(), child.stdout() + child.stderr());
+        assertEquals("switched" + System.lineSeparator(), child.stdout(), child.stderr());
     }
 }
