@@ -67,7 +67,7 @@ public class OptimizerBenchmark {
     /** One tensor of {@code n} floats on 1 or 2 threads, every step parallel when 2. */
     @State(Scope.Benchmark)
     public static class Threads {
-        @Param({"16384", "65536", "262144", "1048576"})
+        @Param({"16384", "32768", "65536", "131072", "262144", "1048576"})
         public int n;
 
         @Param({"1", "2"})
