@@ -89,6 +89,10 @@ record StepCase(RuleFamily rule, UpdateRule hyperparameters, double learningRate
                 state.stream().map(cut).toList(), gradients.stream().map(cut).toList());
     }
 
+    StepCase inMemory(Buffers.Kind buffers) {
+        return new StepCase(rule, hyperparameters, learningRate, firstStep, buffers, offset, param, state, gradients);
+    }
+
     StepCase withOffset(int floats) {
         return new StepCase(rule, hyperparameters, learningRate, firstStep, kind, floats, param, state, gradients);
     }
