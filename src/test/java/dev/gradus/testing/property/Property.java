@@ -34,6 +34,13 @@ public final class Property<T> {
     public static final String SEED_PROPERTY = "gradus.property.seed";
     /** System property with the number of tries of properties that do not set {@link #tries}. */
     public static final String TRIES_PROPERTY = "gradus.property.tries";
+    /**
+     * How many times its tries a property may run while a coverage requirement is not met, so that
+     * a fresh seed that happens to generate a rare kind of case a little less often does not fail
+     * the build; a generator that cannot reach the minimum still fails.
+     */
+    static final int COVERAGE_EXTENSION = 4;
+
     /** Tries when neither {@link #tries(int)} nor {@value #TRIES_PROPERTY} says otherwise. */
     public static final int DEFAULT_TRIES = 200;
     /** Upper bound on the candidates tried while shrinking one failure. */
@@ -89,8 +96,9 @@ public final class Property<T> {
     }
 
     /**
-     * Requires at least {@code minimum} of the generated cases to satisfy {@code predicate}; the
-     * check fails after passing all tries if fewer did. Cases are counted before they are checked.
+     * Requires at least {@code minimum} of the generated cases to satisfy {@code predicate}; while
+     * fewer did after all tries, more tries run, up to {@value #COVERAGE_EXTENSION} times as many,
+     * and then the check fails. Cases are counted before they are checked.
      */
     public Property<T> cover(String label, Predicate<? super T> predicate, int minimum) {
         if (coverage.stream().anyMatch(requirement -> requirement.label().equals(label))) {
@@ -110,21 +118,23 @@ public final class Property<T> {
     public Report check(ThrowingConsumer<? super T> body) {
         long base = Seeds.base(seed);
         CoverageTally<T> tally = new CoverageTally<>(coverage);
-        for (int i = 0; i < tries; i++) {
-            long trySeed = Seeds.forTry(base, i);
+        int run = 0;
+        while (run < tries || (!tally.satisfied() && run < COVERAGE_EXTENSION * tries)) {
+            long trySeed = Seeds.forTry(base, run);
             T value = generate(trySeed);
             tally.record(value);
             Throwable failure = GreedyShrink.failureOf(body, value);
             if (failure != null) {
-                throw falsified(i, trySeed, failure, body);
+                throw falsified(run, trySeed, failure, body);
             }
+            run++;
         }
         if (!tally.satisfied()) {
-            throw new AssertionError("Property '" + name + "' passed " + tries
+            throw new AssertionError("Property '" + name + "' passed " + run
                     + " tries but generated too few cases of some kind; replay with -D"
                     + SEED_PROPERTY + "=" + base + "\nCoverage:" + tally.describe());
         }
-        return new Report(name, base, tries, tally.counts());
+        return new Report(name, base, run, tally.counts());
     }
 
     private T generate(long trySeed) {

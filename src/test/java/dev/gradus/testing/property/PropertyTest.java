@@ -124,9 +124,20 @@ class PropertyTest {
                         .cover("negative", n -> n < 0, 1)
                         .check(n -> {}));
         String message = error.getMessage();
+        assertTrue(message.contains("passed 200 tries"), message);
         assertTrue(message.contains("replay with -Dgradus.property.seed=" + SEED), message);
         assertTrue(message.contains("negative: 0 (minimum 1)  <-- too few"), message);
         assertTrue(message.matches("(?s).*\n  short: \\d+ \\(minimum 1\\)\n.*"), message);
+    }
+
+    @Test
+    void shortCoverageRunsMoreTriesUntilItIsMet() {
+        int[] generated = {0};
+        Property.Report report = Property.forAll("lengths", Lengths.forLanes(8)).seed(SEED).tries(10)
+                .cover("every fifth", n -> generated[0]++ % 5 == 0, 3)
+                .check(n -> {});
+        assertEquals(11, report.tries(), report::toString);
+        assertEquals(3, report.coverage().get("every fifth"));
     }
 
     @Test
