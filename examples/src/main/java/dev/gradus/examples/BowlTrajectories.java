@@ -180,7 +180,7 @@ public final class BowlTrajectories {
     /** The level sets {@code f = c}: ellipses with half-axes {@code sqrt(c / 0.02)} and {@code sqrt(c)}. */
     private static void contours(Panel panel) {
         for (double level : new double[] {0.01, 0.05, 0.15, 0.4, 0.8, 1.4, 2.2, 3.87, 5.5}) {
-            int n = 120;
+            int n = 72;
             double[] xs = new double[n + 1];
             double[] ys = new double[n + 1];
             for (int i = 0; i <= n; i++) {

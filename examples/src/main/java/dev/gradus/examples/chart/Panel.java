@@ -106,7 +106,7 @@ public final class Panel {
         double plotTop = top + MARGIN_TOP;
         double plotWidth = width - MARGIN_LEFT - MARGIN_RIGHT - legendWidth;
         double plotHeight = height - MARGIN_TOP - MARGIN_BOTTOM;
-        Frame frame = new Frame(plotLeft, plotTop, plotWidth, plotHeight);
+        Frame frame = new Frame(plotLeft, plotTop, plotWidth, plotHeight, x, y);
 
         svg.text(plotLeft + plotWidth / 2, top + 18, "middle", 13, true, false, title);
         drawAxes(svg, frame, top + height);
@@ -225,35 +225,8 @@ public final class Panel {
         return longest == 0 ? 0 : LEGEND_SWATCH + 22 + longest * TICK_FONT * 0.58;
     }
 
-    /** The plot rectangle in pixels and the mapping of data to it. */
-    private final class Frame {
-        private final double left;
-        private final double top;
-        private final double width;
-        private final double height;
-
-        Frame(double left, double top, double width, double height) {
-            this.left = left;
-            this.top = top;
-            this.width = width;
-            this.height = height;
-        }
-
-        double left() {
-            return left;
-        }
-
-        double top() {
-            return top;
-        }
-
-        double width() {
-            return width;
-        }
-
-        double height() {
-            return height;
-        }
+    /** The plot rectangle in pixels and the mapping of data on the axes to it. */
+    private record Frame(double left, double top, double width, double height, Axis x, Axis y) {
 
         double px(double value) {
             return left + width * clampFar(x.fraction(value));
@@ -264,19 +237,11 @@ public final class Panel {
         }
 
         double[] xs(double[] values) {
-            double[] out = new double[values.length];
-            for (int i = 0; i < values.length; i++) {
-                out[i] = px(values[i]);
-            }
-            return out;
+            return java.util.Arrays.stream(values).map(this::px).toArray();
         }
 
         double[] ys(double[] values) {
-            double[] out = new double[values.length];
-            for (int i = 0; i < values.length; i++) {
-                out[i] = py(values[i]);
-            }
-            return out;
+            return java.util.Arrays.stream(values).map(this::py).toArray();
         }
 
         /** Keeps far-away points a little outside the plot, so that clipping draws their direction. */
