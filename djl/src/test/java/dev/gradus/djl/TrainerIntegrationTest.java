@@ -1,0 +1,94 @@
+package dev.gradus.djl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import dev.gradus.Adam;
+import dev.gradus.ParameterGroup;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The adapter inside DJL's Trainer: block paths as names, zero copy, one Gradus step per trainer step. */
+class TrainerIntegrationTest {
+
+    private static final ParameterGroup BIASES = ParameterGroup.named("biases").withLearningRateFactor(0.5);
+
+    @Test
+    void stepsEveryParameterOncePerTrainerStepAndFollowsDjlFreezing() {
+        SequentialBlock block = new SequentialBlock()
+                .add(Linear.builder().setUnits(8).build()).add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(1).build());
+        try (GradusOptimizer optimizer = GradusOptimizer.builder(Adam.DEFAULT, 1e-2)
+                .groups((path, parameter) -> parameter.getType() == Parameter.Type.BIAS ? BIASES : ParameterGroup.named("default"))
+                .block(block).build();
+             Model model = Model.newInstance("mlp", "PyTorch");
+             NDManager data = Engine.getEngine("PyTorch").newBaseManager()) {
+            model.setBlock(block);
+            NDArray x = data.create(Reference.floats(1, 64), new Shape(16, 4));
+            NDArray y = data.create(Reference.floats(2, 16), new Shape(16, 1));
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+                    .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(16, 4));
+                List<String> paths = block.getParameters().keys();
+                step(trainer, x, y);
+                assertEquals(1, optimizer.gradus().stepCount());
+                assertEquals(Set.copyOf(paths), Set.copyOf(optimizer.gradus().parameterNames()));
+                for (var entry : block.getParameters()) {
+                    Parameter parameter = entry.getValue();
+                    assertTrue(optimizer.isZeroCopy(parameter.getId()), entry.getKey());
+                    assertEquals(entry.getKey(), optimizer.name(parameter.getId()));
+                    assertEquals(0f, parameter.getArray().getGradient().abs().sum().getFloat(),
+                            "the gradient of " + entry.getKey() + " is reset after the step");
+                    double expectedRate = parameter.getType() == Parameter.Type.BIAS ? 0.5e-2 : 1e-2;
+                    assertEquals((float) expectedRate, (float) optimizer.gradus().learningRate(entry.getKey()));
+                }
+                step(trainer, x, y);
+                assertEquals(2, optimizer.gradus().stepCount());
+
+                var first = block.getChildren().valueAt(0);
+                String frozenPath = paths.getFirst();
+                float[] frozenBefore = block.getParameters().get(frozenPath).getArray().toFloatArray();
+                float[] lastBefore = block.getParameters().get(paths.getLast()).getArray().toFloatArray();
+                first.freezeParameters(true);
+                step(trainer, x, y);
+                assertEquals(3, optimizer.gradus().stepCount());
+                assertTrue(optimizer.gradus().isFrozen(frozenPath));
+                assertEquals(2, optimizer.gradus().stepCount(frozenPath));
+                assertArrayEquals(frozenBefore, block.getParameters().get(frozenPath).getArray().toFloatArray());
+                assertFalse(java.util.Arrays.equals(lastBefore,
+                        block.getParameters().get(paths.getLast()).getArray().toFloatArray()));
+                first.freezeParameters(false);
+                step(trainer, x, y);
+                assertFalse(optimizer.gradus().isFrozen(frozenPath));
+                assertEquals(3, optimizer.gradus().stepCount(frozenPath));
+            }
+        }
+    }
+
+    private static void step(Trainer trainer, NDArray x, NDArray y) {
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            NDList prediction = trainer.forward(new NDList(x));
+            collector.backward(trainer.getLoss().evaluate(new NDList(y), prediction));
+        }
+        trainer.step();
+    }
+}
