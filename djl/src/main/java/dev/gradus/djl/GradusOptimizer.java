@@ -49,7 +49,8 @@ import java.util.Set;
  * times its group's factor,
  * <pre>
  *   m = b1 m + (1 - b1) g,   v = b2 v + (1 - b2) g^2,
- *   w = w - lr_t / (1 - b1^t) * m / (sqrt(v / (1 - b2^t)) + eps)
+ *   m_hat = m / (1 - b1^t),  v_hat = v / (1 - b2^t),
+ *   w = w - lr_t m_hat / (sqrt(v_hat) + eps)
  * </pre>
  * in the operation order of {@link dev.gradus.Adam}'s Javadoc, and likewise for every other
  * {@link UpdateRule}. A step that a {@link NonFinitePolicy} skips leaves every weight unchanged;
@@ -88,8 +89,8 @@ import java.util.Set;
  * parameters, the values saved with them are restored in place. Restore copied parameters'
  * values through DJL (their next {@code update} reads them from the weight array).
  *
- * <p><b>Threads.</b> DJL's DJL-side bookkeeping is synchronized; the step runs on the Gradus
- * optimizer's workers ({@link Builder#threads(int)}).
+ * <p><b>Threads.</b> {@code update}, {@code bind} and {@code close} are synchronized; the step
+ * runs on the Gradus optimizer's workers ({@link Builder#threads(int)}).
  *
  * <p><b>Not supported:</b> DJL's own rescaling, clipping, weight decay and first update number
  * ({@code setRescaleGrad}, {@code optClipGrad}, {@code optWeightDecays}, {@code optBeginNumUpdate}

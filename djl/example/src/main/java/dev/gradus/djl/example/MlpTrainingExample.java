@@ -40,8 +40,9 @@ import java.util.function.Function;
  * {@code features -> hidden -> ReLU -> hidden -> ReLU -> 1}, L2 loss, mini-batches in a fixed order.
  *
  * <p>Options: {@code --epochs N} (20), {@code --samples N} (4096), {@code --features N} (16),
- * {@code --hidden N} (512), {@code --batch N} (64), {@code --threads N} (2, the Gradus step's
- * workers).
+ * {@code --hidden N} (512), {@code --batch N} (64), {@code --threads N} (1, the Gradus step's
+ * workers; on a machine with few cores, more workers compete for the cores with libtorch's own
+ * intra-op threads, which can slow the whole step: see {@code djl/README.md}).
  */
 public final class MlpTrainingExample {
 
@@ -64,7 +65,7 @@ public final class MlpTrainingExample {
     public record Options(int epochs, int samples, int features, int hidden, int batch, int threads) {
 
         /** The defaults the class Javadoc lists. */
-        public static final Options DEFAULT = new Options(20, 4096, 16, 512, 64, 2);
+        public static final Options DEFAULT = new Options(20, 4096, 16, 512, 64, 1);
 
         /**
          * Reads {@code --name value} pairs over the defaults.
