@@ -29,7 +29,7 @@ import java.util.Set;
  * Block block = ...;
  * try (GradusOptimizer optimizer = GradusOptimizer.builder(Adam.DEFAULT, new CosineAnnealing(1e-3, 1e-5, steps))
  *         .block(block)
- *         .threads(2)
+ *         .threads(1)      // more only on cores libtorch's own threads leave free
  *         .build()) {
  *     model.setBlock(block);
  *     try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(optimizer))) {
@@ -449,6 +449,9 @@ public final class GradusOptimizer extends Optimizer implements AutoCloseable {
 
         /**
          * Steps with {@code count} workers, as {@link dev.gradus.Optimizer.Builder#threads(int)}.
+         * In a training loop the workers share the cores with libtorch's intra-op threads: where
+         * no core is left over, more than one worker can slow the forward and backward passes
+         * more than it speeds up the step.
          *
          * @param count the number of workers, the calling thread included
          * @return this builder
