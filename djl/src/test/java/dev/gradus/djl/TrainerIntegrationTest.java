@@ -22,6 +22,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.gradus.Adam;
 import dev.gradus.ParameterGroup;
+import dev.gradus.checkpoint.Checkpoint;
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -74,12 +77,43 @@ class TrainerIntegrationTest {
                 assertTrue(optimizer.gradus().isFrozen(frozenPath));
                 assertEquals(2, optimizer.gradus().stepCount(frozenPath));
                 assertArrayEquals(frozenBefore, block.getParameters().get(frozenPath).getArray().toFloatArray());
-                assertFalse(java.util.Arrays.equals(lastBefore,
+                assertFalse(Arrays.equals(lastBefore,
                         block.getParameters().get(paths.getLast()).getArray().toFloatArray()));
                 first.freezeParameters(false);
                 step(trainer, x, y);
                 assertFalse(optimizer.gradus().isFrozen(frozenPath));
                 assertEquals(3, optimizer.gradus().stepCount(frozenPath));
+            }
+        }
+    }
+
+    @Test
+    void bindRegistersTheInitializedParametersBeforeTheFirstStepForACheckpointLoad() throws Exception {
+        SequentialBlock block = new SequentialBlock().add(Linear.builder().setUnits(3).build());
+        try (GradusOptimizer trained = GradusOptimizer.builder(Adam.DEFAULT, 1e-2).block(block).build();
+             Model model = Model.newInstance("linear", "PyTorch");
+             NDManager data = Engine.getEngine("PyTorch").newBaseManager()) {
+            model.setBlock(block);
+            NDArray x = data.create(Reference.floats(3, 8), new Shape(2, 4));
+            NDArray y = data.create(Reference.floats(4, 6), new Shape(2, 3));
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+                    .optOptimizer(trained).optDevices(new Device[] {Device.cpu()});
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(2, 4));
+                trained.bind();
+                assertEquals(Set.copyOf(block.getParameters().keys()), Set.copyOf(trained.gradus().parameterNames()));
+                assertEquals(0, trained.gradus().stepCount());
+                byte[] fresh = Checkpoint.toBytes(trained.gradus(),
+                        Checkpoint.Contents.WITH_PARAMETERS);
+                float[] initial = block.getParameters().valueAt(0).getArray().toFloatArray();
+                step(trainer, x, y);
+                step(trainer, x, y);
+                assertEquals(2, trained.gradus().stepCount());
+                assertFalse(Arrays.equals(initial, block.getParameters().valueAt(0).getArray().toFloatArray()));
+                Checkpoint.load(new ByteArrayInputStream(fresh), trained.gradus());
+                assertEquals(0, trained.gradus().stepCount());
+                assertArrayEquals(initial, block.getParameters().valueAt(0).getArray().toFloatArray(),
+                        "the zero-copy values restored in the trainer's own array");
             }
         }
     }
