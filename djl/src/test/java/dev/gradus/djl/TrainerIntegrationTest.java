@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
@@ -44,13 +45,9 @@ class TrainerIntegrationTest {
                 .block(block).build();
              Model model = Model.newInstance("mlp", "PyTorch");
              NDManager data = Engine.getEngine("PyTorch").newBaseManager()) {
-            model.setBlock(block);
             NDArray x = data.create(Reference.floats(1, 64), new Shape(16, 4));
             NDArray y = data.create(Reference.floats(2, 16), new Shape(16, 1));
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                    .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(16, 4));
+            try (Trainer trainer = initializedTrainer(model, block, optimizer, x.getShape())) {
                 List<String> paths = block.getParameters().keys();
                 step(trainer, x, y);
                 assertEquals(1, optimizer.gradus().stepCount());
@@ -93,13 +90,9 @@ class TrainerIntegrationTest {
         try (GradusOptimizer trained = GradusOptimizer.builder(Adam.DEFAULT, 1e-2).block(block).build();
              Model model = Model.newInstance("linear", "PyTorch");
              NDManager data = Engine.getEngine("PyTorch").newBaseManager()) {
-            model.setBlock(block);
             NDArray x = data.create(Reference.floats(3, 8), new Shape(2, 4));
             NDArray y = data.create(Reference.floats(4, 6), new Shape(2, 3));
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                    .optOptimizer(trained).optDevices(new Device[] {Device.cpu()});
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(2, 4));
+            try (Trainer trainer = initializedTrainer(model, block, trained, x.getShape())) {
                 trained.bind();
                 assertEquals(Set.copyOf(block.getParameters().keys()), Set.copyOf(trained.gradus().parameterNames()));
                 assertEquals(0, trained.gradus().stepCount());
@@ -116,6 +109,15 @@ class TrainerIntegrationTest {
                         "the zero-copy values restored in the trainer's own array");
             }
         }
+    }
+
+    /** A trainer of {@code block} on the CPU with L2 loss and {@code optimizer}, initialized for {@code input}. */
+    private static Trainer initializedTrainer(Model model, Block block, GradusOptimizer optimizer, Shape input) {
+        model.setBlock(block);
+        Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss())
+                .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()}));
+        trainer.initialize(input);
+        return trainer;
     }
 
     private static void step(Trainer trainer, NDArray x, NDArray y) {
