@@ -5,6 +5,7 @@ import dev.gradus.internal.KernelProvider;
 import dev.gradus.internal.KernelSet;
 import dev.gradus.internal.OptimizerAccess;
 import dev.gradus.internal.ParallelRegion;
+import dev.gradus.internal.PassSharing;
 import dev.gradus.internal.ParameterRegistry;
 import dev.gradus.internal.RegisteredParameter;
 import dev.gradus.internal.Roster;
@@ -76,9 +77,10 @@ import java.util.stream.IntStream;
  *
  * <p><b>Threads.</b> A step is one parallel region over the elements of all unfrozen parameters
  * taken as one sequence, cut into contiguous shares on 64-byte boundaries, one per worker; the
- * calling thread is one of the workers. Steps of fewer than
- * {@link Builder#parallelThreshold(long)} elements in all run on the calling thread alone.
- * Results are bit-for-bit the same for any number of threads. {@link #zeroGradients()} shares the
+ * calling thread is one of the workers. Small steps run on the calling thread alone, since waking
+ * the other workers costs more than they save: see {@link Builder#parallelThreshold(long)} for
+ * the sizes, which by default depend on whether the workers are still awake from the previous
+ * pass. Results are bit-for-bit the same for any number of threads. {@link #zeroGradients()} shares the
  * gradients the same way. Parameter segments must then be accessible from any thread (global,
  * auto or shared arenas, or heap); confined ones are rejected at {@link #add} when the optimizer
  * has more than one thread.
@@ -97,14 +99,26 @@ import java.util.stream.IntStream;
  */
 public final class Optimizer implements AutoCloseable {
 
-    /** Steps below this many elements in all run on the calling thread; see {@link Builder#parallelThreshold}. */
-    public static final long DEFAULT_PARALLEL_THRESHOLD = 1 << 18;
+    /**
+     * By default, a pass of at least this many elements is shared among the workers when the
+     * previous pass ended less than 50 us earlier, so the workers are still spinning; see
+     * {@link Builder#parallelThreshold}.
+     */
+    public static final long DEFAULT_PARALLEL_THRESHOLD = 1 << 16;
+
+    /**
+     * By default, a pass of at least this many elements is shared among the workers even when they
+     * have parked and must be woken; see {@link Builder#parallelThreshold}.
+     */
+    public static final long DEFAULT_PARKED_THRESHOLD = 1 << 22;
 
     private static final ParameterGroup DEFAULT_GROUP = ParameterGroup.named("default");
 
     private final UpdateRule rule;
     private final Schedule schedule;
-    private final long parallelThreshold;
+    private final PassSharing sharing;
+    /** When the last pass ended ({@link System#nanoTime()}): its workers spin for a while after it. */
+    private long lastPassEnd;
     private final NonFinitePolicy nonFinitePolicy;
     private final ParallelRegion region;
     private KernelSet kernels = KernelProvider.kernels();
@@ -127,7 +141,8 @@ public final class Optimizer implements AutoCloseable {
     private Optimizer(Builder builder) {
         this.rule = builder.rule;
         this.schedule = builder.schedule;
-        this.parallelThreshold = builder.parallelThreshold;
+        this.sharing = new PassSharing(builder.parallelThreshold, DEFAULT_PARALLEL_THRESHOLD, DEFAULT_PARKED_THRESHOLD);
+        this.lastPassEnd = System.nanoTime() - ParallelRegion.SPIN_NANOS;
         this.nonFinitePolicy = builder.nonFinitePolicy;
         this.region = ParallelRegion.of(builder.threads, builder.executor, builder.startTimeout);
         this.registry = new ParameterRegistry(region.workers());
@@ -461,8 +476,17 @@ public final class Optimizer implements AutoCloseable {
 
     /** One pass over {@code roster}: on the calling thread alone for few elements, else over every worker. */
     private void pass(Roster roster, IntConsumer share) {
+        boolean parallel = sharing.shared(region.workers(), roster.elements(), System.nanoTime() - lastPassEnd);
+        try {
+            runPass(roster, share, parallel);
+        } finally {
+            lastPassEnd = System.nanoTime();
+        }
+    }
+
+    private void runPass(Roster roster, IntConsumer share, boolean parallel) {
         current = roster;
-        if (roster.elements() < parallelThreshold || region.workers() == 1) {
+        if (!parallel) {
             currentPlan = roster.serialPlan();
             share.accept(0);
         } else {
@@ -842,7 +866,7 @@ public final class Optimizer implements AutoCloseable {
         private int threads = 1;
         private Executor executor;
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
-        private long parallelThreshold = DEFAULT_PARALLEL_THRESHOLD;
+        private long parallelThreshold = PassSharing.ADAPTIVE;
         private NonFinitePolicy nonFinitePolicy = NonFinitePolicy.PROPAGATE;
 
         private Builder(UpdateRule rule, Schedule schedule) {
@@ -910,12 +934,21 @@ public final class Optimizer implements AutoCloseable {
         }
 
         /**
-         * The size below which a pass runs on the calling thread alone, without waking the other
+         * Fixes the size below which a pass runs on the calling thread alone, without the other
          * workers: a {@link Optimizer#step() step} of fewer than {@code elements} elements in all
          * unfrozen parameters, or a {@link Optimizer#zeroGradients() zeroing} of fewer than
-         * {@code elements} gradient elements in all parameters. {@link Optimizer#DEFAULT_PARALLEL_THRESHOLD}
-         * (2<sup>18</sup>) unless set; {@code 0} shares every pass among all workers. Has no effect
-         * with one worker. Results are bit-for-bit the same either way.
+         * {@code elements} gradient elements in all parameters; {@code 0} shares every pass among
+         * all workers. Has no effect with one worker. Results are bit-for-bit the same either way.
+         *
+         * <p>Unless set, the threshold adapts to what waking the workers costs. After a pass, the
+         * optimizer's own worker threads spin for {@code 50 us} before they park, and a parked
+         * thread takes tens to hundreds of microseconds to wake on a virtual machine. So a pass
+         * is shared if it has at least {@link Optimizer#DEFAULT_PARALLEL_THRESHOLD} (2<sup>16</sup>)
+         * elements and the previous pass ended less than {@code 50 us} before (steps back to back),
+         * or at least {@link Optimizer#DEFAULT_PARKED_THRESHOLD} (2<sup>22</sup>) elements whatever
+         * the pause (a step after a forward and backward pass). Measured on a 2-core Zen 5: Adam
+         * at 128K floats took 26.8 us on one thread and 17.9 us on two back to back, but two
+         * threads lost at 1M floats after a 0.2 ms pause (docs/decisions/0012).
          *
          * @param elements the threshold, in elements (floats) summed over the parameters;
          *                 {@code >= 0}

@@ -51,7 +51,7 @@ import java.util.function.IntConsumer;
 public final class ParallelRegion implements AutoCloseable {
 
     /** How long an idle worker or the waiting caller spins before it parks. */
-    static final long SPIN_NANOS = 50_000;
+    public static final long SPIN_NANOS = 50_000;
 
     /** The longest start timeout: longer ones are cut to it, so that deadlines do not overflow. */
     static final long MAX_TIMEOUT_NANOS = Long.MAX_VALUE / 4;

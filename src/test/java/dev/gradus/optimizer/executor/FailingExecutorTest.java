@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * correctly once the executor recovers, and {@code close()} frees the state.
  */
 @Timeout(60)
-@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "scalar", disabledReason = ThreadTests.ONCE)
+@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "chunked|scalar", disabledReason = ThreadTests.ONCE)
 class FailingExecutorTest {
 
     private static final long SEED = 11;

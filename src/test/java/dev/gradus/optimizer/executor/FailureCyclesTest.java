@@ -20,7 +20,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * halves its CPU time.
  */
 @Timeout(180)
-@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "scalar", disabledReason = ThreadTests.ONCE)
+@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "chunked|scalar", disabledReason = ThreadTests.ONCE)
 class FailureCyclesTest {
 
     private static final Pattern OTHER = Pattern.compile(

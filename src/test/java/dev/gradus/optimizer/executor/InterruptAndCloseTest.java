@@ -25,7 +25,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * the step has ended, whether it succeeded or failed.
  */
 @Timeout(60)
-@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "scalar", disabledReason = ThreadTests.ONCE)
+@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "chunked|scalar", disabledReason = ThreadTests.ONCE)
 class InterruptAndCloseTest {
 
     private static final long SEED = 3;

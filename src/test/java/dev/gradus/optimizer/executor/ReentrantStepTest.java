@@ -21,7 +21,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * modified, at once when the thread ran one of the optimizer's tasks before.
  */
 @Timeout(60)
-@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "scalar", disabledReason = ThreadTests.ONCE)
+@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "chunked|scalar", disabledReason = ThreadTests.ONCE)
 class ReentrantStepTest {
 
     private static final long SEED = 5;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * bytes in every run of every batch: some batch of runs must be free of it.
  */
 @Timeout(60)
-@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "scalar", disabledReason = ThreadTests.ONCE)
+@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "chunked|scalar", disabledReason = ThreadTests.ONCE)
 class RegionAllocationTest {
 
     private static final int RUNS = 2_000;

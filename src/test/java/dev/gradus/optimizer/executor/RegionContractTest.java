@@ -21,7 +21,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /** What {@link ParallelRegion#run} guarantees when its workers do not all start, when a share fails, and when tasks run twice or on the caller. */
 @Timeout(60)
-@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "scalar", disabledReason = ThreadTests.ONCE)
+@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "chunked|scalar", disabledReason = ThreadTests.ONCE)
 class RegionContractTest {
 
     /** Counts how often each share ran, and fails if two runs of a share overlap. */

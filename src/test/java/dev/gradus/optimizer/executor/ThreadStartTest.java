@@ -19,7 +19,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /** The optimizer's own threads: stopped when one cannot be started, and on close. */
 @Timeout(60)
-@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "scalar", disabledReason = ThreadTests.ONCE)
+@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "chunked|scalar", disabledReason = ThreadTests.ONCE)
 class ThreadStartTest {
 
     /** Makes unstarted daemon threads and remembers them; the third is made by {@code third}, for worker 3 of 4. */

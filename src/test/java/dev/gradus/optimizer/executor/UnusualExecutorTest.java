@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * on a new or virtual thread each time. Every step gives the bits of a one-thread optimizer.
  */
 @Timeout(60)
-@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "scalar", disabledReason = ThreadTests.ONCE)
+@DisabledIfSystemProperty(named = "gradus.test.expectKernels", matches = "chunked|scalar", disabledReason = ThreadTests.ONCE)
 class UnusualExecutorTest {
 
     private static final long SEED = 23;
