@@ -1,5 +1,10 @@
 package dev.gradus.kernels;
 
+import dev.gradus.AdaGrad;
+import dev.gradus.Adam;
+import dev.gradus.Momentum;
+import dev.gradus.RmsProp;
+import dev.gradus.Sgd;
 import dev.gradus.UpdateRule;
 import dev.gradus.internal.ScalarKernels;
 import dev.gradus.testing.property.Gen;
@@ -28,6 +33,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * runs 1e-5 of the path length apart after 15 steps with both formulas right). Float rounding
  * contributes a few times 2^-24 (6e-8) of those magnitudes per step; a wrong coefficient, a
  * missing bias correction or a misplaced epsilon exceeds the tolerance by orders of magnitude.
+ * Elements whose coupled weight decay nearly cancels their gradient ({@code |g + lambda * w|}
+ * under a thousandth of {@code |g| + |lambda * w|}) are not compared at that step: the float sum
+ * keeps too few bits for any tolerance to hold (seen: RMSProp with momentum, 8.7e-6 against a
+ * bound of 2.2e-6 at step 1).
  */
 class ReferenceTrajectoryTest {
 
@@ -91,7 +100,11 @@ class ReferenceTrajectoryTest {
                                     IntStream.range(0, N).mapToDouble(i -> g[i]).toArray(), referenceState);
                             RuleFamily.kernelStep(ScalarKernels.INSTANCE, t.rule(), t.learningRate(), step, param,
                                     MemorySegment.ofArray(g), state);
+                            double lambda = coupledDecay(t.rule());
                             for (int i = 0; i < N; i++) {
+                                if (cancels(g[i], lambda * before[i])) {
+                                    continue;
+                                }
                                 double actual = param.getAtIndex(ValueLayout.JAVA_FLOAT, i);
                                 double scale = Math.abs(before[i]) + Math.abs(reference[i] - before[i])
                                         + t.learningRate();
@@ -105,6 +118,26 @@ class ReferenceTrajectoryTest {
                         }
                     }
                 });
+    }
+
+    /** The weight decay a rule adds to the gradient before its update (0 for decoupled decay). */
+    private static double coupledDecay(UpdateRule rule) {
+        return switch (rule) {
+            case Sgd r -> r.weightDecay();
+            case Momentum r -> r.weightDecay();
+            case AdaGrad r -> r.weightDecay();
+            case RmsProp r -> r.weightDecay();
+            case Adam r -> r.decoupledWeightDecay() ? 0 : r.weightDecay();
+        };
+    }
+
+    /**
+     * Whether {@code g + decay} nearly cancels (to a thousandth of its terms): the float sum then
+     * keeps only a few bits, a normalizing rule divides by it, and float and double results
+     * differ by far more than rounding, whatever the kernel.
+     */
+    private static boolean cancels(double g, double decay) {
+        return decay != 0 && Math.abs(g + decay) < 1e-3 * (Math.abs(g) + Math.abs(decay));
     }
 
     private static MemorySegment filled(Arena arena, float value) {
