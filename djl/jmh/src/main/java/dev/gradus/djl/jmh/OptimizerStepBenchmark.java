@@ -8,7 +8,11 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.gradus.Adam;
+import dev.gradus.Kernels;
 import dev.gradus.djl.GradusOptimizer;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -113,7 +117,9 @@ public class OptimizerStepBenchmark {
         GradusOptimizer optimizer;
 
         /**
-         * Builds the optimizer with the step's workers.
+         * Builds the optimizer with the step's workers, and waits until Adam's kernels run compiled
+         * (docs/startup.md: a JVM starts on the chunked kernels), warming them with a step on
+         * scratch buffers of the same kind of memory, so that the measurement is of the steady step.
          *
          * @param arrays the parameter, for the thread count
          */
@@ -121,6 +127,22 @@ public class OptimizerStepBenchmark {
         public void build(Arrays arrays) {
             optimizer = GradusOptimizer.builder(Adam.DEFAULT, 1e-3)
                     .threads(arrays.threads).parallelThreshold(0).parameter("w", "w").build();
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment[] scratch = new MemorySegment[4];
+                for (int b = 0; b < scratch.length; b++) {
+                    scratch[b] = arena.allocate(4096L * Float.BYTES, 64);
+                }
+                Kernels.adam(Adam.DEFAULT, 1e-3, 1, scratch[0], scratch[1], scratch[2], scratch[3]);
+            }
+            try {
+                if (!Kernels.awaitCompiled(Duration.ofMinutes(2))) {
+                    throw new IllegalStateException("Adam's kernels did not run compiled within 2 minutes: "
+                            + Kernels.implementation());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the kernels warmed up", e);
+            }
         }
 
         /** Stops the workers and frees the state. */
