@@ -105,10 +105,7 @@ public final class Kernels {
                             MemorySegment gradient, List<MemorySegment> state, long from, long to) {
         ArgumentChecks.requireNonNull("rule", rule);
         ArgumentChecks.requireNonNull("state", state);
-        if (state.size() != rule.stateBuffers()) {
-            throw new IllegalArgumentException("state holds " + state.size() + " buffers but "
-                    + rule.getClass().getSimpleName() + " keeps " + rule.stateBuffers());
-        }
+        requireStateCount(rule, state);
         run(rule, learningRate, step, param, gradient, state.isEmpty() ? null : state.get(0),
                 state.size() < 2 ? null : state.get(1), state.size() < 3 ? null : state.get(2), from, to);
     }
@@ -704,7 +701,7 @@ public final class Kernels {
                 heap("vmax", vmax), from, to);
     }
 
-    /** Validates every argument, then dispatches to the selected kernels. */
+    /** Validates every argument of an in-place step, then dispatches to the selected kernels. */
     private static void run(UpdateRule rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, MemorySegment state0, MemorySegment state1,
                             MemorySegment state2, long from, long to) {
@@ -715,6 +712,118 @@ public final class Kernels {
         StateChecks.requireStates(rule, n, param, gradient, state0, state1, state2);
         RuleSteps.step(KernelProvider.kernels(), rule, learningRate, step, param, gradient, state0, state1, state2,
                 from, to);
+    }
+
+    /**
+     * One step of any rule on elements {@code [from, to)} that writes the update {@code u} into
+     * {@code update} instead of applying it: the parameters stay as they are, and the state
+     * advances as in {@link #step(UpdateRule, double, long, MemorySegment, MemorySegment, List, long, long) step}.
+     * For frameworks that apply updates themselves (a DL4J {@code GradientUpdater}, an
+     * Optax-style transform, Tribuo's {@code StochasticGradientOptimiser}); see
+     * {@code docs/update-form.md}. One fused pass; it allocates nothing.
+     *
+     * <p>{@code w - u}, computed in float, is the parameter {@code step} would have written, bit for
+     * bit, for every rule and option, except Adam with decoupled weight decay ({@link Adam#adamW()}).
+     * There the in-place result is {@code r = w * (1 - a * lambda) - s}, the update is
+     * {@code u = w - r} rounded, and {@code w - u == r} holds exactly whenever {@code r} lies in
+     * {@code [w/2, 2w]} (Sterbenz's lemma: then {@code w - r} is exact), as it does in training
+     * unless a step more than halves a weight or changes its sign; otherwise {@code w - u} is
+     * within two units in the last place of the larger of {@code |w|} and {@code |r|} from {@code r}.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; read, not modified, may be read-only
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified unless it is
+     *                     {@code update}, may be read-only unless it is {@code update}
+     * @param update       receives the update {@code u} in {@code [from, to)}: as long as {@code param},
+     *                     writable, sharing no byte with the other buffers, or the gradient itself (the same
+     *                     memory and size, {@link MemorySegment#equals}), which is then overwritten
+     * @param state        the rule's {@link UpdateRule#stateBuffers()} state buffers, in the order its Javadoc lists
+     *                     them; modified in {@code [from, to)}
+     * @param from         index of the first element, inclusive
+     * @param to           index one past the last element
+     * @throws IllegalArgumentException  for a learning rate or step out of range, buffers of different lengths, a byte
+     *                                   size that is not a whole number of floats, a read-only written buffer or
+     *                                   overlapping buffers, or a {@code state} whose size is not the rule's
+     *                                   {@link UpdateRule#stateBuffers()}
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being the number of floats in
+     *                                   {@code param}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument or a null buffer in {@code state}
+     */
+    public static void update(UpdateRule rule, double learningRate, long step, MemorySegment param,
+                              MemorySegment gradient, MemorySegment update, List<MemorySegment> state,
+                              long from, long to) {
+        ArgumentChecks.requireNonNull("rule", rule);
+        ArgumentChecks.requireNonNull("state", state);
+        requireStateCount(rule, state);
+        ArgumentChecks.requireLearningRate(rule, learningRate);
+        ArgumentChecks.requireStep(step);
+        MemorySegment state0 = state.isEmpty() ? null : state.get(0);
+        MemorySegment state1 = state.size() < 2 ? null : state.get(1);
+        MemorySegment state2 = state.size() < 3 ? null : state.get(2);
+        long n = StateChecks.requireUpdateForm(param, gradient, update, from, to);
+        StateChecks.requireStates(rule, n, param, gradient, state0, state1, state2);
+        StateChecks.requireStatesApartFrom(rule, update, state0, state1, state2);
+        RuleSteps.step(KernelProvider.kernels(), rule, learningRate, step, param, update, gradient, state0, state1,
+                state2, from, to);
+    }
+
+    /**
+     * {@link #update(UpdateRule, double, long, MemorySegment, MemorySegment, MemorySegment, List, long, long)} on
+     * every element.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}
+     * @param param        the parameters {@code w}; not modified
+     * @param gradient     the gradient {@code g}; not modified unless it is {@code update}
+     * @param update       receives the update {@code u}; may be the gradient itself
+     * @param state        the rule's state buffers; modified
+     * @throws IllegalArgumentException for an argument out of range, buffers of different lengths or overlapping
+     *                                  ones, as the ranged form says
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null argument or a null buffer in {@code state}
+     */
+    public static void update(UpdateRule rule, double learningRate, long step, MemorySegment param,
+                              MemorySegment gradient, MemorySegment update, List<MemorySegment> state) {
+        update(rule, learningRate, step, param, gradient, update, state, 0, floats(param));
+    }
+
+    /**
+     * {@link #update(UpdateRule, double, long, MemorySegment, MemorySegment, MemorySegment, List)} on arrays. It
+     * wraps each array in a segment, a few small objects per call: for loops that must not allocate, pass segments.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}
+     * @param param        the parameters {@code w}; not modified
+     * @param gradient     the gradient {@code g}; not modified unless it is {@code update}
+     * @param update       receives the update {@code u}; may be the gradient array itself
+     * @param state        the rule's state arrays, in the order its Javadoc lists them; modified
+     * @throws IllegalArgumentException for an argument out of range, arrays of different lengths, or the same array
+     *                                  in two places other than the gradient and the update
+     * @throws NullPointerException     for a null argument or a null state array
+     */
+    public static void update(UpdateRule rule, double learningRate, long step, float[] param, float[] gradient,
+                              float[] update, float[]... state) {
+        ArgumentChecks.requireNonNull("state", state);
+        MemorySegment[] segments = new MemorySegment[state.length];
+        for (int k = 0; k < state.length; k++) {
+            segments[k] = heap("state[" + k + "]", state[k]);
+        }
+        update(rule, learningRate, step, heap("param", param), heap("gradient", gradient), heap("update", update),
+                List.of(segments));
+    }
+
+    private static void requireStateCount(UpdateRule rule, List<MemorySegment> state) {
+        if (state.size() != rule.stateBuffers()) {
+            throw new IllegalArgumentException("state holds " + state.size() + " buffers but "
+                    + rule.getClass().getSimpleName() + " keeps " + rule.stateBuffers());
+        }
     }
 
     private static long floats(MemorySegment param) {

@@ -1,5 +1,7 @@
 package dev.gradus.internal;
 
+import java.util.Arrays;
+
 /**
  * Elementwise passes over the first {@code n} floats of arrays: the steps the {@link ChunkedKernels}
  * compose every rule of. Each pass is one float operation or a short fixed sequence of them, in
@@ -10,7 +12,7 @@ package dev.gradus.internal;
  * <p>One short loop per method, with no option tested inside: C2 compiles each in a few
  * milliseconds and vectorizes it, and the same passes serve every rule. One loop per rule with its
  * options inside took C2 seconds, which delayed the compilation of the vector kernels. The
- * commonest steps (Adam and AMSGrad after the effective gradient, plain RMSProp) have fused passes
+ * commonest steps (Adam after the effective gradient, plain RMSProp) have fused passes
  * of their own: one loop instead of five is fewer methods for the JIT to compile at start-up, and
  * fewer trips through the arrays.
  */
@@ -82,6 +84,39 @@ final class ArrayOps {
         }
     }
 
+    /** {@code out = sqrt(q * k + epsilon)}. */
+    static void rootOfScaledSum(float[] out, float[] q, float k, float epsilon, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) Math.sqrt(q[i] * k + epsilon);
+        }
+    }
+
+    /** {@code out = sqrt(q) * k + epsilon}. */
+    static void scaledRootPlus(float[] out, float[] q, float k, float epsilon, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) Math.sqrt(q[i]) * k + epsilon;
+        }
+    }
+
+    /** {@code x = max(x, y)}. */
+    static void runningMax(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.max(x[i], y[i]);
+        }
+    }
+
+    /** {@code out = a - b}. */
+    static void difference(float[] out, float[] a, float[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = a[i] - b[i];
+        }
+    }
+
+    /** {@code x = -0f}: the base of the update form, from which {@code -0f - s} is exactly {@code -s}. */
+    static void negativeZero(float[] x, int n) {
+        Arrays.fill(x, 0, n, -0f);
+    }
+
     /** {@code out = sqrt(q) + epsilon}. */
     static void rootPlus(float[] out, float[] q, float epsilon, int n) {
         for (int i = 0; i < n; i++) {
@@ -120,37 +155,6 @@ final class ArrayOps {
             m[i] = m1;
             v[i] = v1;
             w[i] = w[i] - a * (m1 / (float) Math.sqrt(v1 * s + eps));
-        }
-    }
-
-    /**
-     * AMSGrad after the effective gradient, epsilon outside the square root: as {@link #adam}
-     * with {@code vmax = max(vmax, v)} in the denominator's place of {@code v}.
-     */
-    static void amsgrad(float[] w, float[] g, float[] m, float[] v, float[] vmax, int n, float b1, float c1,
-                        float b2, float c2, float a, float s, float eps) {
-        for (int i = 0; i < n; i++) {
-            float m1 = b1 * m[i] + c1 * g[i];
-            float v1 = b2 * v[i] + c2 * (g[i] * g[i]);
-            m[i] = m1;
-            v[i] = v1;
-            float u = Math.max(vmax[i], v1);
-            vmax[i] = u;
-            w[i] = w[i] - a * (m1 / ((float) Math.sqrt(u) * s + eps));
-        }
-    }
-
-    /** {@link #amsgrad} with epsilon inside the square root. */
-    static void amsgradEpsilonInside(float[] w, float[] g, float[] m, float[] v, float[] vmax, int n, float b1,
-                                     float c1, float b2, float c2, float a, float s, float eps) {
-        for (int i = 0; i < n; i++) {
-            float m1 = b1 * m[i] + c1 * g[i];
-            float v1 = b2 * v[i] + c2 * (g[i] * g[i]);
-            m[i] = m1;
-            v[i] = v1;
-            float u = Math.max(vmax[i], v1);
-            vmax[i] = u;
-            w[i] = w[i] - a * (m1 / (float) Math.sqrt(u * s + eps));
         }
     }
 

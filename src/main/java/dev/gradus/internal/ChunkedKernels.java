@@ -82,131 +82,152 @@ public final class ChunkedKernels implements KernelSet {
         }
     }
 
+    /**
+     * Loads the chunk of the parameter and the gradient at byte offset {@code at} and forms the
+     * effective gradient. For the update form ({@code update} given) the parameter's array then
+     * holds {@code -0f}, the base from which the rule's last operation {@code w - s} leaves exactly
+     * {@code -s}, zeros' signs included.
+     */
+    private static void begin(ChunkScratch s, MemorySegment param, MemorySegment gradient, MemorySegment update,
+                              long at, int n, float weightDecay, boolean maximize) {
+        s.load(PARAM, param, at, n);
+        s.load(GRADIENT, gradient, at, n);
+        effectiveGradient(s.arrays[GRADIENT], s.arrays[PARAM], n, weightDecay, maximize);
+        if (update != null) {
+            ArrayOps.negativeZero(s.arrays[PARAM], n);
+        }
+    }
+
+    /**
+     * Stores the chunk's result: the parameter in place, or the update {@code s}, negating the
+     * {@code -s} that the base set by {@link #begin} left.
+     */
+    private static void end(ChunkScratch s, MemorySegment param, MemorySegment update, long at, int n) {
+        if (update == null) {
+            s.store(PARAM, param, at, n);
+        } else {
+            ArrayOps.negate(s.arrays[PARAM], n);
+            s.store(PARAM, update, at, n);
+        }
+    }
+
     @Override
-    public void sgd(MemorySegment param, MemorySegment gradient, long from, long to,
+    public void sgd(MemorySegment param, MemorySegment update, MemorySegment gradient, long from, long to,
                     float learningRate, float weightDecay, boolean maximize) {
         ChunkScratch s = scratch.get();
-        float[] w = s.arrays[PARAM];
-        float[] g = s.arrays[GRADIENT];
         for (long start = from; start < to; start += chunk) {
             int n = length(start, to);
             long at = start * Float.BYTES;
-            s.load(PARAM, param, at, n);
-            s.load(GRADIENT, gradient, at, n);
-            effectiveGradient(g, w, n, weightDecay, maximize);
-            ArrayOps.subtractScaled(w, learningRate, g, n);
-            s.store(PARAM, param, at, n);
+            begin(s, param, gradient, update, at, n, weightDecay, maximize);
+            ArrayOps.subtractScaled(s.arrays[PARAM], learningRate, s.arrays[GRADIENT], n);
+            end(s, param, update, at, n);
         }
     }
 
     @Override
-    public void momentum(MemorySegment param, MemorySegment gradient, MemorySegment velocity, long from, long to,
-                         float momentum, float gradientScale, float stepSize, boolean nesterov,
+    public void momentum(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment velocity,
+                         long from, long to, float momentum, float gradientScale, float stepSize, boolean nesterov,
                          float weightDecay, boolean maximize) {
         ChunkScratch s = scratch.get();
-        float[] w = s.arrays[PARAM];
         float[] g = s.arrays[GRADIENT];
         float[] v = s.arrays[STATE];
-        float[] update = nesterov ? s.arrays[TEMP] : v;
+        float[] step = nesterov ? s.arrays[TEMP] : v;
         for (long start = from; start < to; start += chunk) {
             int n = length(start, to);
             long at = start * Float.BYTES;
-            s.load(PARAM, param, at, n);
-            s.load(GRADIENT, gradient, at, n);
+            begin(s, param, gradient, update, at, n, weightDecay, maximize);
             s.load(STATE, velocity, at, n);
-            effectiveGradient(g, w, n, weightDecay, maximize);
             ArrayOps.blend(v, momentum, gradientScale, g, n);
             if (nesterov) {
-                ArrayOps.sumScaled(update, g, momentum, v, n);
+                ArrayOps.sumScaled(step, g, momentum, v, n);
             }
-            ArrayOps.subtractScaled(w, stepSize, update, n);
+            ArrayOps.subtractScaled(s.arrays[PARAM], stepSize, step, n);
             s.store(STATE, velocity, at, n);
-            s.store(PARAM, param, at, n);
+            end(s, param, update, at, n);
         }
     }
 
     @Override
-    public void adagrad(MemorySegment param, MemorySegment gradient, MemorySegment accumulator, long from, long to,
-                        float learningRate, float epsilon, boolean epsilonInside, float weightDecay,
-                        boolean maximize) {
+    public void adagrad(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment accumulator,
+                        long from, long to, float learningRate, float epsilon, boolean epsilonInside,
+                        float weightDecay, boolean maximize) {
         ChunkScratch s = scratch.get();
-        float[] w = s.arrays[PARAM];
-        float[] g = s.arrays[GRADIENT];
         float[] r = s.arrays[STATE];
         float[] t = s.arrays[TEMP];
         for (long start = from; start < to; start += chunk) {
             int n = length(start, to);
             long at = start * Float.BYTES;
-            s.load(PARAM, param, at, n);
-            s.load(GRADIENT, gradient, at, n);
+            begin(s, param, gradient, update, at, n, weightDecay, maximize);
             s.load(STATE, accumulator, at, n);
-            effectiveGradient(g, w, n, weightDecay, maximize);
-            ArrayOps.accumulateSquare(r, g, n);
+            ArrayOps.accumulateSquare(r, s.arrays[GRADIENT], n);
             denominator(t, r, n, epsilon, epsilonInside);
-            ArrayOps.quotient(t, g, t, n);
-            ArrayOps.subtractScaled(w, learningRate, t, n);
+            ArrayOps.quotient(t, s.arrays[GRADIENT], t, n);
+            ArrayOps.subtractScaled(s.arrays[PARAM], learningRate, t, n);
             s.store(STATE, accumulator, at, n);
-            s.store(PARAM, param, at, n);
+            end(s, param, update, at, n);
         }
     }
 
     @Override
-    public void rmsProp(MemorySegment param, MemorySegment gradient, MemorySegment squareAverage,
-                        MemorySegment gradientAverage, MemorySegment momentumBuffer, long from, long to,
-                        float decay, float oneMinusDecay, float learningRate, float epsilon, boolean epsilonInside,
-                        boolean centered, boolean withMomentum, float momentum, float weightDecay,
-                        boolean maximize) {
+    public void rmsProp(MemorySegment param, MemorySegment update, MemorySegment gradient,
+                        MemorySegment squareAverage, MemorySegment gradientAverage, MemorySegment momentumBuffer,
+                        long from, long to, float decay, float oneMinusDecay, float learningRate, float epsilon,
+                        boolean epsilonInside, boolean centered, boolean withMomentum, float momentum,
+                        float weightDecay, boolean maximize) {
         ChunkScratch s = scratch.get();
         float[] w = s.arrays[PARAM];
         float[] g = s.arrays[GRADIENT];
         float[] square = s.arrays[STATE];
-        float[] mean = s.arrays[STATE + 1];
-        float[] buffer = s.arrays[STATE + 2];
         float[] t = s.arrays[TEMP];
+        boolean plain = !centered && !withMomentum;
         for (long start = from; start < to; start += chunk) {
             int n = length(start, to);
             long at = start * Float.BYTES;
-            s.load(PARAM, param, at, n);
-            s.load(GRADIENT, gradient, at, n);
+            begin(s, param, gradient, update, at, n, weightDecay, maximize);
             s.load(STATE, squareAverage, at, n);
-            effectiveGradient(g, w, n, weightDecay, maximize);
-            if (!centered && !withMomentum) {
-                if (epsilonInside) {
-                    ArrayOps.rmsPropEpsilonInside(w, g, square, n, decay, oneMinusDecay, learningRate, epsilon);
-                } else {
-                    ArrayOps.rmsProp(w, g, square, n, decay, oneMinusDecay, learningRate, epsilon);
-                }
-                s.store(STATE, squareAverage, at, n);
-                s.store(PARAM, param, at, n);
-                continue;
+            if (plain && epsilonInside) {
+                ArrayOps.rmsPropEpsilonInside(w, g, square, n, decay, oneMinusDecay, learningRate, epsilon);
+            } else if (plain) {
+                ArrayOps.rmsProp(w, g, square, n, decay, oneMinusDecay, learningRate, epsilon);
+            } else {
+                ArrayOps.blendSquare(square, decay, oneMinusDecay, g, n);
+                float[] q = centered ? centeredSecondMoment(s, gradientAverage, at, n, decay, oneMinusDecay) : square;
+                denominator(t, q, n, epsilon, epsilonInside);
+                ArrayOps.quotient(t, g, t, n);
+                float[] scaled = withMomentum ? buffered(s, momentumBuffer, at, n, momentum) : t;
+                ArrayOps.subtractScaled(w, learningRate, scaled, n);
             }
-            ArrayOps.blendSquare(square, decay, oneMinusDecay, g, n);
-            float[] q = square;
-            if (centered) {
-                s.load(STATE + 1, gradientAverage, at, n);
-                ArrayOps.blend(mean, decay, oneMinusDecay, g, n);
-                ArrayOps.centeredSecondMoment(t, square, mean, n);
-                q = t;
-                s.store(STATE + 1, gradientAverage, at, n);
-            }
-            denominator(t, q, n, epsilon, epsilonInside);
-            ArrayOps.quotient(t, g, t, n);
-            float[] scaled = t;
-            if (withMomentum) {
-                s.load(STATE + 2, momentumBuffer, at, n);
-                ArrayOps.sumScaled(buffer, t, momentum, buffer, n);
-                scaled = buffer;
-                s.store(STATE + 2, momentumBuffer, at, n);
-            }
-            ArrayOps.subtractScaled(w, learningRate, scaled, n);
             s.store(STATE, squareAverage, at, n);
-            s.store(PARAM, param, at, n);
+            end(s, param, update, at, n);
         }
     }
 
+    /**
+     * RMSProp's gradient average {@code mbar = decay * mbar + oneMinusDecay * g}, stored, and the
+     * centered second moment {@code max(s - mbar * mbar, 0)} into the temporary array, returned.
+     */
+    private static float[] centeredSecondMoment(ChunkScratch s, MemorySegment gradientAverage, long at, int n,
+                                                float decay, float oneMinusDecay) {
+        float[] mean = s.arrays[STATE + 1];
+        s.load(STATE + 1, gradientAverage, at, n);
+        ArrayOps.blend(mean, decay, oneMinusDecay, s.arrays[GRADIENT], n);
+        ArrayOps.centeredSecondMoment(s.arrays[TEMP], s.arrays[STATE], mean, n);
+        s.store(STATE + 1, gradientAverage, at, n);
+        return s.arrays[TEMP];
+    }
+
+    /** RMSProp's momentum buffer {@code buf = momentum * buf + t}, stored and returned. */
+    private static float[] buffered(ChunkScratch s, MemorySegment momentumBuffer, long at, int n, float momentum) {
+        float[] buffer = s.arrays[STATE + 2];
+        s.load(STATE + 2, momentumBuffer, at, n);
+        ArrayOps.sumScaled(buffer, s.arrays[TEMP], momentum, buffer, n);
+        s.store(STATE + 2, momentumBuffer, at, n);
+        return buffer;
+    }
+
     @Override
-    public void adam(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax,
-                     long from, long to,
+    public void adam(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m,
+                     MemorySegment v, MemorySegment vmax, long from, long to,
                      float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
                      float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside, boolean amsgrad,
                      float decayFactor, float weightDecay, boolean maximize) {
@@ -215,28 +236,20 @@ public final class ChunkedKernels implements KernelSet {
         float[] g = s.arrays[GRADIENT];
         float[] first = s.arrays[STATE];
         float[] second = s.arrays[STATE + 1];
-        float[] u = s.arrays[STATE + 2];
+        boolean decoupled = decayFactor != 1f;
         for (long start = from; start < to; start += chunk) {
             int n = length(start, to);
             long at = start * Float.BYTES;
-            s.load(PARAM, param, at, n);
-            s.load(GRADIENT, gradient, at, n);
+            // With decoupled decay the base is w * decayFactor, and the update w minus the result.
+            begin(s, param, gradient, decoupled ? null : update, at, n, weightDecay, maximize);
             s.load(STATE, m, at, n);
             s.load(STATE + 1, v, at, n);
-            effectiveGradient(g, w, n, weightDecay, maximize);
-            if (decayFactor != 1f) {
+            if (decoupled) {
                 ArrayOps.scale(w, decayFactor, n);
             }
             if (amsgrad) {
-                s.load(STATE + 2, vmax, at, n);
-                if (epsilonInside) {
-                    ArrayOps.amsgradEpsilonInside(w, g, first, second, u, n, beta1, oneMinusBeta1, beta2,
-                            oneMinusBeta2, stepSize, secondMomentScale, epsilon);
-                } else {
-                    ArrayOps.amsgrad(w, g, first, second, u, n, beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize,
-                            secondMomentScale, epsilon);
-                }
-                s.store(STATE + 2, vmax, at, n);
+                amsgrad(s, vmax, at, n, beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize, secondMomentScale,
+                        epsilon, epsilonInside);
             } else if (epsilonInside) {
                 ArrayOps.adamEpsilonInside(w, g, first, second, n, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
                         stepSize, secondMomentScale, epsilon);
@@ -246,8 +259,37 @@ public final class ChunkedKernels implements KernelSet {
             }
             s.store(STATE, m, at, n);
             s.store(STATE + 1, v, at, n);
-            s.store(PARAM, param, at, n);
+            if (decoupled && update != null) {
+                s.load(GRADIENT, param, at, n);
+                ArrayOps.difference(w, g, w, n);
+                s.store(PARAM, update, at, n);
+            } else {
+                end(s, param, decoupled ? null : update, at, n);
+            }
         }
+    }
+
+    /** AMSGrad after the effective gradient, pass by pass, with {@code vmax = max(vmax, v)} in the denominator. */
+    private static void amsgrad(ChunkScratch s, MemorySegment vmax, long at, int n, float beta1, float oneMinusBeta1,
+                                float beta2, float oneMinusBeta2, float stepSize, float secondMomentScale,
+                                float epsilon, boolean epsilonInside) {
+        float[] g = s.arrays[GRADIENT];
+        float[] first = s.arrays[STATE];
+        float[] second = s.arrays[STATE + 1];
+        float[] max = s.arrays[STATE + 2];
+        float[] t = s.arrays[TEMP];
+        s.load(STATE + 2, vmax, at, n);
+        ArrayOps.blend(first, beta1, oneMinusBeta1, g, n);
+        ArrayOps.blendSquare(second, beta2, oneMinusBeta2, g, n);
+        ArrayOps.runningMax(max, second, n);
+        if (epsilonInside) {
+            ArrayOps.rootOfScaledSum(t, max, secondMomentScale, epsilon, n);
+        } else {
+            ArrayOps.scaledRootPlus(t, max, secondMomentScale, epsilon, n);
+        }
+        ArrayOps.quotient(t, first, t, n);
+        ArrayOps.subtractScaled(s.arrays[PARAM], stepSize, t, n);
+        s.store(STATE + 2, vmax, at, n);
     }
 
     @Override

@@ -30,16 +30,33 @@ public final class RuleSteps {
     public static void step(KernelSet kernels, UpdateRule rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, MemorySegment state0, MemorySegment state1,
                             MemorySegment state2, long from, long to) {
+        step(kernels, rule, learningRate, step, param, null, gradient, state0, state1, state2, from, to);
+    }
+
+    /**
+     * Step {@code step} of {@code rule} on {@code [from, to)}, in place if {@code update} is null,
+     * else writing the update into {@code update} (see {@link KernelSet}).
+     *
+     * @param update null, or the buffer that receives the update
+     * @param state0 the rule's first state buffer, or null if it keeps none
+     * @param state1 its second, or null
+     * @param state2 its third, or null
+     */
+    public static void step(KernelSet kernels, UpdateRule rule, double learningRate, long step, MemorySegment param,
+                            MemorySegment update, MemorySegment gradient, MemorySegment state0,
+                            MemorySegment state1, MemorySegment state2, long from, long to) {
         switch (rule) {
-            case Sgd sgd -> kernels.sgd(param, gradient, from, to, (float) learningRate, (float) sgd.weightDecay(),
-                    sgd.maximize());
-            case Momentum momentum -> momentum(kernels, momentum, learningRate, step, param, gradient, state0, from, to);
-            case AdaGrad adagrad -> kernels.adagrad(param, gradient, state0, from, to, (float) learningRate,
+            case Sgd sgd -> kernels.sgd(param, update, gradient, from, to, (float) learningRate,
+                    (float) sgd.weightDecay(), sgd.maximize());
+            case Momentum momentum -> momentum(kernels, momentum, learningRate, step, param, update, gradient, state0,
+                    from, to);
+            case AdaGrad adagrad -> kernels.adagrad(param, update, gradient, state0, from, to, (float) learningRate,
                     (float) adagrad.epsilon(), adagrad.epsilonPlacement() == EpsilonPlacement.INSIDE_SQRT,
                     (float) adagrad.weightDecay(), adagrad.maximize());
-            case RmsProp rmsProp -> rmsProp(kernels, rmsProp, learningRate, param, gradient, state0, state1, state2,
+            case RmsProp rmsProp -> rmsProp(kernels, rmsProp, learningRate, param, update, gradient, state0, state1,
+                    state2, from, to);
+            case Adam adam -> adam(kernels, adam, learningRate, step, param, update, gradient, state0, state1, state2,
                     from, to);
-            case Adam adam -> adam(kernels, adam, learningRate, step, param, gradient, state0, state1, state2, from, to);
         }
     }
 
@@ -49,23 +66,23 @@ public final class RuleSteps {
      * correction.
      */
     private static void momentum(KernelSet kernels, Momentum rule, double learningRate, long step,
-                                 MemorySegment param, MemorySegment gradient, MemorySegment velocity,
-                                 long from, long to) {
+                                 MemorySegment param, MemorySegment update, MemorySegment gradient,
+                                 MemorySegment velocity, long from, long to) {
         float gradientScale = step == 1 && rule.firstStepCopiesGradient() ? 1f : (float) (1.0 - rule.dampening());
         double stepSize = rule.biasCorrection()
                 ? learningRate / BiasCorrection.of(rule.momentum(), step)
                 : learningRate;
-        kernels.momentum(param, gradient, velocity, from, to, (float) rule.momentum(), gradientScale,
+        kernels.momentum(param, update, gradient, velocity, from, to, (float) rule.momentum(), gradientScale,
                 (float) stepSize, rule.nesterov(), (float) rule.weightDecay(), rule.maximize());
     }
 
     /** RMSProp: picks the gradient average and momentum buffer out of the state the rule keeps. */
     private static void rmsProp(KernelSet kernels, RmsProp rule, double learningRate, MemorySegment param,
-                                MemorySegment gradient, MemorySegment state0, MemorySegment state1,
-                                MemorySegment state2, long from, long to) {
+                                MemorySegment update, MemorySegment gradient, MemorySegment state0,
+                                MemorySegment state1, MemorySegment state2, long from, long to) {
         MemorySegment gradientAverage = rule.centered() ? state1 : null;
         MemorySegment momentumBuffer = rule.hasMomentum() ? (rule.centered() ? state2 : state1) : null;
-        kernels.rmsProp(param, gradient, state0, gradientAverage, momentumBuffer, from, to,
+        kernels.rmsProp(param, update, gradient, state0, gradientAverage, momentumBuffer, from, to,
                 (float) rule.decay(), (float) (1.0 - rule.decay()), (float) learningRate, (float) rule.epsilon(),
                 rule.epsilonPlacement() == EpsilonPlacement.INSIDE_SQRT, rule.centered(), rule.hasMomentum(),
                 (float) rule.momentum(), (float) rule.weightDecay(), rule.maximize());
@@ -78,8 +95,8 @@ public final class RuleSteps {
      * and leaves {@code v} unscaled. Decoupled decay multiplies the weights by {@code 1 - a * lambda}.
      */
     private static void adam(KernelSet kernels, Adam rule, double learningRate, long step, MemorySegment param,
-                             MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax,
-                             long from, long to) {
+                             MemorySegment update, MemorySegment gradient, MemorySegment m, MemorySegment v,
+                             MemorySegment vmax, long from, long to) {
         double correction1 = BiasCorrection.of(rule.beta1(), step);
         double correction2 = BiasCorrection.of(rule.beta2(), step);
         boolean inside = rule.epsilonPlacement() == EpsilonPlacement.INSIDE_SQRT;
@@ -87,7 +104,7 @@ public final class RuleSteps {
         double stepSize = algorithm1 ? learningRate / correction1 : learningRate * Math.sqrt(correction2) / correction1;
         double secondMomentScale = !algorithm1 ? 1.0 : inside ? 1.0 / correction2 : 1.0 / Math.sqrt(correction2);
         boolean decoupled = rule.decoupledWeightDecay();
-        kernels.adam(param, gradient, m, v, vmax, from, to,
+        kernels.adam(param, update, gradient, m, v, vmax, from, to,
                 (float) rule.beta1(), (float) (1.0 - rule.beta1()),
                 (float) rule.beta2(), (float) (1.0 - rule.beta2()),
                 (float) stepSize, (float) secondMomentScale, (float) rule.epsilon(), inside, rule.amsgrad(),

@@ -44,19 +44,44 @@ public final class ScalarKernels implements KernelSet {
         return epsilonInside ? sqrt(q + epsilon) : sqrt(q) + epsilon;
     }
 
+    /**
+     * The last operation of every rule, {@code w - step}: written into {@code param} in place, or
+     * the update {@code step} into {@code update}.
+     */
+    private static void finish(MemorySegment param, MemorySegment update, long at, float w, float step) {
+        if (update == null) {
+            param.set(FLOAT, at, w - step);
+        } else {
+            update.set(FLOAT, at, step);
+        }
+    }
+
+    /**
+     * The last operation of Adam with decoupled decay, whose {@code result} is not {@code w - step}:
+     * {@code result} in place, or the update {@code w - result}.
+     */
+    private static void finishDecayed(MemorySegment param, MemorySegment update, long at, float w, float result) {
+        if (update == null) {
+            param.set(FLOAT, at, result);
+        } else {
+            update.set(FLOAT, at, w - result);
+        }
+    }
+
     @Override
-    public void sgd(MemorySegment param, MemorySegment gradient, long from, long to,
+    public void sgd(MemorySegment param, MemorySegment update, MemorySegment gradient, long from, long to,
                     float learningRate, float weightDecay, boolean maximize) {
         for (long i = from; i < to; i++) {
             long at = i * Float.BYTES;
             float w = param.get(FLOAT, at);
             float g = effectiveGradient(gradient.get(FLOAT, at), w, weightDecay, maximize);
-            param.set(FLOAT, at, w - learningRate * g);
+            finish(param, update, at, w, learningRate * g);
         }
     }
 
     @Override
-    public void momentum(MemorySegment param, MemorySegment gradient, MemorySegment velocity, long from, long to,
+    public void momentum(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment velocity,
+                         long from, long to,
                          float momentum, float gradientScale, float stepSize, boolean nesterov,
                          float weightDecay, boolean maximize) {
         for (long i = from; i < to; i++) {
@@ -64,14 +89,14 @@ public final class ScalarKernels implements KernelSet {
             float w = param.get(FLOAT, at);
             float g = effectiveGradient(gradient.get(FLOAT, at), w, weightDecay, maximize);
             float v = momentum * velocity.get(FLOAT, at) + gradientScale * g;
-            float update = nesterov ? g + momentum * v : v;
             velocity.set(FLOAT, at, v);
-            param.set(FLOAT, at, w - stepSize * update);
+            finish(param, update, at, w, stepSize * (nesterov ? g + momentum * v : v));
         }
     }
 
     @Override
-    public void adagrad(MemorySegment param, MemorySegment gradient, MemorySegment accumulator, long from, long to,
+    public void adagrad(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment accumulator,
+                        long from, long to,
                         float learningRate, float epsilon, boolean epsilonInside, float weightDecay,
                         boolean maximize) {
         for (long i = from; i < to; i++) {
@@ -80,12 +105,12 @@ public final class ScalarKernels implements KernelSet {
             float g = effectiveGradient(gradient.get(FLOAT, at), w, weightDecay, maximize);
             float r = accumulator.get(FLOAT, at) + g * g;
             accumulator.set(FLOAT, at, r);
-            param.set(FLOAT, at, w - learningRate * (g / denominator(r, epsilon, epsilonInside)));
+            finish(param, update, at, w, learningRate * (g / denominator(r, epsilon, epsilonInside)));
         }
     }
 
     @Override
-    public void rmsProp(MemorySegment param, MemorySegment gradient, MemorySegment squareAverage,
+    public void rmsProp(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment squareAverage,
                         MemorySegment gradientAverage, MemorySegment momentumBuffer, long from, long to,
                         float decay, float oneMinusDecay, float learningRate, float epsilon, boolean epsilonInside,
                         boolean centered, boolean withMomentum, float momentum, float weightDecay,
@@ -109,12 +134,13 @@ public final class ScalarKernels implements KernelSet {
                 momentumBuffer.set(FLOAT, at, buffered);
                 scaled = buffered;
             }
-            param.set(FLOAT, at, w - learningRate * scaled);
+            finish(param, update, at, w, learningRate * scaled);
         }
     }
 
     @Override
-    public void adam(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax,
+    public void adam(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m,
+                     MemorySegment v, MemorySegment vmax,
                      long from, long to,
                      float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
                      float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside, boolean amsgrad,
@@ -123,22 +149,25 @@ public final class ScalarKernels implements KernelSet {
             long at = i * Float.BYTES;
             float w = param.get(FLOAT, at);
             float g = effectiveGradient(gradient.get(FLOAT, at), w, weightDecay, maximize);
-            if (decayFactor != 1f) {
-                w = w * decayFactor;
-            }
+            float base = decayFactor != 1f ? w * decayFactor : w;
             float m1 = beta1 * m.get(FLOAT, at) + oneMinusBeta1 * g;
             float v1 = beta2 * v.get(FLOAT, at) + oneMinusBeta2 * (g * g);
             m.set(FLOAT, at, m1);
             v.set(FLOAT, at, v1);
-            float u = v1;
+            float q = v1;
             if (amsgrad) {
-                u = Math.max(vmax.get(FLOAT, at), v1);
-                vmax.set(FLOAT, at, u);
+                q = Math.max(vmax.get(FLOAT, at), v1);
+                vmax.set(FLOAT, at, q);
             }
             float denominator = epsilonInside
-                    ? sqrt(u * secondMomentScale + epsilon)
-                    : sqrt(u) * secondMomentScale + epsilon;
-            param.set(FLOAT, at, w - stepSize * (m1 / denominator));
+                    ? sqrt(q * secondMomentScale + epsilon)
+                    : sqrt(q) * secondMomentScale + epsilon;
+            float step = stepSize * (m1 / denominator);
+            if (decayFactor == 1f) {
+                finish(param, update, at, w, step);
+            } else {
+                finishDecayed(param, update, at, w, base - step);
+            }
         }
     }
 

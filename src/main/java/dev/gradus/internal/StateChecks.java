@@ -27,6 +27,56 @@ public final class StateChecks {
     }
 
     /**
+     * Checks the buffers and the range of a call that emits the update: the parameter is read
+     * only; the update is writable, as long as the parameter, and either is the gradient itself
+     * ({@link MemorySegment#equals}: the same memory and size) or shares no byte with it; it
+     * shares no byte with the parameter.
+     *
+     * @param param the parameter buffer
+     * @param gradient the gradient buffer
+     * @param update the buffer that receives the update
+     * @param from first element, inclusive
+     * @param to last element, exclusive
+     * @return the number of elements of the parameter
+     */
+    public static long requireUpdateForm(MemorySegment param, MemorySegment gradient, MemorySegment update,
+                                         long from, long to) {
+        long n = SegmentChecks.requireFloats("param", param);
+        SegmentChecks.requireSameLength("gradient", SegmentChecks.requireFloats("gradient", gradient), n);
+        SegmentChecks.requireSameLength("update", SegmentChecks.requireWritableFloats("update", update), n);
+        SegmentChecks.requireDisjoint("update", update, "param", param);
+        if (!update.equals(gradient)) {
+            SegmentChecks.requireDisjoint("update", update, "gradient", gradient);
+        }
+        SegmentChecks.requireRange(from, to, n);
+        return n;
+    }
+
+    /**
+     * Requires that no state buffer shares a byte with {@code update}, the buffer a call that emits
+     * the update writes besides the state.
+     *
+     * @param rule the rule
+     * @param update the buffer that receives the update
+     * @param state0 the first state buffer, or null
+     * @param state1 the second, or null
+     * @param state2 the third, or null
+     */
+    public static void requireStatesApartFrom(UpdateRule rule, MemorySegment update, MemorySegment state0,
+                                              MemorySegment state1, MemorySegment state2) {
+        // Written out per buffer, as in requireStates: an array would be allocated on every step.
+        requireApart(rule, 0, state0, update);
+        requireApart(rule, 1, state1, update);
+        requireApart(rule, 2, state2, update);
+    }
+
+    private static void requireApart(UpdateRule rule, int index, MemorySegment state, MemorySegment update) {
+        if (index < rule.stateBuffers()) {
+            SegmentChecks.requireDisjoint("update", update, rule.stateName(index), state);
+        }
+    }
+
+    /**
      * Checks the state buffers of {@code rule}: the first {@link UpdateRule#stateBuffers()} of
      * {@code state0, state1, state2} must be given, writable, as long as the parameter and share
      * no byte with the parameter, the gradient or each other; the others must be null.

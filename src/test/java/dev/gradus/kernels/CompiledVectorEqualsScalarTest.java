@@ -7,6 +7,7 @@ import dev.gradus.internal.ScalarKernels;
 import dev.gradus.testing.Lanes;
 import dev.gradus.testing.PreferredWidth;
 import dev.gradus.testing.ThreadAllocation;
+import dev.gradus.testing.property.BitExact;
 import dev.gradus.testing.property.Buffers;
 import dev.gradus.testing.property.Gen;
 import dev.gradus.testing.property.GuardedSegment;
@@ -52,6 +53,9 @@ class CompiledVectorEqualsScalarTest {
     private static final Buffers.Kind MEMORY =
             Buffers.Kind.valueOf(System.getProperty("gradus.test.compiledMemory", "native").toUpperCase(Locale.ROOT));
 
+    /** Cases per rule of the update form, which shares the arithmetic checked in place. */
+    private static final int UPDATE_TRIES = 10;
+
     static List<RuleFamily> rules() {
         return Rules.all();
     }
@@ -59,6 +63,17 @@ class CompiledVectorEqualsScalarTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void compiledKernelsMatchTheScalarKernelsBitForBit(RuleFamily rule) {
+        check(rule, false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void compiledUpdateFormMatchesTheScalarUpdateFormBitForBit(RuleFamily rule) {
+        check(rule, true);
+    }
+
+    /** The property in place, or for the update form ({@code update}): its update and state. */
+    private static void check(RuleFamily rule, boolean update) {
         String implementation = Kernels.implementation();
         assumeTrue(implementation.startsWith("vector-"), "runs on the vector kernels only, not " + implementation);
         int lanes = Lanes.ofSelectedKernels();
@@ -68,14 +83,14 @@ class CompiledVectorEqualsScalarTest {
                 + " so compiled code is not checked at this width");
         Gen<StepCase> shapes = StepCase.generator(rule, Gen.constant(VECTORS * lanes + 3), Gen.constant(1));
         Gen<StepCase> cases = random -> shapes.next(random).inMemory(MEMORY);
-        Property.forAll(rule.name() + ": compiled kernels == scalar kernels", cases)
-                .tries(TRIES)
+        Property.forAll(rule.name() + (update ? ", update form" : "") + ": compiled kernels == scalar kernels", cases)
+                .tries(update ? UPDATE_TRIES : TRIES)
                 .shrinkWith(StepCase.valueShrinker())
                 .cover("special values", StepCase::hasSpecialValue, 3)
                 .check(c -> {
                     for (int attempt = 1; ; attempt++) {
-                        Warmup.untilCompiled(c, WARMUP_LIMIT);
-                        long allocated = compareSteps(c);
+                        Warmup.untilCompiled(c, update, WARMUP_LIMIT);
+                        long allocated = compareSteps(c, update);
                         if (allocated == 0) {
                             return;
                         }
@@ -88,28 +103,43 @@ class CompiledVectorEqualsScalarTest {
     }
 
     /**
-     * Steps the case through the public API and through the scalar kernels, asserting the same
-     * bits after every step.
+     * Steps the case through the public API and through the scalar kernels, in place or in the
+     * update form, asserting the same bits after every step.
      *
      * @return the bytes the first allocating step of the public API allocated, or 0 if none did
      */
-    private static long compareSteps(StepCase c) {
+    private static long compareSteps(StepCase c, boolean update) {
         long allocated = 0;
         try (Arena arena = Arena.ofConfined()) {
             Trial selected = Trial.of(c, arena);
             Trial scalar = Trial.of(c, arena);
+            GuardedSegment selectedUpdate = Trial.gradient(c, arena, 0);
+            GuardedSegment scalarUpdate = Trial.gradient(c, arena, 0);
+            // Sliced once: a slice is a new object, allocated in the measured window otherwise.
+            MemorySegment selectedUpdateSlice = selectedUpdate.slice();
             for (int s = 0; s < c.steps(); s++) {
                 GuardedSegment gradient = Trial.gradient(c, arena, s);
                 MemorySegment slice = gradient.slice();
                 long before = ThreadAllocation.bytes();
-                selected.publicStep(s, slice, 0, c.n());
+                if (update) {
+                    selected.publicUpdate(s, slice, selectedUpdateSlice);
+                } else {
+                    selected.publicStep(s, slice, 0, c.n());
+                }
                 long bytes = ThreadAllocation.bytes() - before;
                 if (allocated == 0) {
                     allocated = bytes;
                 }
-                scalar.kernelStep(ScalarKernels.INSTANCE, s, slice);
-                selected.assertSameBits(scalar, "after step " + (s + 1));
+                String when = "after step " + (s + 1);
+                if (update) {
+                    scalar.kernelUpdate(ScalarKernels.INSTANCE, s, slice, scalarUpdate.slice());
+                    BitExact.assertSameBits("update " + when, scalarUpdate.toFloatArray(), selectedUpdateSlice);
+                } else {
+                    scalar.kernelStep(ScalarKernels.INSTANCE, s, slice);
+                }
+                selected.assertSameBits(scalar, when);
             }
+            selectedUpdate.assertGuardsUntouched();
             selected.assertGuardsUntouched();
         }
         return allocated;

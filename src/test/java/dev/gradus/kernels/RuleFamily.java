@@ -38,6 +38,13 @@ record RuleFamily(String name, Gen<UpdateRule> rules, Gen<UpdateRule> typicalRul
                 stateAt(state, 2), 0, param.byteSize() / Float.BYTES);
     }
 
+    /** One step through the update form of {@code kernels} on every element, the update written into {@code update}. */
+    static void kernelUpdate(KernelSet kernels, UpdateRule rule, double learningRate, long step, MemorySegment param,
+                             MemorySegment gradient, MemorySegment update, List<MemorySegment> state) {
+        RuleSteps.step(kernels, rule, learningRate, step, param, update, gradient, stateAt(state, 0),
+                stateAt(state, 1), stateAt(state, 2), 0, param.byteSize() / Float.BYTES);
+    }
+
     /** One step of the textbook formula in double precision on every element. */
     static void referenceStep(UpdateRule rule, double learningRate, long step, double[] param, double[] gradient,
                               double[][] state) {

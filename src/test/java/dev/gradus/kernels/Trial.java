@@ -1,11 +1,13 @@
 package dev.gradus.kernels;
 
+import dev.gradus.Kernels;
 import dev.gradus.internal.KernelSet;
 import dev.gradus.testing.property.BitExact;
 import dev.gradus.testing.property.Buffers;
 import dev.gradus.testing.property.GuardedSegment;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -59,6 +61,23 @@ final class Trial {
                 gradient, stateSlices);
     }
 
+    /** Step {@code firstStep + s} through the public update form, the update written into {@code update}. */
+    void publicUpdate(int s, MemorySegment gradient, MemorySegment update) {
+        Kernels.update(c.hyperparameters(), c.learningRate(), c.firstStep() + s, paramSlice, gradient, update,
+                stateSlices);
+    }
+
+    /** Step {@code firstStep + s} through the update form of {@code kernels} on every element. */
+    void kernelUpdate(KernelSet kernels, int s, MemorySegment gradient, MemorySegment update) {
+        RuleFamily.kernelUpdate(kernels, c.hyperparameters(), c.learningRate(), c.firstStep() + s, paramSlice,
+                gradient, update, stateSlices);
+    }
+
+    /** Sets the parameter values. */
+    void setParam(float[] values) {
+        MemorySegment.copy(values, 0, paramSlice, ValueLayout.JAVA_FLOAT, 0, values.length);
+    }
+
     /** The current parameter values. */
     float[] param() {
         return param.toFloatArray();
@@ -67,6 +86,11 @@ final class Trial {
     /** Asserts that the parameter and every state buffer hold the same bits as {@code other}'s. */
     void assertSameBits(Trial other, String when) {
         BitExact.assertSameBits("param " + when, other.param.toFloatArray(), param.slice());
+        assertSameState(other, when);
+    }
+
+    /** Asserts that every state buffer holds the same bits as {@code other}'s. */
+    void assertSameState(Trial other, String when) {
         for (int s = 0; s < state.size(); s++) {
             BitExact.assertSameBits("state " + s + " " + when, other.state.get(s).toFloatArray(),
                     state.get(s).slice());

@@ -31,16 +31,29 @@ final class Warmup {
      *                        intrinsified at this width, or not compiled at all
      */
     static long untilCompiled(StepCase c, Duration limit) {
+        return untilCompiled(c, false, limit);
+    }
+
+    /**
+     * {@link #untilCompiled(StepCase, Duration)} for the in-place step, or with {@code update}
+     * for the update form, its update written into a buffer of its own.
+     */
+    static long untilCompiled(StepCase c, boolean update, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         try (Arena arena = Arena.ofConfined()) {
             Trial trial = Trial.of(c, arena);
             List<MemorySegment> gradients = IntStream.range(0, c.steps())
                     .mapToObj(s -> Trial.gradient(c, arena, s)).map(GuardedSegment::slice).toList();
+            MemorySegment updates = Trial.gradient(c, arena, 0).slice();
             long bytes = 0;
             for (long steps = 1; ; steps++) {
                 int s = (int) (steps % c.steps());
                 long before = ThreadAllocation.bytes();
-                trial.publicStep(s, gradients.get(s), 0, c.n());
+                if (update) {
+                    trial.publicUpdate(s, gradients.get(s), updates);
+                } else {
+                    trial.publicStep(s, gradients.get(s), 0, c.n());
+                }
                 bytes = ThreadAllocation.bytes() - before;
                 if (bytes == 0) {
                     return steps;

@@ -161,6 +161,23 @@ class KernelArgumentValidationTest {
                 row("rmsprop momentumBuffer overlaps squareAverage", IllegalArgumentException.class,
                         "squareAverage overlaps momentumBuffer",
                         f -> () -> Kernels.rmsProp(RmsProp.DEFAULT.withMomentum(0.9), 0.1, f.param, f.gradient, f.m, null, f.m)),
+                row("update overlaps param", IllegalArgumentException.class, "update overlaps param",
+                        f -> () -> Kernels.update(Adam.DEFAULT, 1e-3, 1, f.param, f.gradient, f.param, List.of(f.m, f.v))),
+                row("update is a state buffer", IllegalArgumentException.class, "update overlaps v",
+                        f -> () -> Kernels.update(Adam.DEFAULT, 1e-3, 1, f.param, f.gradient, f.v, List.of(f.m, f.v))),
+                row("update read-only", IllegalArgumentException.class, "update is read-only but the step writes it",
+                        f -> () -> Kernels.update(Sgd.DEFAULT, 0.1, 1, f.param, f.gradient, f.m.asReadOnly(), List.of())),
+                row("update shorter", IllegalArgumentException.class, "update holds 7 floats but param holds 8",
+                        f -> () -> Kernels.update(Sgd.DEFAULT, 0.1, 1, f.param, f.gradient, f.m.asSlice(4), List.of())),
+                row("update overlaps part of the gradient", IllegalArgumentException.class, "update overlaps gradient",
+                        f -> () -> Kernels.update(Sgd.DEFAULT, 0.1, 1, f.param.asSlice(0, 16), f.gradient.asSlice(0, 16),
+                                f.gradient.asSlice(8, 16), List.of())),
+                row("null update", NullPointerException.class, "update",
+                        f -> () -> Kernels.update(Sgd.DEFAULT, 0.1, 1, f.param, f.gradient, null, List.of())),
+                row("update with the learning rate NaN", IllegalArgumentException.class,
+                        "learningRate must be finite and >= 0, got NaN",
+                        f -> () -> Kernels.update(Adam.DEFAULT, Double.NaN, 1, f.param, f.gradient, f.gradient,
+                                List.of(f.m, f.v))),
                 row("sgd range past the end", IndexOutOfBoundsException.class, "Range [2, 12) out of bounds for length 8",
                         f -> () -> Kernels.sgd(Sgd.DEFAULT, 0.1, f.param, f.gradient, 2, 12)));
     }
@@ -176,6 +193,15 @@ class KernelArgumentValidationTest {
                                            Function<Fixture, Executable> call) {
         Fixture f = Fixture.create();
         RejectedCalls.assertRejectedUnchanged(type, messageStart, call.apply(f), f.param, f.gradient, f.m, f.v);
+    }
+
+    @Test
+    void theUpdateFormAcceptsTheGradientAsItsUpdateAndAReadOnlyParam() {
+        Fixture f = Fixture.create();
+        float[] w = f.param.toArray(ValueLayout.JAVA_FLOAT);
+        Kernels.update(Adam.DEFAULT, 1e-3, 1, f.param.asReadOnly(), f.gradient.asReadOnly(), f.gradient,
+                List.of(f.m, f.v));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(w, f.param.toArray(ValueLayout.JAVA_FLOAT));
     }
 
     @Test

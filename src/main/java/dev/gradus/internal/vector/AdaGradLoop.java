@@ -17,13 +17,16 @@ final class AdaGradLoop implements Loops.AdaGrad {
     private static final Class<? extends MemorySegment> SEGMENTS = LoopOptions.segmentClass(OPTIONS);
     private static final boolean MAXIMIZE = LoopOptions.has(OPTIONS, LoopOptions.MAXIMIZE);
     private static final boolean COUPLED_DECAY = LoopOptions.has(OPTIONS, LoopOptions.COUPLED_DECAY);
+    private static final boolean EMITS_UPDATE = LoopOptions.has(OPTIONS, LoopOptions.EMITS_UPDATE);
     private static final boolean EPSILON_INSIDE = LoopOptions.has(OPTIONS, LoopOptions.EPSILON_INSIDE);
 
     @Override
-    public void run(MemorySegment param, MemorySegment gradient, MemorySegment accumulator, long from, long to,
+    public void run(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment accumulator,
+                    long from, long to,
                     float learningRate, float epsilon, float weightDecay) {
         // Cast to the class of this copy's kind of memory, a constant: see LoopOptions.
         param = SEGMENTS.cast(param);
+        update = SEGMENTS.cast(update);
         gradient = SEGMENTS.cast(gradient);
         accumulator = SEGMENTS.cast(accumulator);
         long i = from;
@@ -40,9 +43,11 @@ final class AdaGradLoop implements Loops.AdaGrad {
             FloatVector r = fromMemorySegment(SPECIES, accumulator, at, ORDER).add(g.mul(g));
             r.intoMemorySegment(accumulator, at, ORDER);
             FloatVector denominator = EPSILON_INSIDE ? r.add(epsilon).sqrt() : r.sqrt().add(epsilon);
-            w.sub(g.div(denominator).mul(learningRate)).intoMemorySegment(param, at, ORDER);
+            FloatVector step = g.div(denominator).mul(learningRate);
+            (EMITS_UPDATE ? step : w.sub(step)).intoMemorySegment(EMITS_UPDATE ? update : param, at, ORDER);
         }
-        ScalarKernels.INSTANCE.adagrad(param, gradient, accumulator, i, to, learningRate, epsilon, EPSILON_INSIDE,
+        ScalarKernels.INSTANCE.adagrad(param, update, gradient, accumulator, i, to, learningRate, epsilon,
+                EPSILON_INSIDE,
                 weightDecay, MAXIMIZE);
     }
 }

@@ -17,16 +17,19 @@ final class AdamLoop implements Loops.Adam {
     private static final Class<? extends MemorySegment> SEGMENTS = LoopOptions.segmentClass(OPTIONS);
     private static final boolean MAXIMIZE = LoopOptions.has(OPTIONS, LoopOptions.MAXIMIZE);
     private static final boolean COUPLED_DECAY = LoopOptions.has(OPTIONS, LoopOptions.COUPLED_DECAY);
+    private static final boolean EMITS_UPDATE = LoopOptions.has(OPTIONS, LoopOptions.EMITS_UPDATE);
     private static final boolean EPSILON_INSIDE = LoopOptions.has(OPTIONS, LoopOptions.EPSILON_INSIDE);
     private static final boolean AMSGRAD = LoopOptions.has(OPTIONS, LoopOptions.AMSGRAD);
     private static final boolean DECOUPLED_DECAY = LoopOptions.has(OPTIONS, LoopOptions.DECOUPLED_DECAY);
 
     @Override
-    public void run(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax,
+    public void run(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m,
+                    MemorySegment v, MemorySegment vmax,
                     long from, long to, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
                     float stepSize, float secondMomentScale, float epsilon, float decayFactor, float weightDecay) {
         // Cast to the class of this copy's kind of memory, a constant: see LoopOptions.
         param = SEGMENTS.cast(param);
+        update = SEGMENTS.cast(update);
         gradient = SEGMENTS.cast(gradient);
         m = SEGMENTS.cast(m);
         v = SEGMENTS.cast(v);
@@ -42,24 +45,26 @@ final class AdamLoop implements Loops.Adam {
             if (COUPLED_DECAY) {
                 g = g.add(w.mul(weightDecay));
             }
-            if (DECOUPLED_DECAY) {
-                w = w.mul(decayFactor);
-            }
+            FloatVector base = DECOUPLED_DECAY ? w.mul(decayFactor) : w;
             FloatVector m1 = fromMemorySegment(SPECIES, m, at, ORDER).mul(beta1).add(g.mul(oneMinusBeta1));
             FloatVector v1 = fromMemorySegment(SPECIES, v, at, ORDER).mul(beta2).add(g.mul(g).mul(oneMinusBeta2));
             m1.intoMemorySegment(m, at, ORDER);
             v1.intoMemorySegment(v, at, ORDER);
-            FloatVector u = v1;
+            FloatVector q = v1;
             if (AMSGRAD) {
-                u = fromMemorySegment(SPECIES, vmax, at, ORDER).max(v1);
-                u.intoMemorySegment(vmax, at, ORDER);
+                q = fromMemorySegment(SPECIES, vmax, at, ORDER).max(v1);
+                q.intoMemorySegment(vmax, at, ORDER);
             }
             FloatVector denominator = EPSILON_INSIDE
-                    ? u.mul(secondMomentScale).add(epsilon).sqrt()
-                    : u.sqrt().mul(secondMomentScale).add(epsilon);
-            w.sub(m1.div(denominator).mul(stepSize)).intoMemorySegment(param, at, ORDER);
+                    ? q.mul(secondMomentScale).add(epsilon).sqrt()
+                    : q.sqrt().mul(secondMomentScale).add(epsilon);
+            FloatVector step = m1.div(denominator).mul(stepSize);
+            FloatVector result = base.sub(step);
+            FloatVector emitted = DECOUPLED_DECAY ? w.sub(result) : step;
+            (EMITS_UPDATE ? emitted : result).intoMemorySegment(EMITS_UPDATE ? update : param, at, ORDER);
         }
-        ScalarKernels.INSTANCE.adam(param, gradient, m, v, vmax, i, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+        ScalarKernels.INSTANCE.adam(param, update, gradient, m, v, vmax, i, to, beta1, oneMinusBeta1, beta2,
+                oneMinusBeta2,
                 stepSize, secondMomentScale, epsilon, EPSILON_INSIDE, AMSGRAD, decayFactor, weightDecay, MAXIMIZE);
     }
 }

@@ -37,8 +37,10 @@ final class LoopOptions {
     static final int FLOAT_ARRAY_SEGMENTS = 1 << 8;
     /** The buffers are of different kinds, or heap segments over other arrays than {@code float[]}. */
     static final int OTHER_SEGMENTS = 1 << 9;
+    /** The update is written into a buffer of its own and the parameter is left as it is. */
+    static final int EMITS_UPDATE = 1 << 10;
     /** The number of distinct option sets. */
-    static final int COUNT = 1 << 10;
+    static final int COUNT = 1 << 11;
 
     private LoopOptions() {
     }
@@ -54,21 +56,23 @@ final class LoopOptions {
     }
 
     /**
-     * The kind of memory of a call's buffers: 0 if all are native, {@link #FLOAT_ARRAY_SEGMENTS} if
-     * all are heap segments over {@code float[]}, else {@link #OTHER_SEGMENTS}. Null buffers (state
-     * a rule does not keep) do not count.
+     * The kind of memory of a call's buffers, and whether it emits the update: 0 if all are
+     * native, {@link #FLOAT_ARRAY_SEGMENTS} if all are heap segments over {@code float[]}, else
+     * {@link #OTHER_SEGMENTS}; with {@link #EMITS_UPDATE} if {@code update} is given. Null buffers
+     * (state a rule does not keep, no update) do not count.
      */
-    static int segments(MemorySegment param, MemorySegment gradient, MemorySegment state0, MemorySegment state1,
-                        MemorySegment state2) {
-        if (isNative(param) && isNative(gradient) && isNativeOrNull(state0) && isNativeOrNull(state1)
-                && isNativeOrNull(state2)) {
-            return 0;
+    static int segments(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment state0,
+                        MemorySegment state1, MemorySegment state2) {
+        int emits = when(update != null, EMITS_UPDATE);
+        if (isNative(param) && isNative(gradient) && isNativeOrNull(update) && isNativeOrNull(state0)
+                && isNativeOrNull(state1) && isNativeOrNull(state2)) {
+            return emits;
         }
-        if (isFloatArray(param) && isFloatArray(gradient) && isFloatArrayOrNull(state0)
-                && isFloatArrayOrNull(state1) && isFloatArrayOrNull(state2)) {
-            return FLOAT_ARRAY_SEGMENTS;
+        if (isFloatArray(param) && isFloatArray(gradient) && isFloatArrayOrNull(update)
+                && isFloatArrayOrNull(state0) && isFloatArrayOrNull(state1) && isFloatArrayOrNull(state2)) {
+            return emits | FLOAT_ARRAY_SEGMENTS;
         }
-        return OTHER_SEGMENTS;
+        return emits | OTHER_SEGMENTS;
     }
 
     /**

@@ -14,25 +14,28 @@ final class Loops {
 
     /** Gradient descent; see {@code KernelSet.sgd}. */
     interface Sgd {
-        void run(MemorySegment param, MemorySegment gradient, long from, long to, float learningRate,
+        void run(MemorySegment param, MemorySegment update, MemorySegment gradient, long from, long to,
+                 float learningRate,
                  float weightDecay);
     }
 
     /** Momentum; see {@code KernelSet.momentum}. */
     interface Momentum {
-        void run(MemorySegment param, MemorySegment gradient, MemorySegment velocity, long from, long to,
+        void run(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment velocity, long from,
+                 long to,
                  float momentum, float gradientScale, float stepSize, float weightDecay);
     }
 
     /** AdaGrad; see {@code KernelSet.adagrad}. */
     interface AdaGrad {
-        void run(MemorySegment param, MemorySegment gradient, MemorySegment accumulator, long from, long to,
+        void run(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment accumulator,
+                 long from, long to,
                  float learningRate, float epsilon, float weightDecay);
     }
 
     /** RMSProp; see {@code KernelSet.rmsProp}. */
     interface RmsProp {
-        void run(MemorySegment param, MemorySegment gradient, MemorySegment squareAverage,
+        void run(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment squareAverage,
                  MemorySegment gradientAverage, MemorySegment momentumBuffer, long from, long to,
                  float decay, float oneMinusDecay, float learningRate, float epsilon, float momentum,
                  float weightDecay);
@@ -40,7 +43,8 @@ final class Loops {
 
     /** Adam; see {@code KernelSet.adam}. */
     interface Adam {
-        void run(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax,
+        void run(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m, MemorySegment v,
+                 MemorySegment vmax,
                  long from, long to, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
                  float stepSize, float secondMomentScale, float epsilon, float decayFactor, float weightDecay);
     }

@@ -17,13 +17,16 @@ final class MomentumLoop implements Loops.Momentum {
     private static final Class<? extends MemorySegment> SEGMENTS = LoopOptions.segmentClass(OPTIONS);
     private static final boolean MAXIMIZE = LoopOptions.has(OPTIONS, LoopOptions.MAXIMIZE);
     private static final boolean COUPLED_DECAY = LoopOptions.has(OPTIONS, LoopOptions.COUPLED_DECAY);
+    private static final boolean EMITS_UPDATE = LoopOptions.has(OPTIONS, LoopOptions.EMITS_UPDATE);
     private static final boolean NESTEROV = LoopOptions.has(OPTIONS, LoopOptions.NESTEROV);
 
     @Override
-    public void run(MemorySegment param, MemorySegment gradient, MemorySegment velocity, long from, long to,
+    public void run(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment velocity,
+                    long from, long to,
                     float momentum, float gradientScale, float stepSize, float weightDecay) {
         // Cast to the class of this copy's kind of memory, a constant: see LoopOptions.
         param = SEGMENTS.cast(param);
+        update = SEGMENTS.cast(update);
         gradient = SEGMENTS.cast(gradient);
         velocity = SEGMENTS.cast(velocity);
         long i = from;
@@ -38,11 +41,12 @@ final class MomentumLoop implements Loops.Momentum {
                 g = g.add(w.mul(weightDecay));
             }
             FloatVector v = fromMemorySegment(SPECIES, velocity, at, ORDER).mul(momentum).add(g.mul(gradientScale));
-            FloatVector update = NESTEROV ? g.add(v.mul(momentum)) : v;
             v.intoMemorySegment(velocity, at, ORDER);
-            w.sub(update.mul(stepSize)).intoMemorySegment(param, at, ORDER);
+            FloatVector step = (NESTEROV ? g.add(v.mul(momentum)) : v).mul(stepSize);
+            (EMITS_UPDATE ? step : w.sub(step)).intoMemorySegment(EMITS_UPDATE ? update : param, at, ORDER);
         }
-        ScalarKernels.INSTANCE.momentum(param, gradient, velocity, i, to, momentum, gradientScale, stepSize, NESTEROV,
+        ScalarKernels.INSTANCE.momentum(param, update, gradient, velocity, i, to, momentum, gradientScale, stepSize,
+                NESTEROV,
                 weightDecay, MAXIMIZE);
     }
 }

@@ -17,17 +17,19 @@ final class RmsPropLoop implements Loops.RmsProp {
     private static final Class<? extends MemorySegment> SEGMENTS = LoopOptions.segmentClass(OPTIONS);
     private static final boolean MAXIMIZE = LoopOptions.has(OPTIONS, LoopOptions.MAXIMIZE);
     private static final boolean COUPLED_DECAY = LoopOptions.has(OPTIONS, LoopOptions.COUPLED_DECAY);
+    private static final boolean EMITS_UPDATE = LoopOptions.has(OPTIONS, LoopOptions.EMITS_UPDATE);
     private static final boolean EPSILON_INSIDE = LoopOptions.has(OPTIONS, LoopOptions.EPSILON_INSIDE);
     private static final boolean CENTERED = LoopOptions.has(OPTIONS, LoopOptions.CENTERED);
     private static final boolean MOMENTUM = LoopOptions.has(OPTIONS, LoopOptions.MOMENTUM);
 
     @Override
-    public void run(MemorySegment param, MemorySegment gradient, MemorySegment squareAverage,
+    public void run(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment squareAverage,
                     MemorySegment gradientAverage, MemorySegment momentumBuffer, long from, long to,
                     float decay, float oneMinusDecay, float learningRate, float epsilon, float momentum,
                     float weightDecay) {
         // Cast to the class of this copy's kind of memory, a constant: see LoopOptions.
         param = SEGMENTS.cast(param);
+        update = SEGMENTS.cast(update);
         gradient = SEGMENTS.cast(gradient);
         squareAverage = SEGMENTS.cast(squareAverage);
         gradientAverage = SEGMENTS.cast(gradientAverage);
@@ -58,9 +60,11 @@ final class RmsPropLoop implements Loops.RmsProp {
                 scaled = fromMemorySegment(SPECIES, momentumBuffer, at, ORDER).mul(momentum).add(scaled);
                 scaled.intoMemorySegment(momentumBuffer, at, ORDER);
             }
-            w.sub(scaled.mul(learningRate)).intoMemorySegment(param, at, ORDER);
+            FloatVector step = scaled.mul(learningRate);
+            (EMITS_UPDATE ? step : w.sub(step)).intoMemorySegment(EMITS_UPDATE ? update : param, at, ORDER);
         }
-        ScalarKernels.INSTANCE.rmsProp(param, gradient, squareAverage, gradientAverage, momentumBuffer, i, to, decay,
+        ScalarKernels.INSTANCE.rmsProp(param, update, gradient, squareAverage, gradientAverage, momentumBuffer, i, to,
+                decay,
                 oneMinusDecay, learningRate, epsilon, EPSILON_INSIDE, CENTERED, MOMENTUM, momentum, weightDecay,
                 MAXIMIZE);
     }

@@ -17,12 +17,15 @@ final class SgdLoop implements Loops.Sgd {
     private static final Class<? extends MemorySegment> SEGMENTS = LoopOptions.segmentClass(OPTIONS);
     private static final boolean MAXIMIZE = LoopOptions.has(OPTIONS, LoopOptions.MAXIMIZE);
     private static final boolean COUPLED_DECAY = LoopOptions.has(OPTIONS, LoopOptions.COUPLED_DECAY);
+    private static final boolean EMITS_UPDATE = LoopOptions.has(OPTIONS, LoopOptions.EMITS_UPDATE);
 
     @Override
-    public void run(MemorySegment param, MemorySegment gradient, long from, long to, float learningRate,
+    public void run(MemorySegment param, MemorySegment update, MemorySegment gradient, long from, long to,
+                    float learningRate,
                     float weightDecay) {
         // Cast to the class of this copy's kind of memory, a constant: see LoopOptions.
         param = SEGMENTS.cast(param);
+        update = SEGMENTS.cast(update);
         gradient = SEGMENTS.cast(gradient);
         long i = from;
         for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
@@ -35,8 +38,9 @@ final class SgdLoop implements Loops.Sgd {
             if (COUPLED_DECAY) {
                 g = g.add(w.mul(weightDecay));
             }
-            w.sub(g.mul(learningRate)).intoMemorySegment(param, at, ORDER);
+            FloatVector step = g.mul(learningRate);
+            (EMITS_UPDATE ? step : w.sub(step)).intoMemorySegment(EMITS_UPDATE ? update : param, at, ORDER);
         }
-        ScalarKernels.INSTANCE.sgd(param, gradient, i, to, learningRate, weightDecay, MAXIMIZE);
+        ScalarKernels.INSTANCE.sgd(param, update, gradient, i, to, learningRate, weightDecay, MAXIMIZE);
     }
 }

@@ -76,51 +76,57 @@ public final class VectorKernels implements KernelSet {
     }
 
     @Override
-    public void sgd(MemorySegment param, MemorySegment gradient, long from, long to,
+    public void sgd(MemorySegment param, MemorySegment update, MemorySegment gradient, long from, long to,
                     float learningRate, float weightDecay, boolean maximize) {
-        SGD.of(gradient(weightDecay, maximize) | segments(param, gradient, null, null, null)).run(param, gradient, from, to, learningRate, weightDecay);
+        SGD.of(gradient(weightDecay, maximize) | segments(param, update, gradient, null, null, null))
+                .run(param, update, gradient, from, to, learningRate, weightDecay);
     }
 
     @Override
-    public void momentum(MemorySegment param, MemorySegment gradient, MemorySegment velocity, long from, long to,
+    public void momentum(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment velocity,
+                         long from, long to,
                          float momentum, float gradientScale, float stepSize, boolean nesterov,
                          float weightDecay, boolean maximize) {
         MOMENTUM_LOOPS.of(gradient(weightDecay, maximize) | when(nesterov, NESTEROV)
-                        | segments(param, gradient, velocity, null, null))
-                .run(param, gradient, velocity, from, to, momentum, gradientScale, stepSize, weightDecay);
+                        | segments(param, update, gradient, velocity, null, null))
+                .run(param, update, gradient, velocity, from, to, momentum, gradientScale, stepSize, weightDecay);
     }
 
     @Override
-    public void adagrad(MemorySegment param, MemorySegment gradient, MemorySegment accumulator, long from, long to,
+    public void adagrad(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment accumulator,
+                        long from, long to,
                         float learningRate, float epsilon, boolean epsilonInside, float weightDecay,
                         boolean maximize) {
         ADAGRAD.of(gradient(weightDecay, maximize) | when(epsilonInside, EPSILON_INSIDE)
-                        | segments(param, gradient, accumulator, null, null))
-                .run(param, gradient, accumulator, from, to, learningRate, epsilon, weightDecay);
+                        | segments(param, update, gradient, accumulator, null, null))
+                .run(param, update, gradient, accumulator, from, to, learningRate, epsilon, weightDecay);
     }
 
     @Override
-    public void rmsProp(MemorySegment param, MemorySegment gradient, MemorySegment squareAverage,
+    public void rmsProp(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment squareAverage,
                         MemorySegment gradientAverage, MemorySegment momentumBuffer, long from, long to,
                         float decay, float oneMinusDecay, float learningRate, float epsilon, boolean epsilonInside,
                         boolean centered, boolean withMomentum, float momentum, float weightDecay,
                         boolean maximize) {
         RMSPROP.of(gradient(weightDecay, maximize) | when(epsilonInside, EPSILON_INSIDE) | when(centered, CENTERED)
                         | when(withMomentum, MOMENTUM)
-                        | segments(param, gradient, squareAverage, gradientAverage, momentumBuffer))
-                .run(param, gradient, squareAverage, gradientAverage, momentumBuffer, from, to, decay, oneMinusDecay,
+                        | segments(param, update, gradient, squareAverage, gradientAverage, momentumBuffer))
+                .run(param, update, gradient, squareAverage, gradientAverage, momentumBuffer, from, to, decay,
+                        oneMinusDecay,
                         learningRate, epsilon, momentum, weightDecay);
     }
 
     @Override
-    public void adam(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v, MemorySegment vmax,
+    public void adam(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m,
+                     MemorySegment v, MemorySegment vmax,
                      long from, long to,
                      float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
                      float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside, boolean amsgrad,
                      float decayFactor, float weightDecay, boolean maximize) {
         ADAM.of(gradient(weightDecay, maximize) | when(epsilonInside, EPSILON_INSIDE) | when(amsgrad, AMSGRAD)
-                        | when(decayFactor != 1f, DECOUPLED_DECAY) | segments(param, gradient, m, v, vmax))
-                .run(param, gradient, m, v, vmax, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize,
+                        | when(decayFactor != 1f, DECOUPLED_DECAY) | segments(param, update, gradient, m, v, vmax))
+                .run(param, update, gradient, m, v, vmax, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+                        stepSize,
                         secondMomentScale, epsilon, decayFactor, weightDecay);
     }
 

@@ -5,8 +5,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The buffers the warm-up steps on: a parameter, a gradient, three state buffers and a gradient
- * holding one NaN, of {@link #CAPACITY} floats each, in three places: heap arrays, native memory
+ * The buffers the warm-up steps on: a parameter, a gradient, three state buffers, a gradient
+ * holding one NaN and an update, of {@link #CAPACITY} floats each, in three places: heap arrays, native memory
  * of a shared arena and native memory of an arena confined to the warm-up thread; and a buffer of
  * {@link #LARGE} floats for the scan's path for long ranges (made on first use). Native calls
  * alternate between the shared and the confined arena: the JDK checks a segment's session on
@@ -31,7 +31,8 @@ final class WarmUpBuffers implements AutoCloseable {
     static final int GRADIENT = 1;
     static final int STATE = 2;
     static final int POISONED = 5;
-    private static final int ROLES = 6;
+    static final int UPDATE = 6;
+    private static final int ROLES = 7;
 
     private static final int SHARED = 0;
     private static final int CONFINED = 1;
@@ -86,7 +87,7 @@ final class WarmUpBuffers implements AutoCloseable {
      *
      * @param heap     whether on the heap
      * @param confined for native memory, whether the confined arena's, else the shared one's
-     * @param role     {@link #PARAM}, {@link #GRADIENT}, {@code STATE + k} or {@link #POISONED}
+     * @param role     {@link #PARAM}, {@link #GRADIENT}, {@code STATE + k}, {@link #POISONED} or {@link #UPDATE}
      */
     MemorySegment of(boolean heap, boolean confined, int role) {
         return buffers[place(heap, confined)][role];

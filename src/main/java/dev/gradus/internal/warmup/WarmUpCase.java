@@ -53,8 +53,9 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, ScanTarget
             case NON_FINITE_SCAN -> kernels.firstNonFinite(scanned(buffers, confined), shape.from(), scanEnd(shape));
             default -> {
                 RuleSteps.step(kernels, rule, LEARNING_RATE, step, buffers.of(heap, confined, WarmUpBuffers.PARAM),
-                        buffers.of(heap, confined, WarmUpBuffers.GRADIENT), state(buffers, confined, 0),
-                        state(buffers, confined, 1), state(buffers, confined, 2), shape.from(), shape.to());
+                        update(buffers, confined), buffers.of(heap, confined, WarmUpBuffers.GRADIENT),
+                        state(buffers, confined, 0), state(buffers, confined, 1), state(buffers, confined, 2),
+                        shape.from(), shape.to());
                 yield 0;
             }
         };
@@ -80,11 +81,15 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, ScanTarget
                 return kernels.firstNonFinite(c.scanned(buffers, confined), shape.from(), c.scanEnd(shape));
             }
             default -> RuleSteps.step(kernels, c.rule, LEARNING_RATE, step,
-                    buffers.of(heap, confined, WarmUpBuffers.PARAM), buffers.of(heap, confined, WarmUpBuffers.GRADIENT),
-                    c.state(buffers, confined, 0), c.state(buffers, confined, 1), c.state(buffers, confined, 2),
-                    shape.from(), shape.to());
+                    buffers.of(heap, confined, WarmUpBuffers.PARAM), c.update(buffers, confined),
+                    buffers.of(heap, confined, WarmUpBuffers.GRADIENT), c.state(buffers, confined, 0),
+                    c.state(buffers, confined, 1), c.state(buffers, confined, 2), shape.from(), shape.to());
         }
         return 0;
+    }
+
+    private MemorySegment update(WarmUpBuffers buffers, boolean confined) {
+        return family.emitsUpdate() ? buffers.of(heap, confined, WarmUpBuffers.UPDATE) : null;
     }
 
     private MemorySegment state(WarmUpBuffers buffers, boolean confined, int k) {
@@ -107,6 +112,6 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, ScanTarget
     public String toString() {
         String kind = heap ? " on heap" : " on native memory";
         return (family == KernelFamily.NON_FINITE_SCAN ? family.method() + " " + scan
-                : family == KernelFamily.EWMA ? family.method() : rule.toString()) + kind;
+                : family == KernelFamily.EWMA ? family.method() : rule.toString()) + (family.emitsUpdate() ? " emitting the update" : "") + kind;
     }
 }

@@ -59,7 +59,7 @@ final class WarmUpCases {
                 ? EpsilonPlacement.INSIDE_SQRT : EpsilonPlacement.OUTSIDE_SQRT;
         boolean variant = has(signature, Signature.VARIANT);
         boolean second = has(signature, Signature.SECOND_VARIANT);
-        return switch (family) {
+        return switch (family.inPlace()) {
             case SGD -> new Sgd(coupled, maximize);
             case MOMENTUM -> (variant ? Momentum.nesterov(0.9) : Momentum.heavyBall(0.9)).withWeightDecay(coupled)
                     .withMaximize(maximize);
@@ -69,7 +69,7 @@ final class WarmUpCases {
                     .withEpsilonPlacement(placement).withWeightDecay(coupled).withMaximize(maximize);
             case ADAM -> Adam.DEFAULT.withAmsgrad(variant).withEpsilonPlacement(placement).withMaximize(maximize)
                     .withWeightDecay(second ? DECAY : coupled).withDecoupledWeightDecay(second);
-            case EWMA, NON_FINITE_SCAN -> throw new IllegalArgumentException(family + " has no rule");
+            default -> throw new IllegalArgumentException(family + " has no rule");
         };
     }
 }
