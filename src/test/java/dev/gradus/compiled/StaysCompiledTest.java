@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gradus.Kernels;
+import dev.gradus.testing.ChildExit;
+import dev.gradus.testing.ChildJvm;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +47,15 @@ class StaysCompiledTest {
     private static final int STEADY_CALLS = 200;
     /** Time limit of one check, generous for a loaded machine. */
     private static final long SECONDS_PER_CHECK = 60;
+    /**
+     * Time limit of one probe JVM: every check of both passes at its own limit, and a minute to start
+     * and end. Only a probe that hangs reaches it.
+     */
+    private static final Duration PROBE_TIME_LIMIT =
+            Duration.ofSeconds(2 * KernelVariant.all().size() * SECONDS_PER_CHECK + 60);
+    private static final ChildJvm PROBE = ChildJvm.of(StayCompiledProbe.class)
+            .withJvmOptions("--add-modules", "jdk.incubator.vector", "-Xmx256m", "-Dgradus.warmup=off")
+            .withMergedStderr();
 
     @Test
     void everyVariantIsCompiledOnceAndStaysCompiled() throws Exception {
@@ -78,28 +85,17 @@ class StaysCompiledTest {
     }
 
     /** Runs the probe with {@code seed} in a fresh JVM: null if it passed, else what went wrong. */
-    private static String failureOf(long seed, String memory) throws IOException, InterruptedException, ExecutionException {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-Xmx256m", "-Dgradus.warmup=off",
-                "-cp", System.getProperty("java.class.path"),
-                StayCompiledProbe.class.getName(), Long.toString(seed), Integer.toString(N),
-                Long.toString(MAX_CALLS), Integer.toString(STEADY_CALLS), Long.toString(SECONDS_PER_CHECK), memory)
-                .redirectErrorStream(true)
-                .start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (!process.waitFor(1, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-        }
+    private static String failureOf(long seed, String memory) throws IOException, InterruptedException {
+        ChildExit probe = PROBE.withArguments(Long.toString(seed), Integer.toString(N), Long.toString(MAX_CALLS),
+                Integer.toString(STEADY_CALLS), Long.toString(SECONDS_PER_CHECK), memory).run(PROBE_TIME_LIMIT);
+        String output = probe.stdout();
         List<String> boxed = output.lines().filter(line -> line.startsWith("boxed ")).toList();
-        boolean completed = process.exitValue() == 0 && output.lines().anyMatch(line -> line.startsWith("done vector-"));
+        boolean completed = probe.exitCode() == 0 && output.lines().anyMatch(line -> line.startsWith("done vector-"));
         if (completed && boxed.isEmpty()) {
             return null;
         }
         String order = output.lines().filter(line -> line.startsWith("order ")).findFirst().orElse("order unknown");
         return "seed " + seed + " " + memory + ", " + order + "\n  "
-                + (completed ? String.join("\n  ", boxed) : "exit " + process.exitValue() + ":\n" + output);
+                + (completed ? String.join("\n  ", boxed) : probe.report());
     }
 }

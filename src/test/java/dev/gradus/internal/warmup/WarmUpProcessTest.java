@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gradus.testing.ChildExit;
 import dev.gradus.testing.ChildJvm;
 import java.io.IOException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +20,9 @@ class WarmUpProcessTest {
     @Test
     void theWarmUpThreadNeitherKeepsTheJvmAliveNorWritesToStandardOutput() throws IOException, InterruptedException {
         assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "no vector kernels to warm");
-        ChildJvm child = ChildJvm.run(ShortLivedMain.class, 120, "--add-modules", "jdk.incubator.vector");
-        assertEquals(0, child.exitCode(), child.stderr());
+        ChildExit child = ChildJvm.of(ShortLivedMain.class).withJvmOptions("--add-modules", "jdk.incubator.vector")
+                .run(Duration.ofSeconds(120));
+        assertEquals(0, child.exitCode(), child.report());
         assertEquals("done" + System.lineSeparator(), child.stdout());
         assertTrue(child.stderr().contains("warm-up alive at exit: true"), child.stderr());
     }
@@ -27,9 +30,10 @@ class WarmUpProcessTest {
     @Test
     void simpleFamiliesSwitchToVectorKernelsThatRunCompiled() throws IOException, InterruptedException {
         assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "no vector kernels to warm");
-        ChildJvm child = ChildJvm.run(WarmUpIntegrationMain.class, 330, "--add-modules", "jdk.incubator.vector",
-                "--add-modules", "jdk.management");
-        assertEquals(0, child.exitCode(), child.stdout() + child.stderr());
+        ChildExit child = ChildJvm.of(WarmUpIntegrationMain.class)
+                .withJvmOptions("--add-modules", "jdk.incubator.vector", "--add-modules", "jdk.management")
+                .run(Duration.ofSeconds(330));
+        assertEquals(0, child.exitCode(), child.report());
         assertEquals("switched" + System.lineSeparator(), child.stdout(), child.stderr());
     }
 }

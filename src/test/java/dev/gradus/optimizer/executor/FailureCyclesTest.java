@@ -1,12 +1,13 @@
 package dev.gradus.optimizer.executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradus.testing.ChildExit;
+import dev.gradus.testing.ChildJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,13 +32,13 @@ class FailureCyclesTest {
 
     @Test
     void failedStepsAndThreadStartsLeakNothing() throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process child = new ProcessBuilder(List.of(java, "-XX:NativeMemoryTracking=summary", "-Xms128m", "-Xmx128m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                FailureCycles.class.getName(), "10000", "1000")).redirectErrorStream(true).start();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child JVM did not end");
-        assertEquals(0, child.exitValue(), output);
+        ChildExit child = ChildJvm.of(FailureCycles.class)
+                .withJvmOptions("-XX:NativeMemoryTracking=summary", "-Xms128m", "-Xmx128m", "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1")
+                .withArguments("10000", "1000").withMergedStderr().run(Duration.ofSeconds(120));
+        String output = child.stdout();
+        assertFalse(child.timedOut(), "the child JVM did not end\n" + output);
+        assertEquals(0, child.exitCode(), output);
         long[] threads = counts(output, "threads");
         assertTrue(threads[1] <= threads[0], "live threads grew from " + threads[0] + " to " + threads[1] + "\n" + output);
         assertEquals(0, counts(output, "gradusThreads")[1], output);
