@@ -5,8 +5,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * An immutable routing of each call to the kernels that serve it now: the vector kernels when
- * the call's {@link Signature} (family, options, kind of memory) has been warmed up, the cold
- * kernels otherwise. A call whose signature {@link Staging} has not seen yet reports it, which
+ * the call's {@link Signature} (family, options, kind of memory) has been warmed up or its range
+ * is long ({@link #DIRECT_LENGTH}), the cold kernels otherwise. A call whose signature {@link Staging} has not seen yet reports it, which
  * starts its warm-up. Per call this costs the signature (a few tests of the arguments) and two
  * tests of array elements.
  *
@@ -15,38 +15,60 @@ import java.lang.foreign.MemorySegment;
  */
 final class StagedKernels implements KernelSet {
 
+    /**
+     * The range from which a call runs on the vector kernels before they are warmed, and with it
+     * every later call of its signature: one call over so many elements runs the vector loop often
+     * enough for C2 to compile it while it runs (on-stack replacement).
+     */
+    static final long DIRECT_LENGTH = 1 << 18;
+
     private final Staging staging;
     private final String name;
     private final KernelSet cold;
     private final KernelSet vector;
     private final long[] seen;
     private final long[] warm;
+    private final int failed;
 
     /**
      * @param staging told of signatures not seen yet
      * @param name    what {@link #name()} reports
      * @param cold    the kernels of signatures not warmed
      * @param vector  the kernels of warmed signatures, or {@code null} if none is
-     * @param seen    the signatures seen of each family, indexed by {@link KernelFamily#ordinal()}
-     * @param warm    the signatures warmed of each family
+     * @param seen    the signatures seen of each family, indexed by {@link KernelFamily#ordinal()}; not copied
+     * @param warm    the signatures of each family whose calls run on the vector kernels; not copied
+     * @param failed  the {@link KernelFamily#bit()}s of the families that stay on the cold kernels
      */
-    StagedKernels(Staging staging, String name, KernelSet cold, KernelSet vector, long[] seen, long[] warm) {
+    StagedKernels(Staging staging, String name, KernelSet cold, KernelSet vector, long[] seen, long[] warm,
+                  int failed) {
         this.staging = staging;
         this.name = name;
         this.cold = cold;
         this.vector = vector;
-        this.seen = seen.clone();
-        this.warm = warm.clone();
+        this.seen = seen;
+        this.warm = warm;
+        this.failed = failed;
     }
 
-    /** The kernels of signature {@code signature} of {@code family}, reporting it if it is new. */
-    private KernelSet route(KernelFamily family, int signature) {
+    /**
+     * The kernels of a call of {@code family} with signature {@code signature} on {@code [from, to)},
+     * reporting the signature if it is new: the vector kernels once it is warmed, or once a call
+     * of it spanned at least {@link #DIRECT_LENGTH} elements ({@link Staging#direct}), else the
+     * cold kernels.
+     */
+    private KernelSet route(KernelFamily family, int signature, long from, long to) {
         long bit = Signature.bit(signature);
         int f = family.ordinal();
+        if ((warm[f] & bit) != 0) {
+            return vector;
+        }
+        if (to - from >= DIRECT_LENGTH && (failed & family.bit()) == 0) {
+            return staging.direct(family, signature);
+        }
         if ((seen[f] & bit) == 0) {
             staging.see(family, signature);
         }
-        return (warm[f] & bit) != 0 ? vector : cold;
+        return cold;
     }
 
     /** {@code inPlace}, or {@code emitting} for a call that emits the update. */
@@ -63,7 +85,7 @@ final class StagedKernels implements KernelSet {
     public void sgd(MemorySegment param, MemorySegment update, MemorySegment gradient, long from, long to,
                     float learningRate,
                     float weightDecay, boolean maximize) {
-        route(family(update, KernelFamily.SGD, KernelFamily.SGD_UPDATE), Signature.sgd(param, weightDecay, maximize))
+        route(family(update, KernelFamily.SGD, KernelFamily.SGD_UPDATE), Signature.sgd(param, weightDecay, maximize), from, to)
                 .sgd(param, update, gradient, from, to, learningRate, weightDecay, maximize);
     }
 
@@ -73,7 +95,7 @@ final class StagedKernels implements KernelSet {
                          float momentum, float gradientScale, float stepSize, boolean nesterov, float weightDecay,
                          boolean maximize) {
         route(family(update, KernelFamily.MOMENTUM, KernelFamily.MOMENTUM_UPDATE),
-                Signature.momentum(param, nesterov, weightDecay, maximize)).momentum(param, update, gradient,
+                Signature.momentum(param, nesterov, weightDecay, maximize), from, to).momentum(param, update, gradient,
                         velocity, from, to, momentum, gradientScale, stepSize,
                 nesterov, weightDecay, maximize);
     }
@@ -84,7 +106,7 @@ final class StagedKernels implements KernelSet {
                         float learningRate, float epsilon, boolean epsilonInside, float weightDecay,
                         boolean maximize) {
         route(family(update, KernelFamily.ADAGRAD, KernelFamily.ADAGRAD_UPDATE),
-                Signature.adagrad(param, epsilonInside, weightDecay, maximize)).adagrad(param, update, gradient,
+                Signature.adagrad(param, epsilonInside, weightDecay, maximize), from, to).adagrad(param, update, gradient,
                         accumulator, from, to, learningRate, epsilon, epsilonInside,
                 weightDecay, maximize);
     }
@@ -96,7 +118,7 @@ final class StagedKernels implements KernelSet {
                         boolean centered, boolean withMomentum, float momentum, float weightDecay,
                         boolean maximize) {
         route(family(update, KernelFamily.RMS_PROP, KernelFamily.RMS_PROP_UPDATE),
-                Signature.rmsProp(param, epsilonInside, centered, withMomentum, weightDecay, maximize))
+                Signature.rmsProp(param, epsilonInside, centered, withMomentum, weightDecay, maximize), from, to)
                 .rmsProp(param, update, gradient, squareAverage, gradientAverage,
                 momentumBuffer, from, to, decay, oneMinusDecay, learningRate, epsilon, epsilonInside, centered,
                 withMomentum, momentum, weightDecay, maximize);
@@ -110,7 +132,8 @@ final class StagedKernels implements KernelSet {
                      boolean epsilonInside, boolean amsgrad, float decayFactor, float weightDecay,
                      boolean maximize) {
         route(family(update, KernelFamily.ADAM, KernelFamily.ADAM_UPDATE),
-                Signature.adam(param, epsilonInside, amsgrad, decayFactor, weightDecay, maximize))
+                Signature.adam(param, epsilonInside, amsgrad, decayFactor, weightDecay, maximize), from,
+                to)
                 .adam(param, update, gradient, m, v, vmax, from, to, beta1, oneMinusBeta1, beta2,
                 oneMinusBeta2, stepSize, secondMomentScale, epsilon, epsilonInside, amsgrad, decayFactor, weightDecay,
                 maximize);
@@ -119,13 +142,13 @@ final class StagedKernels implements KernelSet {
     @Override
     public void ewma(MemorySegment average, MemorySegment value, long from, long to, float decay,
                      float oneMinusDecay) {
-        route(KernelFamily.EWMA, Signature.memory(average))
+        route(KernelFamily.EWMA, Signature.memory(average), from, to)
                 .ewma(average, value, from, to, decay, oneMinusDecay);
     }
 
     @Override
     public long firstNonFinite(MemorySegment values, long from, long to) {
-        return route(KernelFamily.NON_FINITE_SCAN, Signature.memory(values))
+        return route(KernelFamily.NON_FINITE_SCAN, Signature.memory(values), from, to)
                 .firstNonFinite(values, from, to);
     }
 }

@@ -49,6 +49,7 @@ public final class Staging {
     private final long[] seen = new long[FAMILIES];
     private final long[] warm = new long[FAMILIES];
     private final long[] warming = new long[FAMILIES];
+    private final long[] direct = new long[FAMILIES];
     private int failed;
     private final KernelFamily[] queue = new KernelFamily[FAMILIES];
     private int queued;
@@ -163,7 +164,7 @@ public final class Staging {
         }
         for (KernelFamily family : KernelFamily.values()) {
             int f = family.ordinal();
-            if ((failed & family.bit()) == 0 && (seen[f] & ~warm[f]) != 0) {
+            if ((failed & family.bit()) == 0 && (seen[f] & ~(warm[f] | direct[f])) != 0) {
                 return false;
             }
         }
@@ -237,7 +238,7 @@ public final class Staging {
     KernelSet routingTo(KernelSet vector) {
         long[] all = new long[FAMILIES];
         Arrays.fill(all, -1L);
-        return new StagedKernels(this, vector.name(), cold, vector, all, all);
+        return new StagedKernels(this, vector.name(), cold, vector, all, all, 0);
     }
 
     /**
@@ -271,16 +272,50 @@ public final class Staging {
     }
 
     /** The next family to warm with the signatures seen so far, or {@code null} (and the worker ends). */
-    synchronized Task next() {
-        if (queued == 0) {
-            working = false;
-            return null;
+    /**
+     * Sends the calls of a signature to the vector kernels from now on, without warming it: its
+     * first call spans a long range, which gets its loop compiled while it runs. The warm-up
+     * leaves such a signature alone, since warming the same loop on short ranges meanwhile made
+     * C2 recompile it over and over (a cold run of Adam on 1M floats took 20 s instead of 2).
+     * Loads the vector kernels on the caller's thread if the warm-up thread has not yet.
+     *
+     * @param family    the call's family
+     * @param signature its {@link Signature}
+     * @return the vector kernels, or the cold kernels if the vector kernels cannot serve
+     */
+    KernelSet direct(KernelFamily family, int signature) {
+        KernelSet loaded;
+        try {
+            loaded = loadVector();
+        } catch (UnsupportedOperationException e) {
+            return cold;
         }
-        KernelFamily family = queue[0];
-        System.arraycopy(queue, 1, queue, 0, --queued);
-        warming[family.ordinal()] = seen[family.ordinal()];
-        publish();
-        return new Task(family, warming[family.ordinal()]);
+        synchronized (this) {
+            int f = family.ordinal();
+            long bit = Signature.bit(signature);
+            if ((direct[f] & bit) == 0) {
+                seen[f] |= bit;
+                direct[f] |= bit;
+                publish();
+            }
+        }
+        return loaded;
+    }
+
+    synchronized Task next() {
+        while (queued > 0) {
+            KernelFamily family = queue[0];
+            System.arraycopy(queue, 1, queue, 0, --queued);
+            int f = family.ordinal();
+            long signatures = seen[f] & ~direct[f];
+            if (signatures != 0) {
+                warming[f] = signatures;
+                publish();
+                return new Task(family, signatures);
+            }
+        }
+        working = false;
+        return null;
     }
 
     /**
@@ -295,8 +330,8 @@ public final class Staging {
         warming[f] = 0;
         if (outcome != Warmer.Outcome.COMPILED) {
             failed |= task.family().bit();
-        } else if (seen[f] == task.signatures()) {
-            warm[f] = task.signatures();
+        } else if ((seen[f] & ~direct[f] & ~task.signatures()) == 0) {
+            warm[f] = seen[f] & ~direct[f];
         } else {
             enqueue(task.family());
         }
@@ -315,7 +350,7 @@ public final class Staging {
         if (unavailable != null) {
             current = cold;
         } else {
-            current = new StagedKernels(this, describe(), cold, vector, seen.clone(), warm.clone());
+            current = new StagedKernels(this, describe(), cold, vector, seen.clone(), onVector(), failed);
         }
         notifyAll();
     }
@@ -326,14 +361,23 @@ public final class Staging {
      * {@code +} on strings, whose first use links a bootstrap method that costs milliseconds on
      * the caller's first call.
      */
+    /** The signatures of each family whose calls run on the vector kernels: warmed, or direct. */
+    private long[] onVector() {
+        long[] on = new long[FAMILIES];
+        for (int f = 0; f < FAMILIES; f++) {
+            on[f] = warm[f] | direct[f];
+        }
+        return on;
+    }
+
     private String describe() {
         String target = vector == null ? "the vector kernels" : vector.name();
         int switched = 0;
         int pending = 0;
         for (KernelFamily family : KernelFamily.values()) {
             int f = family.ordinal();
-            switched |= warm[f] != 0 ? family.bit() : 0;
-            pending |= (failed & family.bit()) == 0 && (seen[f] & ~warm[f]) != 0 ? family.bit() : 0;
+            switched |= (warm[f] | direct[f]) != 0 ? family.bit() : 0;
+            pending |= (failed & family.bit()) == 0 && (seen[f] & ~(warm[f] | direct[f])) != 0 ? family.bit() : 0;
         }
         StringBuilder text = new StringBuilder(cold.name());
         if (switched != 0) {

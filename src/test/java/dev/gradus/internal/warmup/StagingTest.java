@@ -76,6 +76,26 @@ class StagingTest {
     }
 
     @Test
+    void aLongRangeSendsItsSignatureToTheVectorKernelsWithoutWarmingIt() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        Staging staging = staging(Map.of(KernelFamily.MOMENTUM, Warmer.Outcome.GAVE_UP), release);
+        long length = StagedKernels.DIRECT_LENGTH;
+        staging.current().sgd(MemorySegment.NULL, null, MemorySegment.NULL, 0, length - 1, 0f, 0f, false);
+        staging.current().sgd(MemorySegment.NULL, null, MemorySegment.NULL, 7, 7 + length, 0f, 0f, false);
+        assertEquals(List.of("sgd"), cold.calls(), "one element short of the direct length stays cold");
+        assertEquals(List.of("sgd"), vector.calls(), "the vector kernels are loaded for the long range");
+        staging.current().sgd(MemorySegment.NULL, null, MemorySegment.NULL, 0, 1, 0f, 0f, false);
+        assertEquals(List.of("sgd", "sgd"), vector.calls(), "and serve every later call of the signature");
+        RecordingKernels.call(staging.current(), KernelFamily.MOMENTUM);
+        release.countDown();
+        assertTrue(staging.awaitSettled(WAIT));
+        staging.current().momentum(MemorySegment.NULL, null, MemorySegment.NULL, MemorySegment.NULL, 0, length, 0f,
+                0f, 0f, false, 0f, false);
+        assertEquals(List.of("sgd", "momentum", "momentum"), cold.calls(),
+                "a family kept on the cold kernels stays there for long ranges too");
+    }
+
+    @Test
     void eachKindOfMemoryAndEachOptionIsASignatureOfItsOwn() throws InterruptedException {
         Staging staging = staging(Map.of(), new CountDownLatch(0));
         MemorySegment heap = MemorySegment.ofArray(new float[0]);
