@@ -190,17 +190,25 @@ public final class ArgumentChecks {
                 + " (the schedule's rate times its group's learning-rate factor)";
     }
 
-    /** The per-step scalar of {@code rule} that {@code learningRate} makes overflow, or null if none does. */
+    /**
+     * The per-step scalar of {@code rule} that {@code learningRate} makes overflow, or null if none
+     * does. Tests of the type rather than a pattern switch: the first pattern switch a JVM runs
+     * costs milliseconds to link (it spins a class), on the first step.
+     */
     private static String overflowingScalar(UpdateRule rule, double learningRate) {
-        return switch (rule) {
-            case Momentum momentum when momentum.biasCorrection() && learningRate / (1.0 - momentum.momentum()) > FLOAT_MAX ->
-                    "Momentum's step size a / (1 - mu^t) (a / (1 - mu) = " + learningRate / (1.0 - momentum.momentum()) + ")";
-            case Adam adam when learningRate / (1.0 - adam.beta1()) > FLOAT_MAX ->
-                    "Adam's step size a / (1 - beta1^t) (a / (1 - beta1) = " + learningRate / (1.0 - adam.beta1()) + ")";
-            case Adam adam when adam.decoupledWeightDecay() && learningRate * adam.weightDecay() > FLOAT_MAX ->
-                    "Adam's decoupled decay factor 1 - a * lambda (a * lambda = " + learningRate * adam.weightDecay() + ")";
-            default -> null;
-        };
+        if (rule instanceof Momentum momentum && momentum.biasCorrection()
+                && learningRate / (1.0 - momentum.momentum()) > FLOAT_MAX) {
+            return "Momentum's step size a / (1 - mu^t) (a / (1 - mu) = " + learningRate / (1.0 - momentum.momentum())
+                    + ")";
+        }
+        if (rule instanceof Adam adam && learningRate / (1.0 - adam.beta1()) > FLOAT_MAX) {
+            return "Adam's step size a / (1 - beta1^t) (a / (1 - beta1) = " + learningRate / (1.0 - adam.beta1()) + ")";
+        }
+        if (rule instanceof Adam adam && adam.decoupledWeightDecay() && learningRate * adam.weightDecay() > FLOAT_MAX) {
+            return "Adam's decoupled decay factor 1 - a * lambda (a * lambda = " + learningRate * adam.weightDecay()
+                    + ")";
+        }
+        return null;
     }
 
     /**

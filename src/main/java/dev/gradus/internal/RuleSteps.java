@@ -45,18 +45,23 @@ public final class RuleSteps {
     public static void step(KernelSet kernels, UpdateRule rule, double learningRate, long step, MemorySegment param,
                             MemorySegment update, MemorySegment gradient, MemorySegment state0,
                             MemorySegment state1, MemorySegment state2, long from, long to) {
-        switch (rule) {
-            case Sgd sgd -> kernels.sgd(param, update, gradient, from, to, (float) learningRate,
-                    (float) sgd.weightDecay(), sgd.maximize());
-            case Momentum momentum -> momentum(kernels, momentum, learningRate, step, param, update, gradient, state0,
-                    from, to);
-            case AdaGrad adagrad -> kernels.adagrad(param, update, gradient, state0, from, to, (float) learningRate,
+        // Tests of the type rather than a pattern switch, whose first run costs milliseconds to
+        // link (it spins a class), on the first step of every program.
+        if (rule instanceof Adam adam) {
+            adam(kernels, adam, learningRate, step, param, update, gradient, state0, state1, state2, from, to);
+        } else if (rule instanceof Sgd sgd) {
+            kernels.sgd(param, update, gradient, from, to, (float) learningRate, (float) sgd.weightDecay(),
+                    sgd.maximize());
+        } else if (rule instanceof Momentum momentum) {
+            momentum(kernels, momentum, learningRate, step, param, update, gradient, state0, from, to);
+        } else if (rule instanceof AdaGrad adagrad) {
+            kernels.adagrad(param, update, gradient, state0, from, to, (float) learningRate,
                     (float) adagrad.epsilon(), adagrad.epsilonPlacement() == EpsilonPlacement.INSIDE_SQRT,
                     (float) adagrad.weightDecay(), adagrad.maximize());
-            case RmsProp rmsProp -> rmsProp(kernels, rmsProp, learningRate, param, update, gradient, state0, state1,
-                    state2, from, to);
-            case Adam adam -> adam(kernels, adam, learningRate, step, param, update, gradient, state0, state1, state2,
-                    from, to);
+        } else if (rule instanceof RmsProp rmsProp) {
+            rmsProp(kernels, rmsProp, learningRate, param, update, gradient, state0, state1, state2, from, to);
+        } else {
+            throw new IllegalArgumentException("no kernels for " + rule);
         }
     }
 
