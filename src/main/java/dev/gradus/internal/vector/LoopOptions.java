@@ -3,9 +3,9 @@ package dev.gradus.internal.vector;
 import java.lang.foreign.MemorySegment;
 
 /**
- * What each specialized copy of a loop is made for ({@link Specializations}), as bits of an
- * {@code int}: the options that change what the loop computes, and where its buffers live. A rule
- * uses the bits of its options; the others stay 0.
+ * What each specialized copy of the loop is made for ({@link Specializations}), as bits of an
+ * {@code int}: the rule, the options that change what the loop computes, and where its buffers
+ * live. A rule uses the bits of its options; the others stay 0.
  *
  * <p>The kind of memory is part of it. C2 intrinsifies a vector load or store only where it knows
  * what kind of segment it accesses, and inside the Vector API that knowledge comes from the type
@@ -39,10 +39,32 @@ final class LoopOptions {
     static final int OTHER_SEGMENTS = 1 << 9;
     /** The update is written into a buffer of its own and the parameter is left as it is. */
     static final int EMITS_UPDATE = 1 << 10;
-    /** The number of distinct option sets. */
-    static final int COUNT = 1 << 11;
+    /** Where the rule's number sits: {@link #rule}. */
+    private static final int RULE_SHIFT = 11;
+    /** Gradient descent. */
+    static final int RULE_SGD = 0;
+    /** Momentum. */
+    static final int RULE_MOMENTUM = 1;
+    /** AdaGrad. */
+    static final int RULE_ADAGRAD = 2;
+    /** RMSProp. */
+    static final int RULE_RMS_PROP = 3;
+    /** Adam. */
+    static final int RULE_ADAM = 4;
+    /** The number of distinct option sets: the rule's number takes three bits. */
+    static final int COUNT = 1 << (RULE_SHIFT + 3);
 
     private LoopOptions() {
+    }
+
+    /** The bits of {@code rule}, one of {@link #RULE_SGD} to {@link #RULE_ADAM}. */
+    static int forRule(int rule) {
+        return rule << RULE_SHIFT;
+    }
+
+    /** The rule of {@code options}: {@link #RULE_SGD} to {@link #RULE_ADAM}. */
+    static int rule(int options) {
+        return options >>> RULE_SHIFT;
     }
 
     /** {@code option} if {@code on}, else 0. */

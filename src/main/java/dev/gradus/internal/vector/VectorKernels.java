@@ -6,6 +6,12 @@ import static dev.gradus.internal.vector.LoopOptions.DECOUPLED_DECAY;
 import static dev.gradus.internal.vector.LoopOptions.EPSILON_INSIDE;
 import static dev.gradus.internal.vector.LoopOptions.MOMENTUM;
 import static dev.gradus.internal.vector.LoopOptions.NESTEROV;
+import static dev.gradus.internal.vector.LoopOptions.RULE_ADAGRAD;
+import static dev.gradus.internal.vector.LoopOptions.RULE_ADAM;
+import static dev.gradus.internal.vector.LoopOptions.RULE_MOMENTUM;
+import static dev.gradus.internal.vector.LoopOptions.RULE_RMS_PROP;
+import static dev.gradus.internal.vector.LoopOptions.RULE_SGD;
+import static dev.gradus.internal.vector.LoopOptions.forRule;
 import static dev.gradus.internal.vector.LoopOptions.gradient;
 import static dev.gradus.internal.vector.LoopOptions.segments;
 import static dev.gradus.internal.vector.LoopOptions.when;
@@ -25,9 +31,9 @@ import jdk.incubator.vector.FloatVector;
  * {@code (to - from) % lanes} elements handed to the scalar kernel. Loaded reflectively by
  * {@code KernelProvider} only after it checked that the incubator module is present and C2 is on.
  *
- * <p>Each update rule runs the copy of its loop made for the call's options and kind of memory
- * ({@link Specializations}, {@link LoopOptions}): every option set has a loop of its own, which
- * C2 compiles once, with only the operations its options select.
+ * <p>Each update rule runs the copy of {@link RuleLoop} made for the rule, the call's options and
+ * its kind of memory ({@link Specializations}, {@link LoopOptions}): every rule and option set has
+ * a loop of its own, which C2 compiles once, with only the operations its options select.
  */
 public final class VectorKernels implements KernelSet {
 
@@ -37,14 +43,7 @@ public final class VectorKernels implements KernelSet {
     /** The smallest preferred width worth using: narrower vectors lose to the scalar loop. */
     private static final int MINIMUM_PREFERRED_BITS = 128;
 
-    private static final Specializations<Loops.Sgd> SGD = new Specializations<>(Loops.Sgd.class, SgdLoop.class);
-    private static final Specializations<Loops.Momentum> MOMENTUM_LOOPS =
-            new Specializations<>(Loops.Momentum.class, MomentumLoop.class);
-    private static final Specializations<Loops.AdaGrad> ADAGRAD =
-            new Specializations<>(Loops.AdaGrad.class, AdaGradLoop.class);
-    private static final Specializations<Loops.RmsProp> RMSPROP =
-            new Specializations<>(Loops.RmsProp.class, RmsPropLoop.class);
-    private static final Specializations<Loops.Adam> ADAM = new Specializations<>(Loops.Adam.class, AdamLoop.class);
+    private static final Specializations<Loops.Rule> LOOPS = new Specializations<>(Loops.Rule.class, RuleLoop.class);
 
     private VectorKernels() {
     }
@@ -62,11 +61,7 @@ public final class VectorKernels implements KernelSet {
             throw new UnsupportedOperationException("the preferred float species has "
                     + SPECIES.vectorBitSize() + " bits, under " + MINIMUM_PREFERRED_BITS);
         }
-        SGD.of(0);
-        MOMENTUM_LOOPS.of(0);
-        ADAGRAD.of(0);
-        RMSPROP.of(0);
-        ADAM.of(0);
+        LOOPS.of(forRule(RULE_SGD));
         return new VectorKernels();
     }
 
@@ -78,56 +73,56 @@ public final class VectorKernels implements KernelSet {
     @Override
     public void sgd(MemorySegment param, MemorySegment update, MemorySegment gradient, long from, long to,
                     float learningRate, float weightDecay, boolean maximize) {
-        SGD.of(gradient(weightDecay, maximize) | segments(param, update, gradient, null, null, null))
-                .run(param, update, gradient, from, to, learningRate, weightDecay);
+        LOOPS.of(forRule(RULE_SGD) | gradient(weightDecay, maximize)
+                        | segments(param, update, gradient, null, null, null))
+                .run(param, update, gradient, null, null, null, from, to, learningRate, 0f, 0f, 0f, 0f, 0f, 0f, 1f,
+                        weightDecay);
     }
 
     @Override
     public void momentum(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment velocity,
-                         long from, long to,
-                         float momentum, float gradientScale, float stepSize, boolean nesterov,
+                         long from, long to, float momentum, float gradientScale, float stepSize, boolean nesterov,
                          float weightDecay, boolean maximize) {
-        MOMENTUM_LOOPS.of(gradient(weightDecay, maximize) | when(nesterov, NESTEROV)
+        LOOPS.of(forRule(RULE_MOMENTUM) | gradient(weightDecay, maximize) | when(nesterov, NESTEROV)
                         | segments(param, update, gradient, velocity, null, null))
-                .run(param, update, gradient, velocity, from, to, momentum, gradientScale, stepSize, weightDecay);
+                .run(param, update, gradient, velocity, null, null, from, to, momentum, gradientScale, stepSize,
+                        0f, 0f, 0f, 0f, 1f, weightDecay);
     }
 
     @Override
     public void adagrad(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment accumulator,
-                        long from, long to,
-                        float learningRate, float epsilon, boolean epsilonInside, float weightDecay,
-                        boolean maximize) {
-        ADAGRAD.of(gradient(weightDecay, maximize) | when(epsilonInside, EPSILON_INSIDE)
+                        long from, long to, float learningRate, float epsilon, boolean epsilonInside,
+                        float weightDecay, boolean maximize) {
+        LOOPS.of(forRule(RULE_ADAGRAD) | gradient(weightDecay, maximize) | when(epsilonInside, EPSILON_INSIDE)
                         | segments(param, update, gradient, accumulator, null, null))
-                .run(param, update, gradient, accumulator, from, to, learningRate, epsilon, weightDecay);
+                .run(param, update, gradient, accumulator, null, null, from, to, learningRate, epsilon, 0f, 0f, 0f,
+                        0f, 0f, 1f, weightDecay);
     }
 
     @Override
-    public void rmsProp(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment squareAverage,
-                        MemorySegment gradientAverage, MemorySegment momentumBuffer, long from, long to,
-                        float decay, float oneMinusDecay, float learningRate, float epsilon, boolean epsilonInside,
-                        boolean centered, boolean withMomentum, float momentum, float weightDecay,
-                        boolean maximize) {
-        RMSPROP.of(gradient(weightDecay, maximize) | when(epsilonInside, EPSILON_INSIDE) | when(centered, CENTERED)
-                        | when(withMomentum, MOMENTUM)
+    public void rmsProp(MemorySegment param, MemorySegment update, MemorySegment gradient,
+                        MemorySegment squareAverage, MemorySegment gradientAverage, MemorySegment momentumBuffer,
+                        long from, long to, float decay, float oneMinusDecay, float learningRate, float epsilon,
+                        boolean epsilonInside, boolean centered, boolean withMomentum, float momentum,
+                        float weightDecay, boolean maximize) {
+        LOOPS.of(forRule(RULE_RMS_PROP) | gradient(weightDecay, maximize) | when(epsilonInside, EPSILON_INSIDE)
+                        | when(centered, CENTERED) | when(withMomentum, MOMENTUM)
                         | segments(param, update, gradient, squareAverage, gradientAverage, momentumBuffer))
                 .run(param, update, gradient, squareAverage, gradientAverage, momentumBuffer, from, to, decay,
-                        oneMinusDecay,
-                        learningRate, epsilon, momentum, weightDecay);
+                        oneMinusDecay, learningRate, epsilon, momentum, 0f, 0f, 1f, weightDecay);
     }
 
     @Override
     public void adam(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m,
-                     MemorySegment v, MemorySegment vmax,
-                     long from, long to,
+                     MemorySegment v, MemorySegment vmax, long from, long to,
                      float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
                      float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside, boolean amsgrad,
                      float decayFactor, float weightDecay, boolean maximize) {
-        ADAM.of(gradient(weightDecay, maximize) | when(epsilonInside, EPSILON_INSIDE) | when(amsgrad, AMSGRAD)
-                        | when(decayFactor != 1f, DECOUPLED_DECAY) | segments(param, update, gradient, m, v, vmax))
+        LOOPS.of(forRule(RULE_ADAM) | gradient(weightDecay, maximize) | when(epsilonInside, EPSILON_INSIDE)
+                        | when(amsgrad, AMSGRAD) | when(decayFactor != 1f, DECOUPLED_DECAY)
+                        | segments(param, update, gradient, m, v, vmax))
                 .run(param, update, gradient, m, v, vmax, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
-                        stepSize,
-                        secondMomentScale, epsilon, decayFactor, weightDecay);
+                        stepSize, secondMomentScale, epsilon, decayFactor, weightDecay);
     }
 
     @Override

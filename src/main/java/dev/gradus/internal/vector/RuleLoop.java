@@ -1,0 +1,139 @@
+package dev.gradus.internal.vector;
+
+import static dev.gradus.internal.vector.Vectors.LANES;
+import static dev.gradus.internal.vector.Vectors.ORDER;
+import static dev.gradus.internal.vector.Vectors.SPECIES;
+import static jdk.incubator.vector.FloatVector.fromMemorySegment;
+
+import dev.gradus.internal.ScalarKernels;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Every update rule of {@link ScalarKernels} a vector at a time, in one loop: the template of the
+ * {@link Specializations}. A copy is made for one rule ({@link LoopOptions#rule}) and one set of
+ * options, all {@code static final}, so C2 parses only that rule's branch and the options it
+ * selects. The effective gradient, the last operation ({@code w - step} in place, or the update)
+ * and the scalar tail are written once for all rules.
+ *
+ * <p>The per-step scalars come as {@code k0} to {@code k6}, in the order of the rule's
+ * {@code KernelSet} method:
+ * <ul>
+ *   <li>SGD: {@code learningRate};</li>
+ *   <li>momentum: {@code momentum, gradientScale, stepSize};</li>
+ *   <li>AdaGrad: {@code learningRate, epsilon};</li>
+ *   <li>RMSProp: {@code decay, oneMinusDecay, learningRate, epsilon, momentum};</li>
+ *   <li>Adam: {@code beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize, secondMomentScale,
+ *       epsilon}.</li>
+ * </ul>
+ * The state buffers are the rule's, in the same order (RMSProp: square average, gradient average,
+ * momentum buffer; Adam: {@code m, v, vmax}).
+ */
+final class RuleLoop implements Loops.Rule {
+
+    private static final int OPTIONS = Specializations.options(MethodHandles.lookup());
+    private static final Class<? extends MemorySegment> SEGMENTS = LoopOptions.segmentClass(OPTIONS);
+    private static final int RULE = LoopOptions.rule(OPTIONS);
+    private static final boolean MAXIMIZE = LoopOptions.has(OPTIONS, LoopOptions.MAXIMIZE);
+    private static final boolean COUPLED_DECAY = LoopOptions.has(OPTIONS, LoopOptions.COUPLED_DECAY);
+    private static final boolean EMITS_UPDATE = LoopOptions.has(OPTIONS, LoopOptions.EMITS_UPDATE);
+    private static final boolean EPSILON_INSIDE = LoopOptions.has(OPTIONS, LoopOptions.EPSILON_INSIDE);
+    private static final boolean NESTEROV = LoopOptions.has(OPTIONS, LoopOptions.NESTEROV);
+    private static final boolean CENTERED = LoopOptions.has(OPTIONS, LoopOptions.CENTERED);
+    private static final boolean MOMENTUM = LoopOptions.has(OPTIONS, LoopOptions.MOMENTUM);
+    private static final boolean AMSGRAD = LoopOptions.has(OPTIONS, LoopOptions.AMSGRAD);
+    private static final boolean DECOUPLED_DECAY = LoopOptions.has(OPTIONS, LoopOptions.DECOUPLED_DECAY);
+
+    @Override
+    public void run(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment state0,
+                    MemorySegment state1, MemorySegment state2, long from, long to,
+                    float k0, float k1, float k2, float k3, float k4, float k5, float k6,
+                    float decayFactor, float weightDecay) {
+        // Cast to the class of this copy's kind of memory, a constant: see LoopOptions.
+        param = SEGMENTS.cast(param);
+        update = SEGMENTS.cast(update);
+        gradient = SEGMENTS.cast(gradient);
+        state0 = SEGMENTS.cast(state0);
+        state1 = SEGMENTS.cast(state1);
+        state2 = SEGMENTS.cast(state2);
+        long i = from;
+        for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
+            long at = i * Float.BYTES;
+            FloatVector w = fromMemorySegment(SPECIES, param, at, ORDER);
+            FloatVector g = fromMemorySegment(SPECIES, gradient, at, ORDER);
+            if (MAXIMIZE) {
+                g = g.neg();
+            }
+            if (COUPLED_DECAY) {
+                g = g.add(w.mul(weightDecay));
+            }
+            FloatVector step;
+            if (RULE == LoopOptions.RULE_SGD) {
+                step = g.mul(k0);
+            } else if (RULE == LoopOptions.RULE_MOMENTUM) {
+                FloatVector v = fromMemorySegment(SPECIES, state0, at, ORDER).mul(k0).add(g.mul(k1));
+                v.intoMemorySegment(state0, at, ORDER);
+                step = (NESTEROV ? g.add(v.mul(k0)) : v).mul(k2);
+            } else if (RULE == LoopOptions.RULE_ADAGRAD) {
+                FloatVector r = fromMemorySegment(SPECIES, state0, at, ORDER).add(g.mul(g));
+                r.intoMemorySegment(state0, at, ORDER);
+                step = g.div(EPSILON_INSIDE ? r.add(k1).sqrt() : r.sqrt().add(k1)).mul(k0);
+            } else if (RULE == LoopOptions.RULE_RMS_PROP) {
+                FloatVector s = fromMemorySegment(SPECIES, state0, at, ORDER).mul(k0).add(g.mul(g).mul(k1));
+                s.intoMemorySegment(state0, at, ORDER);
+                FloatVector q = s;
+                if (CENTERED) {
+                    FloatVector mean = fromMemorySegment(SPECIES, state1, at, ORDER).mul(k0).add(g.mul(k1));
+                    mean.intoMemorySegment(state1, at, ORDER);
+                    q = s.sub(mean.mul(mean)).max(0f);
+                }
+                FloatVector scaled = g.div(EPSILON_INSIDE ? q.add(k3).sqrt() : q.sqrt().add(k3));
+                if (MOMENTUM) {
+                    scaled = fromMemorySegment(SPECIES, state2, at, ORDER).mul(k4).add(scaled);
+                    scaled.intoMemorySegment(state2, at, ORDER);
+                }
+                step = scaled.mul(k2);
+            } else {
+                FloatVector m = fromMemorySegment(SPECIES, state0, at, ORDER).mul(k0).add(g.mul(k1));
+                FloatVector v = fromMemorySegment(SPECIES, state1, at, ORDER).mul(k2).add(g.mul(g).mul(k3));
+                m.intoMemorySegment(state0, at, ORDER);
+                v.intoMemorySegment(state1, at, ORDER);
+                FloatVector q = v;
+                if (AMSGRAD) {
+                    q = fromMemorySegment(SPECIES, state2, at, ORDER).max(v);
+                    q.intoMemorySegment(state2, at, ORDER);
+                }
+                FloatVector denominator = EPSILON_INSIDE ? q.mul(k5).add(k6).sqrt() : q.sqrt().mul(k5).add(k6);
+                step = m.div(denominator).mul(k4);
+            }
+            // Decoupled decay (Adam only) steps from w * decayFactor, and its update is w minus the result.
+            FloatVector result = (DECOUPLED_DECAY ? w.mul(decayFactor) : w).sub(step);
+            FloatVector emitted = DECOUPLED_DECAY ? w.sub(result) : step;
+            (EMITS_UPDATE ? emitted : result).intoMemorySegment(EMITS_UPDATE ? update : param, at, ORDER);
+        }
+        tail(param, update, gradient, state0, state1, state2, i, to, k0, k1, k2, k3, k4, k5, k6, decayFactor,
+                weightDecay);
+    }
+
+    /** The last {@code (to - i) % LANES} elements, on the scalar kernel of the rule. */
+    private static void tail(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment state0,
+                             MemorySegment state1, MemorySegment state2, long i, long to,
+                             float k0, float k1, float k2, float k3, float k4, float k5, float k6,
+                             float decayFactor, float weightDecay) {
+        ScalarKernels scalar = ScalarKernels.INSTANCE;
+        if (RULE == LoopOptions.RULE_SGD) {
+            scalar.sgd(param, update, gradient, i, to, k0, weightDecay, MAXIMIZE);
+        } else if (RULE == LoopOptions.RULE_MOMENTUM) {
+            scalar.momentum(param, update, gradient, state0, i, to, k0, k1, k2, NESTEROV, weightDecay, MAXIMIZE);
+        } else if (RULE == LoopOptions.RULE_ADAGRAD) {
+            scalar.adagrad(param, update, gradient, state0, i, to, k0, k1, EPSILON_INSIDE, weightDecay, MAXIMIZE);
+        } else if (RULE == LoopOptions.RULE_RMS_PROP) {
+            scalar.rmsProp(param, update, gradient, state0, state1, state2, i, to, k0, k1, k2, k3, EPSILON_INSIDE,
+                    CENTERED, MOMENTUM, k4, weightDecay, MAXIMIZE);
+        } else {
+            scalar.adam(param, update, gradient, state0, state1, state2, i, to, k0, k1, k2, k3, k4, k5, k6,
+                    EPSILON_INSIDE, AMSGRAD, decayFactor, weightDecay, MAXIMIZE);
+        }
+    }
+}
