@@ -2,6 +2,7 @@ package dev.gradus.jmh.report;
 
 import dev.gradus.jmh.harness.AdaptiveWarmup;
 import dev.gradus.jmh.harness.HostLoadProfiler;
+import dev.gradus.jmh.harness.JitProfiler;
 import dev.gradus.jmh.harness.WarmupProfiler;
 import dev.gradus.jmh.report.json.JmhResultReader;
 import dev.gradus.jmh.report.model.JmhResult;
@@ -42,8 +43,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <p>The forks get exactly {@link #FORK_JVM_ARGS} (JMH would otherwise copy the report JVM's
  * options and append the benchmark annotation's, naming the vector module twice), plus the
- * adaptive warm-up's bounds, and run with JMH's GC profiler, {@link WarmupProfiler} and
- * {@link HostLoadProfiler}. When another JMH run holds JMH's machine-wide lock, the run waits for
+ * adaptive warm-up's bounds, and run with {@link JitProfiler}, {@link WarmupProfiler},
+ * {@link HostLoadProfiler} and JMH's GC profiler. JMH starts profilers in the order added and stops
+ * them in reverse: the JIT profiler comes first, so that its flight recording starts before the
+ * others measure and is read after they have, outside the GC profiler's count of allocations. When another JMH run holds JMH's machine-wide lock, the run waits for
  * it: two benchmark runs never overlap.
  */
 final class BenchmarkRun {
@@ -153,6 +156,7 @@ final class BenchmarkRun {
                 .threads(rule.threads())
                 .jvmArgs(jvmArgs.toArray(String[]::new))
                 .jvmArgsAppend()
+                .addProfiler(JitProfiler.class)
                 .addProfiler(WarmupProfiler.class)
                 .addProfiler(HostLoadProfiler.class)
                 .shouldFailOnError(true);

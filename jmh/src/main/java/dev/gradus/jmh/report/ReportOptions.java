@@ -139,8 +139,9 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
                   --quick            1 fork per benchmark, warmed up until compiled and steady (%d s to
                                      %d s), then JMH warmup %d x %d ms, measurement %d x I (default), I = 1 s or
                                      less (%d ms at least) to keep a run on a quiet machine within %d min;
-                                     a result that allocates, is bimodal or still warming is measured once
-                                     more, then marked invalid
+                                     a result that allocates, ran uncompiled (under 90%% of its samples in
+                                     C2 code), is bimodal or still warming is measured once more, then
+                                     marked invalid
                   --full             %s
                   --rule R[,R...]    rules to run, from: %s (default: all)
                   --size N[,N...]    elements per buffer (default: %s)

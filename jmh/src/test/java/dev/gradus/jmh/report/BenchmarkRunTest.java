@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.jmh.harness.HostLoadProfiler;
+import dev.gradus.jmh.harness.JitProfiler;
 import dev.gradus.jmh.harness.WarmupProfiler;
 import java.util.Collections;
 import java.util.List;
@@ -43,7 +44,9 @@ class BenchmarkRunTest {
         assertEquals(List.of("65536"), List.copyOf(jmh.getParameter("n").get()));
         assertEquals(1, jmh.getForkCount().get().intValue());
         assertEquals(5, jmh.getMeasurementIterations().get().intValue());
-        assertEquals(List.of(WarmupProfiler.class.getName(), HostLoadProfiler.class.getName(),
-                GCProfiler.class.getName()), jmh.getProfilers().stream().map(ProfilerConfig::getKlass).toList());
+        assertEquals(List.of(JitProfiler.class.getName(), WarmupProfiler.class.getName(),
+                HostLoadProfiler.class.getName(), GCProfiler.class.getName()),
+                jmh.getProfilers().stream().map(ProfilerConfig::getKlass).toList(),
+                "the JIT profiler first: JMH stops profilers in reverse, so it reads its recording last");
     }
 }
