@@ -82,7 +82,8 @@ public final class ReportMain {
                     + options.threads() + ", " + Variant.values().length + " variants)"
                     + (options.coldStart().isEmpty() ? "" : " and " + options.coldStart().size() + " cold-start runs")
                     + "; " + options.plan().describe() + "; about "
-                    + Progress.approximately(options.estimatedDuration()) + " on a quiet machine.\n"
+                    + Progress.approximately(options.estimatedDuration()) + " on a quiet machine, at most "
+                    + Progress.approximately(options.worstCase()) + worstCaseNote(options) + ".\n"
                     + "JMH's output: " + output.toAbsolutePath());
             LoadProbe probe = LoadProbe.start();
             new HostLoad(LoadProbe.loadAverages(), List.of(), Double.NaN, Double.NaN,
@@ -121,6 +122,17 @@ public final class ReportMain {
         System.out.println("Wrote " + OUTPUT.toAbsolutePath() + ": " + written.stream()
                 .map(p -> p.getFileName().toString()).toList()
                 + (options.from() == null ? ", jmh-result.json and jmh-output.txt" : ""));
+    }
+
+    /** How the worst case is kept: by the budget, or by the plan's longest warm-ups and attempts. */
+    private static String worstCaseNote(ReportOptions options) {
+        Plan plan = options.plan();
+        if (!plan.bounded() || plan.worstCase(options.benchmarkCount()).compareTo(plan.budget()) < 0) {
+            return " (every warm-up at its longest, every attempt made)";
+        }
+        return " (longer warm-ups and re-measurements share a reserve of "
+                + Progress.approximately(plan.reserve(options.benchmarkCount()))
+                + " and stop when it is spent; more only if JVMs start slower than planned)";
     }
 
     /**
