@@ -90,7 +90,8 @@ public final class JitProfiler implements InternalProfiler {
             System.out.printf(Locale.ROOT, "# Gradus JIT of the measurement: %s (recording read in %.2f s)%n",
                     tally.describe(), (System.nanoTime() - start) / 1e9);
             return results(tally);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // No evidence rather than a failed benchmark: the report then says the result has none.
             System.out.println("# Gradus JIT: the recording could not be read (" + e + ")");
             return List.of();
         }
