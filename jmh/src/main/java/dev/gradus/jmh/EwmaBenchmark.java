@@ -31,6 +31,10 @@ public class EwmaBenchmark extends StreamState {
         value = buffers.segment(TrialBuffers.GRADIENTS);
         averageArray = buffers.array(TrialBuffers.PARAMETERS);
         valueArray = buffers.array(TrialBuffers.GRADIENTS);
+    }
+
+    @Override
+    protected void callGradusOnce() {
         Ewma.update(decay, average, value, 0, 0);
     }
 

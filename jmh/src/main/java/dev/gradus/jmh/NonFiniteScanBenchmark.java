@@ -38,6 +38,10 @@ public class NonFiniteScanBenchmark extends StreamState {
         g = buffers.segment(TrialBuffers.GRADIENTS);
         m = buffers.segment(2);
         v = buffers.segment(3);
+    }
+
+    @Override
+    protected void callGradusOnce() {
         Kernels.firstNonFinite(g, 0, 0);
         Kernels.adam(rule, learningRate, 1, w, g, m, v, 0, 0);
     }

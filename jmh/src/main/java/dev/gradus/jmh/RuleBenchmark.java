@@ -54,6 +54,10 @@ public abstract class RuleBenchmark extends StreamState {
         state1 = state.size() < 2 ? null : state.get(1);
         state2 = state.size() < 3 ? null : state.get(2);
         this.buffers = buffers;
+    }
+
+    @Override
+    protected final void callGradusOnce() {
         Kernels.step(rule, learningRate, 1, w, g, state, 0, 0);
     }
 

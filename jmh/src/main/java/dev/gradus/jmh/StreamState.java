@@ -1,6 +1,7 @@
 package dev.gradus.jmh;
 
 import dev.gradus.jmh.harness.AdaptiveWarmup;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,6 +38,15 @@ public abstract class StreamState {
     /** The seed of every buffer's initial values. */
     static final long SEED = 0x6A_D5_0001L;
 
+    /** The baseline that runs the scalar kernel over the same segments. */
+    static final String SCALAR_SEGMENTS = "scalarSegments";
+    /** The baseline that runs the textbook formula over {@code float[]}. */
+    static final String TEXTBOOK_ARRAY = "textbookArray";
+    /** The baseline that runs the rule's memory traffic with trivial math. */
+    static final String ROOFLINE = "roofline";
+
+    private static final Set<String> BASELINES = Set.of(SCALAR_SEGMENTS, TEXTBOOK_ARRAY, ROOFLINE);
+
     /** Elements per buffer. */
     @Param({"4096", "65536", "1048576", "16777216"})
     public int n;
@@ -72,8 +82,19 @@ public abstract class StreamState {
     }
 
     /**
-     * Allocates and binds the buffers of a trial, then warms the running benchmark up until its
-     * calls run compiled and steady ({@link AdaptiveWarmup}), before JMH's own iterations.
+     * Makes one call of each Gradus kernel the benchmark's Gradus methods run, over no elements, so
+     * that the set-up can wait until their compiled vector kernels serve the calls.
+     */
+    protected abstract void callGradusOnce();
+
+    /**
+     * Allocates and binds the buffers of a trial; for a method that runs Gradus's kernels, makes one
+     * empty call of each and waits until they run their compiled vector kernels (a fresh JVM starts
+     * on the chunked kernels while they warm up, a minute for Adam's on a busy 2-core machine); then
+     * warms the running benchmark up until its calls run compiled and steady ({@link AdaptiveWarmup}),
+     * before JMH's own iterations. A baseline ({@value #SCALAR_SEGMENTS}, {@value #TEXTBOOK_ARRAY},
+     * {@value #ROOFLINE}) runs none of Gradus's kernels: its JVM neither starts their warm-up nor
+     * waits for it.
      *
      * @param params JMH's parameters of the running benchmark
      */
@@ -81,7 +102,11 @@ public abstract class StreamState {
     public void allocate(BenchmarkParams params) {
         buffers = TrialBuffers.allocate(n, bufferCount(), SEED);
         bind(buffers);
-        CompiledKernels.await();
+        String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        if (!BASELINES.contains(method)) {
+            callGradusOnce();
+            CompiledKernels.await();
+        }
         AdaptiveWarmup.warm(this, params);
     }
 

@@ -2,6 +2,7 @@ package dev.gradus.jmh.report;
 
 import dev.gradus.jmh.harness.AdaptiveWarmup;
 import dev.gradus.jmh.harness.HostLoadProfiler;
+import dev.gradus.jmh.harness.JitProfiler;
 import dev.gradus.jmh.harness.WarmupProfiler;
 import dev.gradus.jmh.report.json.JmhResultReader;
 import dev.gradus.jmh.report.model.JmhResult;
@@ -16,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,15 +38,19 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Runs the benchmarks the {@link ReportOptions} select with JMH, one JMH run per benchmark (one
  * method at one size and thread count, or one cold-start benchmark with one set of parameters),
  * so that each result is checked ({@link Verdict}) as soon as it is measured and measured again
- * when it fails ({@link Attempts}). JMH's own output goes to {@code jmh-output.txt}, the console
+ * when it fails ({@link Attempts}), the warm-ups and re-measurements within the plan's budget
+ * ({@link TimeBudget}). JMH's own output goes to {@code jmh-output.txt}, the console
  * shows {@link Progress}; after every benchmark, {@code jmh-result.json} holds all results so far
  * (every attempt, in order), so an interrupted run can still be rendered with {@code --from}.
  *
  * <p>The forks get exactly {@link #FORK_JVM_ARGS} (JMH would otherwise copy the report JVM's
  * options and append the benchmark annotation's, naming the vector module twice), plus the
- * adaptive warm-up's bounds, and run with JMH's GC profiler, {@link WarmupProfiler} and
- * {@link HostLoadProfiler}. When another JMH run holds JMH's machine-wide lock, the run waits for
- * it: two benchmark runs never overlap.
+ * adaptive warm-up's bounds, and run with {@link JitProfiler}, {@link WarmupProfiler},
+ * {@link HostLoadProfiler} and JMH's GC profiler. JMH starts profilers in the order added and stops
+ * them in reverse: the JIT profiler comes first, so that its flight recording starts before the
+ * others measure and is read after they have, outside the GC profiler's count of allocations.
+ * When another JMH run holds JMH's machine-wide lock, the run waits for it: two benchmark runs
+ * never overlap.
  */
 final class BenchmarkRun {
 
@@ -63,12 +69,15 @@ final class BenchmarkRun {
     private final Path json;
     private final Progress progress;
     private final List<RunResult> runResults = new ArrayList<>();
+    private final TimeBudget budget;
+    private boolean warnedBehind;
 
     private BenchmarkRun(ReportOptions options, PrintStream output, Path json, Progress progress) {
         this.options = options;
         this.output = output;
         this.json = json;
         this.progress = progress;
+        this.budget = new TimeBudget(options.plan(), options.benchmarkCount(), System::nanoTime);
     }
 
     /**
@@ -104,17 +113,29 @@ final class BenchmarkRun {
     private List<JmhResult> rule(ReportOptions.RuleRun rule) throws Exception {
         String label = rule.rule().id() + " n=" + rule.n() + " threads=" + rule.threads() + " " + rule.variant().method();
         jmhOutput(progress.start(label));
+        budget.startBenchmark();
+        Plan plan = options.plan();
+        if (!warnedBehind && budget.behind().isPresent()) {
+            warnedBehind = true;
+            progress.note("behind the plan's " + plan.budget().toMinutes() + " min by "
+                    + Progress.approximately(budget.behind().get()) + " (forks start slower than planned): from here "
+                    + "every warm-up gets its shortest time and nothing is measured twice");
+        }
         double elements = (double) rule.n() * rule.threads();
-        List<JmhResult> attempts = Attempts.measure(options.plan().attempts(),
-                attempt -> measure(options(options, rule, attempt)), (attempt, result, verdict, last) -> {
+        return Attempts.measure(attempt -> budget.warmupMax(attempt).isPresent(),
+                attempt -> measure(options(options, rule, attempt,
+                        budget.warmupMax(attempt).orElse(plan.adaptiveMin(attempt)))),
+                (attempt, result, verdict, last) -> {
                     progress.note((attempt > 1 ? "attempt " + attempt + ": " : "")
                             + Progress.outcome(result, elements));
                     if (!verdict.valid()) {
+                        String outOfTime = plan.bounded() && attempt < plan.attempts()
+                                ? " (no time left for another within the plan's " + plan.budget().toMinutes() + " min)"
+                                : "";
                         progress.note((last ? "INVALID after " + attempt + (attempt == 1 ? " attempt" : " attempts")
-                                : "re-measuring with a longer warm-up") + ": " + verdict.reason());
+                                + outOfTime : "re-measuring with a longer warm-up") + ": " + verdict.reason());
                     }
                 });
-        return attempts;
     }
 
     private JmhResult coldStart(ReportOptions.ColdStartRun cold) throws Exception {
@@ -136,12 +157,17 @@ final class BenchmarkRun {
         return result;
     }
 
-    /** The JMH options of one attempt at a rule benchmark. */
-    static ChainedOptionsBuilder options(ReportOptions options, ReportOptions.RuleRun rule, int attempt) {
+    /**
+     * The JMH options of one attempt at a rule benchmark.
+     *
+     * @param warmupMax the longest adaptive warm-up, from the {@link TimeBudget}
+     */
+    static ChainedOptionsBuilder options(ReportOptions options, ReportOptions.RuleRun rule, int attempt,
+                                         Duration warmupMax) {
         Plan plan = options.plan();
         List<String> jvmArgs = new ArrayList<>(FORK_JVM_ARGS);
         jvmArgs.add("-D" + AdaptiveWarmup.MIN_PROPERTY + "=" + plan.adaptiveMin(attempt).toMillis());
-        jvmArgs.add("-D" + AdaptiveWarmup.MAX_PROPERTY + "=" + plan.adaptiveMax(attempt).toMillis());
+        jvmArgs.add("-D" + AdaptiveWarmup.MAX_PROPERTY + "=" + warmupMax.toMillis());
         ChainedOptionsBuilder jmh = new OptionsBuilder()
                 .include("^" + Pattern.quote(rule.benchmark()) + "$")
                 .param("n", String.valueOf(rule.n()))
@@ -153,6 +179,7 @@ final class BenchmarkRun {
                 .threads(rule.threads())
                 .jvmArgs(jvmArgs.toArray(String[]::new))
                 .jvmArgsAppend()
+                .addProfiler(JitProfiler.class)
                 .addProfiler(WarmupProfiler.class)
                 .addProfiler(HostLoadProfiler.class)
                 .shouldFailOnError(true);

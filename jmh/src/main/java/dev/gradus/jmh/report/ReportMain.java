@@ -5,6 +5,7 @@ import dev.gradus.jmh.report.json.JmhResultReader;
 import dev.gradus.jmh.report.model.ColdStartRow;
 import dev.gradus.jmh.report.model.HostLoad;
 import dev.gradus.jmh.report.model.JmhResult;
+import dev.gradus.jmh.report.model.Plausibility;
 import dev.gradus.jmh.report.model.ReportHeader;
 import dev.gradus.jmh.report.model.ResultRow;
 import dev.gradus.jmh.report.model.Rule;
@@ -17,8 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The throughput report ({@code mvn -Preport verify}): runs the rule benchmarks with
@@ -78,7 +82,8 @@ public final class ReportMain {
                     + options.threads() + ", " + Variant.values().length + " variants)"
                     + (options.coldStart().isEmpty() ? "" : " and " + options.coldStart().size() + " cold-start runs")
                     + "; " + options.plan().describe() + "; about "
-                    + Progress.approximately(options.estimatedDuration()) + " on a quiet machine.\n"
+                    + Progress.approximately(options.estimatedDuration()) + " on a quiet machine, at most "
+                    + Progress.approximately(options.worstCase()) + worstCaseNote(options) + ".\n"
                     + "JMH's output: " + output.toAbsolutePath());
             LoadProbe probe = LoadProbe.start();
             new HostLoad(LoadProbe.loadAverages(), List.of(), Double.NaN, Double.NaN,
@@ -119,12 +124,27 @@ public final class ReportMain {
                 + (options.from() == null ? ", jmh-result.json and jmh-output.txt" : ""));
     }
 
-    /** Notes on the measurements that failed their checks and on those taken while the machine was busy. */
+    /** How the worst case is kept: by the budget, or by the plan's longest warm-ups and attempts. */
+    private static String worstCaseNote(ReportOptions options) {
+        Plan plan = options.plan();
+        if (!plan.bounded() || plan.worstCase(options.benchmarkCount()).compareTo(plan.budget()) < 0) {
+            return " (every warm-up at its longest, every attempt made)";
+        }
+        return " (longer warm-ups and re-measurements share a reserve of "
+                + Progress.approximately(plan.reserve(options.benchmarkCount()))
+                + " and stop when it is spent; more only if JVMs start slower than planned)";
+    }
+
+    /**
+     * Notes on the measurements that failed their checks, on those measured more than once, on
+     * those taken while the machine was busy, and on those without evidence of the code they ran.
+     */
     static List<String> checks(List<ResultRow> rows) {
         int measured = 0;
-        int invalid = 0;
         int remeasured = 0;
         int busy = 0;
+        int withoutJit = 0;
+        Map<Verdict.Status, Integer> invalid = new EnumMap<>(Verdict.Status.class);
         for (ResultRow row : rows) {
             for (Variant v : Variant.values()) {
                 Verdict verdict = row.verdict(v);
@@ -132,16 +152,21 @@ public final class ReportMain {
                     continue;
                 }
                 measured++;
-                invalid += verdict.valid() ? 0 : 1;
+                if (!verdict.valid()) {
+                    invalid.merge(verdict.status(), 1, Integer::sum);
+                }
                 remeasured += row.attempts(v) > 1 ? 1 : 0;
                 busy += row.secondary(v, HostLoadProfiler.OTHERS) > Progress.BUSY_PERCENT ? 1 : 0;
+                withoutJit += row.jit(v).recorded() ? 0 : 1;
             }
         }
         List<String> notes = new ArrayList<>();
-        if (invalid > 0) {
-            notes.add(String.format(Locale.ROOT, "**%d of %d measurements are invalid**: they still allocated (not "
-                    + "compiled), were bimodal or still getting faster after every attempt. Their figures read "
-                    + "`invalid` and the charts mark them; `status` says why.", invalid, measured));
+        if (!invalid.isEmpty()) {
+            int count = invalid.values().stream().mapToInt(Integer::intValue).sum();
+            notes.add(String.format(Locale.ROOT, "**%d of %d measurements are invalid** (%s) after every attempt: "
+                    + "their figures and every ratio they take part in read `invalid`, the charts mark them on the "
+                    + "axis, and `status` says why.", count, measured, invalid.entrySet().stream()
+                    .map(e -> e.getKey().words() + ": " + e.getValue()).collect(Collectors.joining(", "))));
         }
         if (remeasured > 0) {
             notes.add(String.format(Locale.ROOT, "%d of %d measurements were taken more than once: the first "
@@ -151,6 +176,12 @@ public final class ReportMain {
             notes.add(String.format(Locale.ROOT, "**Warning**: %d of %d measurements ran while other processes "
                     + "used more than %.0f%% of the CPUs (`others %%` in the table of all variants).", busy, measured,
                     Progress.BUSY_PERCENT));
+        }
+        if (withoutJit > 0) {
+            notes.add(String.format(Locale.ROOT, "**No JIT evidence** for %d of %d measurements (measured without "
+                    + "`dev.gradus.jmh.harness.JitProfiler` or a flight recorder): whether C2 compiled them was not "
+                    + "checked; only code more than %.0fx slower than a variant of the same formula is caught.",
+                    withoutJit, measured, Plausibility.MAX_SLOWDOWN));
         }
         return notes;
     }

@@ -3,8 +3,10 @@ package dev.gradus.jmh.report;
 import dev.gradus.jmh.report.chart.ReportCharts;
 import dev.gradus.jmh.report.model.ColdStartRow;
 import dev.gradus.jmh.report.model.Estimate;
+import dev.gradus.jmh.report.model.Plausibility;
 import dev.gradus.jmh.report.model.ReportHeader;
 import dev.gradus.jmh.report.model.ResultRow;
+import dev.gradus.jmh.report.model.Verdict;
 import dev.gradus.jmh.report.text.ColdStartTable;
 import dev.gradus.jmh.report.text.ReportTable;
 import java.util.LinkedHashSet;
@@ -22,16 +24,18 @@ final class ReportMarkdown {
             Each row is one rule at `n` elements per buffer, run by `threads` threads at once, each \
             thread on its own buffers. `ns/elem` is wall time per element (JMH's score / (threads x n)), \
             the mean over the measurement iterations, with their `median` and `min`; GB/s counts the bytes \
-            the rule itself reads and writes. `% of roofline`: the speed of Gradus as a share of a kernel \
+            the rule itself reads and writes. `%% of roofline`: the speed of Gradus as a share of a kernel \
             with the same memory traffic and trivial math, measured in the same run. `x scalarSegments`, \
-            `x textbookArray`: how many times faster Gradus is than that baseline. `±`: JMH's 99.9% \
+            `x textbookArray`: how many times faster Gradus is than that baseline. `±`: JMH's 99.9%% \
             confidence half-width; for a ratio, the relative errors of both scores combined as the square \
             root of the sum of their squares; `?`: too few iterations for an error. `B/op`: bytes allocated \
             per step (GC profiler). Every benchmark is warmed up until its calls run compiled and steady, \
-            then checked: a result that allocates (code C2 had not compiled), is bimodal or was still \
+            then checked: a result that allocates (boxed vectors), ran less than %.0f%% of its execution \
+            samples in code C2 had compiled (a flight recording of each fork), is bimodal or was still \
             getting faster is measured again, and if it fails again its figures read `invalid`, with the \
-            reason under `status`. More in `jmh/README.md`.
-            """;
+            reason under `status`; so does a variant more than %.0f times slower than another of its row \
+            that computes the same formula. More in `jmh/README.md`.
+            """.formatted(Verdict.MIN_C2_PERCENT, Plausibility.MAX_SLOWDOWN);
 
     private ReportMarkdown() {
     }
@@ -54,7 +58,8 @@ final class ReportMarkdown {
             out.append("\n![").append(chart.title()).append("](").append(chart.fileName()).append(")\n");
         }
         out.append("\n## All variants\n\n`ns/op`: JMH's score ± error, the time of one thread's step over `n` "
-                + "elements, with the `median` and `min` of the iterations; `warm-up s`: the adaptive warm-up "
+                + "elements, with the `median` and `min` of the iterations; `C2 %`: the share of its execution samples "
+                + "that ran code C2 had compiled; `warm-up s`: the adaptive warm-up "
                 + "before JMH's iterations; `others %`: the share of all CPUs other processes used while it was "
                 + "measured.\n\n").append(ReportTable.variants(rows).markdown());
         return out.toString();

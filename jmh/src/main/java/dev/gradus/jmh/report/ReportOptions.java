@@ -3,6 +3,7 @@ package dev.gradus.jmh.report;
 import dev.gradus.jmh.StreamState;
 import dev.gradus.jmh.report.model.Rule;
 import dev.gradus.jmh.report.model.Variant;
+import dev.gradus.jmh.report.model.Verdict;
 import dev.gradus.jmh.report.text.Progress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,11 +137,14 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
                   mvn -Preport verify [-Dreport.args="OPTIONS"]
 
                 OPTIONS
-                  --quick            1 fork per benchmark, warmed up until compiled and steady (%d s to
-                                     %d s), then JMH warmup %d x %d ms, measurement %d x I (default), I = 1 s or
-                                     less (%d ms at least) to keep a run on a quiet machine within %d min;
-                                     a result that allocates, is bimodal or still warming is measured once
-                                     more, then marked invalid
+                  --quick            1 fork per benchmark, warmed up until compiled and steady (%s to
+                                     %s), then JMH warmup %d x %d ms, measurement %d x I (default), I = 1 s or
+                                     less (%d ms at least) so that one attempt at every benchmark leaves
+                                     %.0f%% of %d min, where it can, for longer warm-ups and re-measurements;
+                                     a result that allocates, ran uncompiled (under %.0f%% of its samples in
+                                     C2 code), is bimodal or still warming is measured once more while that
+                                     reserve lasts, then marked invalid; the rule benchmarks never take more
+                                     than %d min in all, as long as a JVM starts in about 2 s
                   --full             %s
                   --rule R[,R...]    rules to run, from: %s (default: all)
                   --size N[,N...]    elements per buffer (default: %s)
@@ -154,17 +158,20 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
                   --help             print this text
 
                 All rules and sizes on 1 thread are %d benchmarks: about %s quick on a quiet machine
-                (I = %d ms), about %s full; more when the machine is busy, as warm-ups wait for the JIT.
-                """.formatted(quick.plan().adaptiveMin().toSeconds(), quick.plan().adaptiveMax().toSeconds(),
+                (I = %d ms), at most %s; about %s full, more when the machine is busy, as warm-ups
+                wait for the JIT.
+                """.formatted(Plan.words(quick.plan().adaptiveMin()), Plan.words(quick.plan().adaptiveMax()),
                 quick.plan().warmupIterations(), quick.plan().warmupTime().toMillis(),
                 quick.plan().measurementIterations(), Plan.QUICK_SHORTEST_ITERATION.toMillis(),
+                100 * Plan.QUICK_RESERVE_SHARE, Plan.QUICK_BUDGET.toMinutes(), Verdict.MIN_C2_PERCENT,
                 Plan.QUICK_BUDGET.toMinutes(), Plan.full().describe(),
                 catalog.rules().stream().map(Rule::id).collect(Collectors.joining(",")),
                 DEFAULT_SIZES.stream().map(String::valueOf).collect(Collectors.joining(",")),
                 catalog.coldStart().isEmpty() ? "none found" : catalog.coldStart().size() + " methods found",
                 quick.plan().coldForks(), Plan.full().coldForks(),
                 quick.benchmarkCount(), Progress.approximately(quick.estimatedDuration()),
-                quick.plan().measurementTime().toMillis(), Progress.approximately(full.estimatedDuration()));
+                quick.plan().measurementTime().toMillis(), Progress.approximately(quick.worstCase()),
+                Progress.approximately(full.estimatedDuration()));
     }
 
     /**
@@ -175,6 +182,16 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
     public Duration estimatedDuration() {
         return plan.perBenchmark().multipliedBy(benchmarkCount())
                 .plus(plan.perColdStart().multipliedBy(coldStart.size()));
+    }
+
+    /**
+     * The longest the whole run can take as planned: the rule benchmarks' {@link Plan#worstCase}
+     * (with the quick plan its budget) and the cold-start runs' expected time.
+     *
+     * @return the worst case
+     */
+    public Duration worstCase() {
+        return plan.worstCase(benchmarkCount()).plus(plan.perColdStart().multipliedBy(coldStart.size()));
     }
 
     /**

@@ -7,7 +7,8 @@
  * benchmark list ({@link dev.gradus.jmh.report.BenchmarkCatalog}), parses its
  * {@link dev.gradus.jmh.report.ReportOptions} and {@link dev.gradus.jmh.report.Plan}, and runs JMH
  * once per benchmark ({@link dev.gradus.jmh.report.BenchmarkRun}), measuring a result that fails
- * its checks again ({@link dev.gradus.jmh.report.Attempts}), or reads an earlier result file. It
+ * its checks again ({@link dev.gradus.jmh.report.Attempts}) while the quick plan's time allows
+ * ({@code TimeBudget}), or reads an earlier result file. It
  * samples the machine's load around the run ({@link dev.gradus.jmh.report.LoadProbe}), probes the
  * processor ({@link dev.gradus.jmh.report.CpuProbe}) and the sources
  * ({@link dev.gradus.jmh.report.HostProbe}) for the header, and writes the files

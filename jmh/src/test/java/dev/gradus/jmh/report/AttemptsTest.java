@@ -6,6 +6,7 @@ import dev.gradus.jmh.report.fixture.SampleReport;
 import dev.gradus.jmh.report.model.JmhResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 class AttemptsTest {
@@ -18,14 +19,14 @@ class AttemptsTest {
 
     @Test
     void aResultThatPassesIsMeasuredOnce() throws Exception {
-        List<JmhResult> results = Attempts.measure(2, attempt -> steady, this::listen);
+        List<JmhResult> results = Attempts.measure(upTo(2), attempt -> steady, this::listen);
         assertEquals(List.of(steady), results);
         assertEquals(List.of("1 VALID last"), said);
     }
 
     @Test
     void aResultThatFailsIsMeasuredAgainAndTheLastCounts() throws Exception {
-        List<JmhResult> results = Attempts.measure(2, attempt -> attempt == 1 ? bimodal : steady, this::listen);
+        List<JmhResult> results = Attempts.measure(upTo(2), attempt -> attempt == 1 ? bimodal : steady, this::listen);
         assertEquals(List.of(bimodal, steady), results);
         assertEquals(List.of("1 BIMODAL", "2 VALID last"), said);
     }
@@ -33,7 +34,7 @@ class AttemptsTest {
     @Test
     void aResultThatKeepsFailingStopsAfterTheLastAttempt() throws Exception {
         List<Integer> attempts = new ArrayList<>();
-        List<JmhResult> results = Attempts.measure(3, attempt -> {
+        List<JmhResult> results = Attempts.measure(upTo(3), attempt -> {
             attempts.add(attempt);
             return allocating;
         }, this::listen);
@@ -44,8 +45,24 @@ class AttemptsTest {
 
     @Test
     void oneAttemptMeansNoSecond() throws Exception {
-        assertEquals(1, Attempts.measure(1, attempt -> allocating, this::listen).size());
+        assertEquals(1, Attempts.measure(upTo(1), attempt -> allocating, this::listen).size());
         assertEquals(List.of("1 ALLOCATING last"), said);
+    }
+
+    @Test
+    void aFurtherAttemptRunsOnlyWhenAllowedAskedWhenTheOneBeforeFailed() throws Exception {
+        List<Integer> asked = new ArrayList<>();
+        List<JmhResult> results = Attempts.measure(attempt -> {
+            asked.add(attempt);
+            return false;
+        }, attempt -> allocating, this::listen);
+        assertEquals(1, results.size());
+        assertEquals(List.of(2), asked);
+        assertEquals(List.of("1 ALLOCATING last"), said);
+    }
+
+    private static IntPredicate upTo(int attempts) {
+        return attempt -> attempt <= attempts;
     }
 
     private void listen(int attempt, JmhResult result, dev.gradus.jmh.report.model.Verdict verdict, boolean last) {

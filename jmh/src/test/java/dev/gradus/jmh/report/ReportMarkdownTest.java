@@ -33,9 +33,9 @@ class ReportMarkdownTest {
     @Test
     void variantRowsGiveJmhsScoreWithMedianMinimumAndTheDerivedFigures() {
         assertContainsLine(markdown, "| sgd | 4096 | 1 | roofline | 410 ± 4 | 410 | 408 | 0.100 | 10000 | 120.0 | 0 B "
-                + "| - | - | 1 | ok |");
+                + "| 100 | - | - | 1 | ok |");
         assertContainsLine(markdown, "| adam | 65536 | 1 | textbookArray | 81920 ± ? | 81920 | 81920 | 1.250 | 800 "
-                + "| 22.4 | 0 B | - | - | 1 | ok |");
+                + "| 22.4 | 0 B | 100 | - | - | 1 | ok |");
     }
 
     @Test
@@ -43,7 +43,7 @@ class ReportMarkdownTest {
         assertContainsLine(checked, "| adam | 65536 | 1 | invalid | invalid | invalid | invalid | invalid | invalid "
                 + "| invalid | invalid | 9.09 MB | gradus invalid (2 attempts): allocating 9.12 MB/op, not compiled |");
         assertContainsLine(checked, "| adam | 65536 | 1 | gradus | invalid | invalid | invalid | invalid | invalid "
-                + "| invalid | 9.09 MB | 2.0 | 60 | 2 | invalid: allocating 9.12 MB/op, not compiled |");
+                + "| invalid | 9.09 MB | - | 2.0 | 60 | 2 | invalid: allocating 9.12 MB/op, not compiled |");
         assertFalse(checked.contains("1283"), "the uncompiled time appears nowhere");
         assertFalse(checked.contains("0.00 ±"), "nor the 0.00x it made of the speedup");
     }
@@ -56,8 +56,25 @@ class ReportMarkdownTest {
                 + "to 13.1 ms/op, 2 at 19.0 ms to 19.2 ms/op |");
         assertContainsLine(checked, "| adam | 4096 | 1 | 0.366 ± 0.004 | 0.366 | 0.363 | 2731 | 76.5 | 67 ± 1 "
                 + "| 7.33 ± 0.10 | 1.87 ± 0.03 | 0.00 B | ok; gradus ok on attempt 2 |");
-        assertContainsLine(checked, "| sgd | 4096 | 1 | scalarSegments | - | - | - | - | - | - | - | - | - | - "
+        assertContainsLine(checked, "| sgd | 4096 | 1 | scalarSegments | - | - | - | - | - | - | - | - | - | - | - "
                 + "| not measured |");
+    }
+
+    @Test
+    void aRowThatRanUncompiledIsMarkedInBothTablesWithWhatTheRecordingSaw() {
+        List<ResultRow> jitRows = SampleReport.jitRows();
+        String jit = ReportMarkdown.render(SampleReport.HEADER, jitRows, List.of(), ReportCharts.of(jitRows));
+        assertContainsLine(jit, "| sgd | 4096 | 1 | 0.042 ± ? | 0.042 | 0.038 | 23539 | 282.5 | 64 ± ? | 8.24 ± ? "
+                + "| invalid | 0.00 B | textbookArray invalid (1 attempt): not compiled by C2: C2 0%, C1 100%, "
+                + "interpreted 0% of 193 samples |");
+        assertContainsLine(jit, "| sgd | 4096 | 1 | textbookArray | invalid | invalid | invalid | invalid | invalid "
+                + "| invalid | 0.04 B | 0 | 1.0 | 51 | 1 | invalid: not compiled by C2: C2 0%, C1 100%, interpreted 0% "
+                + "of 193 samples |");
+        assertContainsLine(jit, "| adamwamsgrad | 4096 | 1 | 0.210 ± 0.039 | 0.208 | 0.202 | 4766 | 171.6 | 71 ± 18 "
+                + "| invalid | 2.22 ± 0.48 | 0.02 B | scalarSegments invalid (1 attempt): implausibly slow: 2598x the time "
+                + "of gradus, which computes the same formula (more than 64x: not compiled?) |");
+        assertFalse(jit.contains("4354"), "the C1 time appears nowhere");
+        assertFalse(jit.contains("2598.07"), "nor the speedup the interpreted baseline made");
     }
 
     @Test
@@ -111,6 +128,16 @@ class ReportMarkdownTest {
         assertTrue(notes.get(2).startsWith("**Warning**: 1 of 19 measurements ran while other processes used more "
                 + "than 25% of the CPUs"), notes.toString());
         assertTrue(ReportMain.checks(rows).isEmpty());
+    }
+
+    @Test
+    void theNotesCountTheInvalidByReasonAndTheMeasurementsWithoutJitEvidence() {
+        List<String> notes = ReportMain.checks(SampleReport.jitRows());
+        assertTrue(notes.get(0).startsWith("**5 of 16 measurements are invalid** (allocating (boxed vectors): 1, "
+                + "not compiled by C2: 3, implausibly slow: 1) after every attempt"), notes.toString());
+        assertTrue(notes.get(2).startsWith("**No JIT evidence** for 4 of 16 measurements"), notes.toString());
+        assertTrue(notes.get(2).endsWith("only code more than 64x slower than a variant of the same formula is "
+                + "caught."), notes.toString());
     }
 
     private static void assertContainsLine(String markdown, String line) {

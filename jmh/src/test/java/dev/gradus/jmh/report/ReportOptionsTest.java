@@ -109,7 +109,7 @@ class ReportOptionsTest {
         String usage = ReportOptions.usage(CATALOG);
         assertTrue(usage.contains("rules to run, from: sgd,adam"), usage);
         assertTrue(usage.contains("All rules and sizes on 1 thread are 32 benchmarks: about 4 min quick on a quiet machine\n"
-                + "(I = 1000 ms), about 44 min full;"), usage);
+                + "(I = 1000 ms), at most 10 min; about 46 min full,"), usage);
     }
 
     private static BenchmarkCatalog catalog(String... classes) {

@@ -180,7 +180,7 @@ final class ChartFrame {
     void finish() {
         StringBuilder note = new StringBuilder();
         if (invalidMarked) {
-            note.append("x on the axis: invalid (not compiled or unsteady), not drawn");
+            note.append("x on the axis: invalid (not compiled, implausible or unsteady), not drawn");
         }
         if (missingMarked) {
             note.append(note.isEmpty() ? "" : "; ").append("o on the axis: not measured");

@@ -6,6 +6,7 @@ import dev.gradus.jmh.report.model.ColdStartRow;
 import dev.gradus.jmh.report.model.CpuInfo;
 import dev.gradus.jmh.report.model.Estimate;
 import dev.gradus.jmh.report.model.HostLoad;
+import dev.gradus.jmh.report.model.JitEvidence;
 import dev.gradus.jmh.report.model.JmhResult;
 import dev.gradus.jmh.report.model.ReportHeader;
 import dev.gradus.jmh.report.model.ResultRow;
@@ -28,12 +29,14 @@ import java.util.Map;
  *       {@code warnings}.</li>
  *   <li>Each row: {@code rule, benchmarkClass, bytesPerElement, n, threads, status}, the ratios
  *       {@code percentOfRoofline, speedupOverScalarSegments, speedupOverTextbookArray}, and
- *       {@code variants}: per method name {@code valid, verdict} ({@code VALID, ALLOCATING, BIMODAL,
- *       WARMING}), {@code reason, attempts}, the derived {@code nsPerOp, nsPerElement,
- *       medianNsPerElement, minNsPerElement, elementsPerSecond, gigabytesPerSecond}, and
- *       {@code allocatedBytesPerOp, warmupSeconds, warmupSteady, othersCpuPercent}, and under
- *       {@code jmh} JMH's raw {@code score, scoreError, scoreUnit} and {@code samples} (one per
- *       iteration, all forks).</li>
+ *       {@code variants}: per method name {@code valid, verdict} ({@code VALID, ALLOCATING,
+ *       UNCOMPILED, NOT_STEADY, BIMODAL, WARMING, IMPLAUSIBLE}), {@code reason, attempts}, the
+ *       derived {@code nsPerOp, nsPerElement, medianNsPerElement, minNsPerElement,
+ *       elementsPerSecond, gigabytesPerSecond}, and {@code allocatedBytesPerOp, warmupSeconds,
+ *       warmupSteady, othersCpuPercent}, {@code jit} ({@code c2Samples, c1Samples,
+ *       interpretedSamples, c2Percent, compilations, deoptimizations} of the measurement, or
+ *       {@code null} when not recorded), and under {@code jmh} JMH's raw {@code score, scoreError,
+ *       scoreUnit} and {@code samples} (one per iteration, all forks).</li>
  *   <li>Each cold-start row: {@code benchmarkClass, method, params} and {@code paths}: per path
  *       {@code forks, medianNs, minNs, maxNs, samplesNs} and {@code timesFasterThanReference}.</li>
  * </ul>
@@ -46,7 +49,7 @@ import java.util.Map;
 public final class ReportJson {
 
     /** The schema's name and version. */
-    public static final String SCHEMA = "gradus-report/2";
+    public static final String SCHEMA = "gradus-report/3";
 
     private ReportJson() {
     }
@@ -144,6 +147,7 @@ public final class ReportJson {
         double steady = row.secondary(v, WarmupProfiler.STEADY);
         variant.put("warmupSteady", Double.isNaN(steady) ? null : steady == 1);
         variant.put("othersCpuPercent", row.secondary(v, HostLoadProfiler.OTHERS));
+        variant.put("jit", jit(row.jit(v)));
         Map<String, Object> jmh = new LinkedHashMap<>();
         jmh.put("score", result.score());
         jmh.put("scoreError", result.scoreError());
@@ -151,6 +155,20 @@ public final class ReportJson {
         jmh.put("samples", result.primary().samples().values());
         variant.put("jmh", jmh);
         return variant;
+    }
+
+    private static Map<String, Object> jit(JitEvidence jit) {
+        if (!jit.recorded()) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("c2Samples", jit.c2());
+        out.put("c1Samples", jit.c1());
+        out.put("interpretedSamples", jit.interpreted());
+        out.put("c2Percent", jit.c2Percent());
+        out.put("compilations", jit.compilations());
+        out.put("deoptimizations", jit.deoptimizations());
+        return out;
     }
 
     private static Map<String, Object> coldStart(ColdStartRow row) {

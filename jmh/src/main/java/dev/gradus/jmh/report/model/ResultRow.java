@@ -86,14 +86,19 @@ public record ResultRow(Rule rule, long n, int threads, Map<Variant, JmhResult> 
     }
 
     /**
-     * The verdict on a variant's result.
+     * The verdict on a variant's result: its own checks ({@link Verdict#of}), then, when they pass,
+     * the comparison with the other variants of the row ({@link Plausibility}).
      *
      * @param variant the variant
      * @return its verdict, {@code null} when it was not run
      */
     public Verdict verdict(Variant variant) {
         JmhResult result = results.get(variant);
-        return result == null ? null : Verdict.of(result);
+        if (result == null) {
+            return null;
+        }
+        Verdict own = Verdict.of(result);
+        return own.valid() ? Plausibility.check(variant, results) : own;
     }
 
     /**
@@ -176,6 +181,17 @@ public record ResultRow(Rule rule, long n, int threads, Map<Variant, JmhResult> 
     public double allocatedBytesPerOp(Variant variant) {
         JmhResult result = results.get(variant);
         return result == null ? Double.NaN : result.allocatedBytesPerOp();
+    }
+
+    /**
+     * Which code a variant's measurement ran.
+     *
+     * @param variant the variant
+     * @return the JIT profiler's counts, {@link JitEvidence#NONE} when not run or not recorded
+     */
+    public JitEvidence jit(Variant variant) {
+        JmhResult result = results.get(variant);
+        return result == null ? JitEvidence.NONE : JitEvidence.of(result);
     }
 
     /**

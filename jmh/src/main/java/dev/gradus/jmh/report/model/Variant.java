@@ -6,18 +6,30 @@ package dev.gradus.jmh.report.model;
  */
 public enum Variant {
     /** The public API ({@code Kernels}) on native segments: what is being measured. */
-    GRADUS("gradus"),
+    GRADUS("gradus", true),
     /** The scalar kernel looping over the same segments: the speedup baseline of the vector kernels. */
-    SCALAR_SEGMENTS("scalarSegments"),
+    SCALAR_SEGMENTS("scalarSegments", true),
     /** The textbook formula over {@code float[]}, as a Java user would write it. */
-    TEXTBOOK_ARRAY("textbookArray"),
+    TEXTBOOK_ARRAY("textbookArray", true),
     /** The same memory traffic with trivial math: the bandwidth roofline. */
-    ROOFLINE("roofline");
+    ROOFLINE("roofline", false);
 
     private final String method;
+    private final boolean computesRule;
 
-    Variant(String method) {
+    Variant(String method, boolean computesRule) {
         this.method = method;
+        this.computesRule = computesRule;
+    }
+
+    /**
+     * Whether the variant computes the rule's formula (all but the roofline, whose arithmetic is
+     * one subtraction per buffer).
+     *
+     * @return {@code true} for the variants that compute the same thing in different code
+     */
+    public boolean computesRule() {
+        return computesRule;
     }
 
     /**

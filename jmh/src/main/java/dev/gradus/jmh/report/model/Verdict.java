@@ -16,6 +16,11 @@ import java.util.Locale;
  *       allocate nothing; the profiler counts the whole JVM, whose bookkeeping adds well under 256
  *       bytes per millisecond of operation; a Vector API kernel C2 has not compiled allocates
  *       about 100 kB per millisecond (every vector a heap object);</li>
+ *   <li>it is <b>uncompiled</b>: of the benchmark threads' execution samples during the
+ *       measurement ({@link JitEvidence}, at least {@value #MIN_JIT_SAMPLES}), fewer than
+ *       {@value #MIN_C2_PERCENT}% ran code C2 had compiled: the rest ran C1 code or the
+ *       interpreter, which a scalar loop does without allocating (not checked where the result
+ *       does not record it);</li>
  *   <li>its warm-up was <b>not steady</b>: the fork's adaptive warm-up reached its longest time
  *       before the calls ran compiled and steady ({@link WarmupProfiler#STEADY} is 0; not checked
  *       where the result does not record it);</li>
@@ -29,6 +34,7 @@ import java.util.Locale;
  * </ul>
  *
  * <p>Single-shot results (cold start) measure the first calls on purpose and are not checked.
+ * {@link ResultRow#verdict} adds a check against the other variants of a row ({@link Plausibility}).
  *
  * @param status the outcome
  * @param reason what failed, in words, {@code null} when nothing did
@@ -45,22 +51,45 @@ public record Verdict(Status status, String reason) {
     public static final double WARMING_RATIO = 1.25;
     /** The fewest iterations on each side of a split. */
     public static final int MIN_GROUP = 2;
+    /** The share of execution samples in C2 code, in percent, under which a result is uncompiled. */
+    public static final double MIN_C2_PERCENT = 90;
+    /** The fewest execution samples that decide whether a result is uncompiled. */
+    public static final int MIN_JIT_SAMPLES = 20;
 
 
     /** The outcome of the checks. */
     public enum Status {
         /** Passed every check. */
-        VALID,
+        VALID("valid"),
         /** Allocated more than compiled code would. */
-        ALLOCATING,
+        ALLOCATING("allocating (boxed vectors)"),
+        /** Ran too little of its measurement in code C2 had compiled. */
+        UNCOMPILED("not compiled by C2"),
         /** The adaptive warm-up ended at its longest time, not steady. */
-        NOT_STEADY,
+        NOT_STEADY("not steady"),
         /** Iteration times in two groups. */
-        BIMODAL,
+        BIMODAL("bimodal"),
         /** Iteration times still falling. */
-        WARMING,
+        WARMING("still warming"),
+        /** Far slower than another variant of its row that computes the same formula ({@link Plausibility}). */
+        IMPLAUSIBLE("implausibly slow"),
         /** Not checked: a single-shot result. */
-        UNCHECKED
+        UNCHECKED("unchecked");
+
+        private final String words;
+
+        Status(String words) {
+            this.words = words;
+        }
+
+        /**
+         * The status in words, for the notes.
+         *
+         * @return for example {@code "not compiled by C2"}
+         */
+        public String words() {
+            return words;
+        }
     }
 
     /** The verdict of a result that passed. */
@@ -89,6 +118,10 @@ public record Verdict(Status status, String reason) {
         Verdict allocation = allocation(result, nanos);
         if (allocation != null) {
             return allocation;
+        }
+        Verdict compiled = compiled(JitEvidence.of(result));
+        if (compiled != null) {
+            return compiled;
         }
         if (result.secondaryScore(WarmupProfiler.STEADY) == 0) {
             return new Verdict(Status.NOT_STEADY, String.format(Locale.ROOT,
@@ -130,6 +163,13 @@ public record Verdict(Status status, String reason) {
             return new Verdict(Status.ALLOCATING, "allocating " + Units.bytes(worst) + "/op, not compiled");
         }
         return null;
+    }
+
+    private static Verdict compiled(JitEvidence jit) {
+        if (!jit.recorded() || jit.samples() < MIN_JIT_SAMPLES || jit.c2Percent() >= MIN_C2_PERCENT) {
+            return null;
+        }
+        return new Verdict(Status.UNCOMPILED, "not compiled by C2: " + jit.describe());
     }
 
     private static Verdict bimodal(Samples nanos) {

@@ -4,7 +4,9 @@
  * <p>A JMH result ({@link dev.gradus.jmh.report.model.JmhResult}) holds its
  * {@link dev.gradus.jmh.report.model.Metric}s with their raw values per iteration
  * ({@link dev.gradus.jmh.report.model.Samples}: median, minimum); its
- * {@link dev.gradus.jmh.report.model.Verdict} says whether it measured compiled, steady code. The
+ * {@link dev.gradus.jmh.report.model.Verdict} says whether it measured compiled, steady code, the
+ * compilation from the {@link dev.gradus.jmh.report.model.JitEvidence} its forks recorded; a row
+ * adds {@link dev.gradus.jmh.report.model.Plausibility}, a floor against its siblings. The
  * rule a benchmark class measures ({@link dev.gradus.jmh.report.model.Rule}, with its traffic per
  * element) and its four {@link dev.gradus.jmh.report.model.Variant}s make the row of one rule at
  * one size and thread count ({@link dev.gradus.jmh.report.model.ResultRow}), whose figures are

@@ -2,6 +2,7 @@ package dev.gradus.jmh.report.text;
 
 import dev.gradus.jmh.harness.HostLoadProfiler;
 import dev.gradus.jmh.harness.WarmupProfiler;
+import dev.gradus.jmh.report.model.JitEvidence;
 import dev.gradus.jmh.report.model.JmhResult;
 import dev.gradus.jmh.report.model.Units;
 import java.io.PrintStream;
@@ -81,12 +82,13 @@ public final class Progress {
 
     /**
      * What an {@code AverageTime} result measured, in one line: the mean time per element with the
-     * median and minimum, the bytes allocated, the adaptive warm-up, and the CPU other processes
-     * took when that was much.
+     * median and minimum, the bytes allocated, the adaptive warm-up, the share of its execution
+     * samples in C2 code, and the CPU other processes took when that was much.
      *
      * @param result   the result
      * @param elements the elements one operation updates, all threads together
-     * @return for example {@code 0.354 ns/elem (median 0.351, min 0.349), 0 B/op, warm-up 1.3 s}
+     * @return for example {@code 0.354 ns/elem (median 0.351, min 0.349), 0 B/op, warm-up 1.3 s, C2 100% of
+     *         172 samples}
      */
     public static String outcome(JmhResult result, double elements) {
         List<String> parts = new ArrayList<>();
@@ -101,6 +103,10 @@ public final class Progress {
         if (!Double.isNaN(warmup)) {
             parts.add(String.format(Locale.ROOT, "warm-up %.1f s%s", warmup,
                     result.secondaryScore(WarmupProfiler.STEADY) == 0 ? " (not steady)" : ""));
+        }
+        JitEvidence jit = JitEvidence.of(result);
+        if (jit.recorded()) {
+            parts.add(String.format(Locale.ROOT, "C2 %.0f%% of %.0f samples", jit.c2Percent(), jit.samples()));
         }
         double others = result.secondaryScore(HostLoadProfiler.OTHERS);
         if (others > BUSY_PERCENT) {

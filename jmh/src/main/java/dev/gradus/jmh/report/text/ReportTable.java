@@ -13,7 +13,8 @@ import java.util.List;
  * The report's two tables over {@link ResultRow}s: a summary of Gradus per rule, size and thread
  * count (its speed as mean ± error, median and minimum, its share of the roofline, and its
  * speedups over the scalar segment loop and the textbook array loop, each {@code ± error}), and
- * the details of every variant. Missing numbers print as {@code -}, unknown errors as
+ * the details of every variant (with the share of its execution samples that ran C2 code). Missing
+ * numbers print as {@code -}, unknown errors as
  * {@code ± ?}, figures from a result that failed its checks as {@code invalid}, with the reason in
  * the {@code status} column.
  */
@@ -53,7 +54,7 @@ public final class ReportTable {
      */
     public static TextTable variants(List<ResultRow> rows) {
         TextTable table = new TextTable(List.of("rule", "n", "threads", "variant", "ns/op", "median", "min",
-                "ns/elem", "Melem/s", "GB/s", "B/op", "warm-up s", "others %", "attempts", "status"), 0, 3, 14);
+                "ns/elem", "Melem/s", "GB/s", "B/op", "C2 %", "warm-up s", "others %", "attempts", "status"), 0, 3, 15);
         for (ResultRow row : rows) {
             for (Variant v : Variant.values()) {
                 Estimate perOp = row.nanosPerOp(v);
@@ -64,6 +65,7 @@ public final class ReportTable {
                         row.nanosPerElement(v).formatValue("%.3f"),
                         row.elementsPerSecond(v).times(1e-6).formatValue("%.0f"),
                         row.gigabytesPerSecond(v).formatValue("%.1f"), Units.bytes(row.allocatedBytesPerOp(v)),
+                        Estimate.formatNumber("%.0f", row.jit(v).c2Percent()),
                         Estimate.formatNumber("%.1f", row.secondary(v, WarmupProfiler.TIME)),
                         Estimate.formatNumber("%.0f", row.secondary(v, HostLoadProfiler.OTHERS)),
                         row.attempts(v) == 0 ? "-" : Integer.toString(row.attempts(v)), variantStatus(row, v)));

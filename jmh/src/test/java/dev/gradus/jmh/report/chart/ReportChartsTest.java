@@ -116,12 +116,31 @@ class ReportChartsTest {
         assertEquals(1 + 2, filled(roofline, GRADUS), "% of roofline: sgd, adam 64K and centered RMSProp invalid");
     }
 
+    @Test
+    void anUncompiledOrImplausibleBaselineIsMarkedNeverDrawnAsABar() {
+        List<ReportCharts.Chart> jit = ReportCharts.of(SampleReport.jitRows());
+        Dom speedups = Dom.parse(chart(jit, "speedup-t1.svg"));
+        assertEquals(1 + 1, filled(speedups, "#ff7f0e"), "x scalarSegments: sgd 4K only; interpreted at sgd 64K, "
+                + "recompiled at adam 4K, implausible at adamwamsgrad 4K");
+        assertEquals(1 + 3, filled(speedups, "#2ca02c"), "x textbookArray: all but sgd 4K, which ran C1 code");
+        assertEquals(4, speedups.elements("g").stream().filter(g -> g.attribute("class").equals("invalid")).count());
+        Dom sgd = Dom.parse(chart(jit, "throughput-sgd-t1.svg"));
+        assertEquals(2, sgd.elements("g").stream().filter(g -> g.attribute("class").equals("invalid")).count(),
+                "textbookArray at 4K, scalarSegments at 64K");
+        assertEquals(List.of(GRADUS, "#555555"), sgd.elements("polyline").stream().map(l -> l.attribute("stroke"))
+                .toList(), "only gradus and the roofline have two valid points to join");
+    }
+
+    private static String chart(List<ReportCharts.Chart> charts, String fileName) {
+        return charts.stream().filter(c -> c.fileName().equals(fileName)).findFirst().orElseThrow().svg();
+    }
+
     private String checkedChart(String fileName) {
-        return checked.stream().filter(c -> c.fileName().equals(fileName)).findFirst().orElseThrow().svg();
+        return chart(checked, fileName);
     }
 
     private String chart(String fileName) {
-        return charts.stream().filter(c -> c.fileName().equals(fileName)).findFirst().orElseThrow().svg();
+        return chart(charts, fileName);
     }
 
     private static long filled(Dom svg, String color) {

@@ -116,6 +116,23 @@ class ReportJsonTest {
     }
 
     @Test
+    void eachVariantSaysWhichCodeItsMeasurementRanAndNullWhereThatWasNotRecorded() {
+        Map<String, Object> jit = parse(ReportJson.render(SampleReport.HEADER, SampleReport.jitRows(), List.of()));
+        int adam = 2;
+        Map<String, Object> scalar = JsonReader.object(variants(jit, adam).get("scalarSegments"), "scalarSegments");
+        assertEquals(false, scalar.get("valid"));
+        assertEquals("UNCOMPILED", scalar.get("verdict"));
+        Map<String, Object> counts = JsonReader.object(scalar.get("jit"), "jit");
+        assertEquals(List.of(3.0, 62.0, 9.0, 2.0), List.of(counts.get("c2Samples"), counts.get("c1Samples"),
+                counts.get("interpretedSamples"), counts.get("deoptimizations")));
+        assertEquals(100.0 * 3 / 74, JsonReader.number(counts.get("c2Percent")), 1e-9);
+        Map<String, Object> old = JsonReader.object(variants(jit, 3).get("scalarSegments"), "scalarSegments");
+        assertEquals("IMPLAUSIBLE", old.get("verdict"));
+        assertNull(old.get("jit"));
+        assertTrue(old.containsKey("jit"));
+    }
+
+    @Test
     void coldStartRowsHoldEveryPathsSamplesAndRatio() {
         List<Object> cold = JsonReader.array(checked.get("coldStart"), "coldStart");
         assertEquals(2, cold.size());

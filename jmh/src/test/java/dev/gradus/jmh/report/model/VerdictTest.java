@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradus.jmh.harness.JitProfiler;
 import dev.gradus.jmh.harness.WarmupProfiler;
 import dev.gradus.jmh.report.fixture.SampleReport;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,44 @@ class VerdictTest {
         assertEquals(Verdict.Status.VALID, Verdict.of(steady).status());
         assertEquals(Verdict.Status.NOT_STEADY, Verdict.of(withWarmup(0)).status());
         assertEquals(Verdict.Status.VALID, Verdict.of(timed(List.of(100.0, 100.0), 0)).status());
+    }
+
+    @Test
+    void aResultThatRanTooLittleInC2CodeIsUncompiled() {
+        assertEquals(Verdict.Status.VALID, Verdict.of(sampled(90, 10, 0)).status());
+        assertEquals(Verdict.Status.UNCOMPILED, Verdict.of(sampled(89, 11, 0)).status());
+        assertEquals(Verdict.Status.UNCOMPILED, Verdict.of(sampled(0, 0, 20)).status());
+        assertEquals(Verdict.Status.VALID, Verdict.of(sampled(0, 0, 19)).status(), "too few samples to tell");
+        assertEquals("not compiled by C2: C2 10%, C1 0%, interpreted 90% of 40 samples",
+                Verdict.of(sampled(4, 0, 36)).reason());
+    }
+
+    @Test
+    void theRealRunsWithAJitForcedOffAreUncompiledAndTheNormalOnesAreNot() {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        for (ResultRow row : SampleReport.jitRows()) {
+            row.results().forEach((variant, result) -> statuses.put(row.rule().id() + " " + row.n() + " "
+                    + variant.method(), Verdict.of(result).status().name()));
+        }
+        assertEquals("UNCOMPILED", statuses.get("sgd 4096 textbookArray"), "C1 only");
+        assertEquals("UNCOMPILED", statuses.get("sgd 65536 scalarSegments"), "interpreted");
+        assertEquals("UNCOMPILED", statuses.get("adam 4096 scalarSegments"), "recompiled again and again");
+        assertEquals("ALLOCATING", statuses.get("adam 4096 roofline"), "the allocation check comes first");
+        assertEquals("VALID", statuses.get("adamwamsgrad 4096 scalarSegments"), "no JIT evidence: not checked");
+        assertEquals(12, statuses.values().stream().filter("VALID"::equals).count(), statuses.toString());
+        assertEquals("not compiled by C2: C2 4%, C1 84%, interpreted 12% of 74 samples, 2 deoptimizations",
+                Verdict.of(SampleReport.row(SampleReport.jitRows(), "adam", 4096, 1).results()
+                        .get(Variant.SCALAR_SEGMENTS)).reason());
+    }
+
+    private static JmhResult sampled(double c2, double c1, double interpreted) {
+        return new JmhResult("p.XBenchmark", "gradus", Map.of("n", "8"), 1, "avgt",
+                new Metric(100, 1, "ns/op", List.of(List.of(100.0, 100.0))),
+                Map.of(JitProfiler.C2, Metric.of(c2, 0, "samples"), JitProfiler.C1, Metric.of(c1, 0, "samples"),
+                        JitProfiler.INTERPRETED, Metric.of(interpreted, 0, "samples"),
+                        JitProfiler.COMPILATIONS, Metric.of(0, 0, "compilations"),
+                        JitProfiler.DEOPTIMIZATIONS, Metric.of(0, 0, "deoptimizations")),
+                List.of(), "");
     }
 
     private static JmhResult timed(List<Double> nanos, double allocatedPerOp) {
