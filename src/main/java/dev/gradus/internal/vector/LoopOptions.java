@@ -1,6 +1,5 @@
 package dev.gradus.internal.vector;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -40,12 +39,6 @@ final class LoopOptions {
     static final int OTHER_SEGMENTS = 1 << 9;
     /** The update is written into a buffer of its own and the parameter is left as it is. */
     static final int EMITS_UPDATE = 1 << 10;
-    /**
-     * The native buffers belong to a confined arena, whose session checks its owner thread: its
-     * own copy, since one loop compiled for both confined and shared sessions kept trapping on a
-     * profiled loop predicate and being recompiled (Adam took 25 to 50 s to warm up).
-     */
-    static final int CONFINED_SESSIONS = 1 << 14;
     /** Where the rule's number sits: {@link #rule}. */
     private static final int RULE_SHIFT = 11;
     /** Gradient descent. */
@@ -58,8 +51,8 @@ final class LoopOptions {
     static final int RULE_RMS_PROP = 3;
     /** Adam. */
     static final int RULE_ADAM = 4;
-    /** The number of distinct option sets. */
-    static final int COUNT = CONFINED_SESSIONS << 1;
+    /** The number of distinct option sets: the rule's number takes three bits. */
+    static final int COUNT = 1 << (RULE_SHIFT + 3);
 
     private LoopOptions() {
     }
@@ -71,7 +64,7 @@ final class LoopOptions {
 
     /** The rule of {@code options}: {@link #RULE_SGD} to {@link #RULE_ADAM}. */
     static int rule(int options) {
-        return (options >>> RULE_SHIFT) & 7;
+        return options >>> RULE_SHIFT;
     }
 
     /** {@code option} if {@code on}, else 0. */
@@ -95,7 +88,7 @@ final class LoopOptions {
         int emits = when(update != null, EMITS_UPDATE);
         if (isNative(param) && isNative(gradient) && isNativeOrNull(update) && isNativeOrNull(state0)
                 && isNativeOrNull(state1) && isNativeOrNull(state2)) {
-            return emits | when(param.scope().getClass() == CONFINED_SESSION_CLASS, CONFINED_SESSIONS);
+            return emits;
         }
         if (isFloatArray(param) && isFloatArray(gradient) && isFloatArrayOrNull(update)
                 && isFloatArrayOrNull(state0) && isFloatArrayOrNull(state1) && isFloatArrayOrNull(state2)) {
@@ -115,13 +108,6 @@ final class LoopOptions {
     }
 
     private static final Class<? extends MemorySegment> NATIVE_CLASS = MemorySegment.NULL.getClass();
-    private static final Class<?> CONFINED_SESSION_CLASS = confinedSessionClass();
-
-    private static Class<?> confinedSessionClass() {
-        try (Arena arena = Arena.ofConfined()) {
-            return arena.allocate(Float.BYTES).scope().getClass();
-        }
-    }
     private static final Class<? extends MemorySegment> FLOAT_ARRAY_CLASS =
             MemorySegment.ofArray(new float[0]).getClass();
 
