@@ -16,20 +16,24 @@ import org.junit.jupiter.api.Test;
  */
 class ChunkedScanTest {
 
-    /** A case, a range as fractions of its length, and the chunk. */
-    record ChunkCase(ScanCase scan, double start, double end, int chunk) {
+    /** A range of a case, and the chunk. */
+    record ChunkCase(RangeCase range, int chunk) {
+
+        ScanCase scan() {
+            return range.scan();
+        }
 
         long from() {
-            return (long) Math.floor(Math.min(start, end) * scan.n());
+            return range.from();
         }
 
         long to() {
-            return (long) Math.floor(Math.max(start, end) * scan.n());
+            return range.to();
         }
 
         @Override
         public String toString() {
-            return "chunk " + chunk + ", [" + from() + ", " + to() + ") of " + scan;
+            return "chunk " + chunk + ", " + range;
         }
     }
 
@@ -38,10 +42,10 @@ class ChunkedScanTest {
         Gen<ScanCase> cases = ScanCase.generator(16);
         Gen<Integer> chunks = Gen.elementOf(1, 3, 16, 33, ChunkedKernels.DEFAULT_CHUNK);
         Gen<Double> ends = Gen.oneOf(Gen.elementOf(0.0, 1.0), random -> random.nextDouble());
-        Property.forAll("firstNonFinite: chunked kernel == expected", random -> new ChunkCase(cases.next(random),
-                        ends.next(random), ends.next(random), chunks.next(random)))
+        Property.forAll("firstNonFinite: chunked kernel == expected", random -> new ChunkCase(
+                        new RangeCase(cases.next(random), ends.next(random), ends.next(random)), chunks.next(random)))
                 .shrinkWith(c -> ScanCase.shrinker().candidates(c.scan())
-                        .map(s -> new ChunkCase(s, c.start(), c.end(), c.chunk())))
+                        .map(s -> new ChunkCase(c.range().over(s), c.chunk())))
                 .cover("found in a later chunk", c -> c.scan().expected(c.from(), c.to()) >= c.from() + c.chunk(), 10)
                 .cover("found", c -> c.scan().expected(c.from(), c.to()) >= 0, 20)
                 .cover("none in a range of several chunks",

@@ -76,23 +76,6 @@ class NonFiniteKernelsTest {
         }
     }
 
-    /** A case and the ends of its range as fractions of {@code n}, so that they follow a shrinking {@code n}. */
-    record RangeCase(ScanCase scan, double start, double end) {
-
-        long from() {
-            return (long) Math.floor(Math.min(start, end) * scan.n());
-        }
-
-        long to() {
-            return (long) Math.floor(Math.max(start, end) * scan.n());
-        }
-
-        @Override
-        public String toString() {
-            return "[" + from() + ", " + to() + ") of " + scan;
-        }
-    }
-
     @Test
     void anySubRangeIsScannedLikeTheScalarKernel() {
         int lanes = Lanes.ofSelectedKernels();
@@ -104,7 +87,7 @@ class NonFiniteKernelsTest {
                 ? new RangeCase(large.next(random), random.nextDouble(0.25), random.nextDouble(0.75, 1.0))
                 : new RangeCase(small.next(random), ends.next(random), ends.next(random));
         Property.forAll("firstNonFinite on [from, to): selected kernels == scalar kernel", ranges)
-                .shrinkWith(r -> ScanCase.shrinker().candidates(r.scan()).map(c -> new RangeCase(c, r.start(), r.end())))
+                .shrinkWith(r -> ScanCase.shrinker().candidates(r.scan()).map(r::over))
                 .cover("empty range", r -> r.from() == r.to(), 5)
                 .cover("from inside a vector", r -> r.from() % lanes != 0, 20)
                 .cover("a non-finite element before from", r -> r.scan().expected(0, r.from()) >= 0, 10)
