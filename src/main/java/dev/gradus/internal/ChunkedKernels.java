@@ -264,7 +264,7 @@ public final class ChunkedKernels implements KernelSet {
                 ArrayOps.difference(w, g, w, n);
                 s.store(PARAM, update, at, n);
             } else {
-                end(s, param, decoupled ? null : update, at, n);
+                end(s, param, update, at, n);
             }
         }
     }

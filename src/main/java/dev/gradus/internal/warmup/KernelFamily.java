@@ -51,7 +51,7 @@ public enum KernelFamily {
 
     /** Whether the family's calls emit the update rather than step in place. */
     boolean emitsUpdate() {
-        return this.compareTo(SGD_UPDATE) >= 0 && this.compareTo(ADAM_UPDATE) <= 0;
+        return inPlace() != this;
     }
 
     /** The in-place family of an update form; the family itself otherwise. */
