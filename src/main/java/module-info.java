@@ -13,4 +13,5 @@ module dev.gradus {
     exports dev.gradus;
     exports dev.gradus.schedule;
     exports dev.gradus.checkpoint;
+    exports dev.gradus.precision;
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Generates the PyTorch trajectories that Gradus' conformance tests replay.
 
-Runs torch.optim's SGD, Adagrad, RMSprop, Adam and AdamW (float32, CPU, the default single-tensor
-code path) on the same badly scaled inputs and writes, under the test resources:
+Runs torch.optim's SGD, Adagrad, Adadelta, RMSprop, Rprop, Adam, AdamW, Adamax, RAdam and NAdam (float32, CPU,
+the default single-tensor code path; NAdam's multi-tensor one, see NADAM_PATH) on the same badly scaled
+inputs and writes, under the test resources:
 
   inputs.txt    the initial parameters and the gradient of every step (shared by all cases)
   <case>.txt    one case: torch's optimizer and arguments, the equivalent Gradus rule, the
@@ -38,6 +39,10 @@ def case(name, optimizer, **kwargs):
 
 
 O = torch.optim
+# torch 1.13's single-tensor NAdam divides the moment's term by 1 - P_t mu_t mu_(t+1) (PyTorch 2.0
+# corrected it to 1 - P_t mu_(t+1)); its multi-tensor path has the corrected formula, so the NAdam
+# cases run that one.
+NADAM_PATH = {"foreach": True}
 CASES = [
     case("sgd", O.SGD, lr=0.01),
     case("sgd-momentum", O.SGD, lr=0.01, momentum=0.9),
@@ -65,6 +70,22 @@ CASES = [
     case("adam-maximize", O.Adam, lr=1e-3, maximize=True),
     case("adamw", O.AdamW, lr=1e-3),
     case("adamw-amsgrad", O.AdamW, lr=1e-3, amsgrad=True),
+    case("adamax", O.Adamax, lr=2e-3),
+    case("adamax-weight-decay", O.Adamax, lr=2e-3, weight_decay=0.01),
+    case("adamax-maximize", O.Adamax, lr=2e-3, betas=(0.8, 0.99), maximize=True),
+    case("adadelta", O.Adadelta, lr=1.0),
+    case("adadelta-rho-weight-decay", O.Adadelta, lr=0.5, rho=0.95, weight_decay=0.01),
+    case("adadelta-maximize", O.Adadelta, lr=1.0, eps=1e-8, maximize=True),
+    case("rprop", O.Rprop, lr=1e-2),
+    case("rprop-etas-step-sizes", O.Rprop, lr=1e-3, etas=(0.3, 1.5), step_sizes=(1e-5, 0.5)),
+    case("rprop-maximize", O.Rprop, lr=1e-2, maximize=True),
+    case("radam", O.RAdam, lr=1e-3),
+    case("radam-weight-decay", O.RAdam, lr=1e-3, weight_decay=0.01),
+    case("radam-betas", O.RAdam, lr=1e-3, betas=(0.8, 0.9)),
+    case("nadam", O.NAdam, lr=2e-3, **NADAM_PATH),
+    case("nadam-weight-decay", O.NAdam, lr=2e-3, weight_decay=0.01, **NADAM_PATH),
+    case("nadam-betas-momentum-decay", O.NAdam, lr=2e-3, betas=(0.8, 0.99), eps=1e-6, momentum_decay=0.1,
+         **NADAM_PATH),
 ]
 
 
@@ -87,7 +108,8 @@ def inputs(rng):
 
 def gradus_rule(optimizer, group):
     """The Gradus rule equal to torch's optimizer with its resolved arguments, as a spec line."""
-    common = "weightDecay=%r maximize=%s" % (float(group["weight_decay"]), str(group["maximize"]).lower())
+    common = "weightDecay=%r maximize=%s" % (float(group.get("weight_decay", 0)),
+                                             str(group.get("maximize", False)).lower())
     name = type(optimizer).__name__
     if name == "SGD" and group["momentum"] == 0:
         return "Sgd " + common
@@ -98,11 +120,23 @@ def gradus_rule(optimizer, group):
         assert group["lr_decay"] == 0, "Gradus has no AdaGrad lr_decay; use a schedule"
         return "AdaGrad epsilon=%r initialAccumulator=%r %s" % (
             float(group["eps"]), float(group["initial_accumulator_value"]), common)
+    if name == "Rprop":
+        (eta_minus, eta_plus), (step_min, step_max) = group["etas"], group["step_sizes"]
+        return "Rprop initialStepSize=%r etaMinus=%r etaPlus=%r stepSizeMin=%r stepSizeMax=%r %s" % (
+            float(group["lr"]), float(eta_minus), float(eta_plus), float(step_min), float(step_max), common)
+    if name == "Adadelta":
+        return "Adadelta rho=%r epsilon=%r %s" % (float(group["rho"]), float(group["eps"]), common)
     if name == "RMSprop":
         return "RmsProp decay=%r epsilon=%r centered=%s momentum=%r %s" % (
             float(group["alpha"]), float(group["eps"]), str(group["centered"]).lower(),
             float(group["momentum"]), common)
     beta1, beta2 = group["betas"]
+    if name == "NAdam":
+        return "NAdam beta1=%r beta2=%r epsilon=%r momentumDecay=%r decoupledWeightDecay=%s %s" % (
+            float(beta1), float(beta2), float(group["eps"]), float(group["momentum_decay"]),
+            str(group.get("decoupled_weight_decay", False)).lower(), common)
+    if name in ("Adamax", "RAdam"):
+        return "%s beta1=%r beta2=%r epsilon=%r %s" % (name, float(beta1), float(beta2), float(group["eps"]), common)
     return "Adam beta1=%r beta2=%r epsilon=%r amsgrad=%s decoupledWeightDecay=%s %s" % (
         float(beta1), float(beta2), float(group["eps"]), str(group["amsgrad"]).lower(),
         str(name == "AdamW").lower(), common)

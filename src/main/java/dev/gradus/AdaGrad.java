@@ -34,6 +34,23 @@ public record AdaGrad(double epsilon, double initialAccumulator, EpsilonPlacemen
     public static final AdaGrad DEFAULT = new AdaGrad(1e-10, 0.0, EpsilonPlacement.OUTSIDE_SQRT, 0.0, false);
 
     /**
+     * {@code torch.optim.Adagrad(params)} with its defaults {@code lr_decay=0},
+     * {@code weight_decay=0}, {@code initial_accumulator_value=0}, {@code eps=1e-10} (outside the
+     * root), {@code maximize=False}: {@link #DEFAULT}. PyTorch's {@code lr} (0.01, as
+     * {@link #DEFAULT_LEARNING_RATE}) is the learning rate given to each step. Its
+     * {@code lr_decay}, step {@code t} using {@code lr / (1 + (t - 1) * lr_decay)}, is not part of
+     * the rule: it is the schedule
+     * {@code new ConstantSchedule(lr).followedBy(1, new InverseTimeDecay(lr, lr_decay))} of
+     * {@link dev.gradus.schedule.InverseTimeDecay} (whose own count starts at 1, so it runs one step
+     * behind PyTorch's {@code t} when used alone).
+     *
+     * @return AdaGrad with eps = 1e-10 outside the root, r0 = 0, no weight decay, minimizing
+     */
+    public static AdaGrad pytorch() {
+        return DEFAULT;
+    }
+
+    /**
      * Validates the hyperparameters.
      *
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range

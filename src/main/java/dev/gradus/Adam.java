@@ -78,11 +78,39 @@ public record Adam(double beta1, double beta2, double epsilon, Form form, Epsilo
 
     /**
      * AdamW with PyTorch's defaults: the paper's Adam with decoupled weight decay {@code lambda = 1e-2}.
+     * The same rule as {@link #pytorchAdamW()}.
      *
      * @return Adam with decoupled weight decay 0.01 and the paper's other defaults
      */
     public static Adam adamW() {
         return DEFAULT.withWeightDecay(1e-2).withDecoupledWeightDecay(true);
+    }
+
+    /**
+     * {@code torch.optim.Adam(params)} with its defaults {@code betas=(0.9, 0.999)},
+     * {@code eps=1e-8} (added to the root of the bias-corrected {@code v}: Algorithm 1, outside),
+     * {@code weight_decay=0}, {@code amsgrad=False}, {@code maximize=False}: {@link #DEFAULT}.
+     * PyTorch's {@code lr} (1e-3, as {@link #DEFAULT_LEARNING_RATE}) is the learning rate given to
+     * each step.
+     *
+     * @return the paper's Adam: b1 = 0.9, b2 = 0.999, eps = 1e-8, Algorithm 1, no weight decay,
+     *     minimizing
+     */
+    public static Adam pytorch() {
+        return DEFAULT;
+    }
+
+    /**
+     * {@code torch.optim.AdamW(params)} with its defaults {@code betas=(0.9, 0.999)},
+     * {@code eps=1e-8}, {@code weight_decay=1e-2}, {@code amsgrad=False}, {@code maximize=False}:
+     * {@link #adamW()}. The decay is decoupled and scaled by the step's learning rate as PyTorch
+     * does it, {@code w <- w * (1 - a * lambda)} before the Adam step, with {@code a} the learning
+     * rate of that step (PyTorch's {@code lr}, 1e-3 by default, as {@link #DEFAULT_LEARNING_RATE}).
+     *
+     * @return Adam with decoupled weight decay 0.01 and the paper's other defaults
+     */
+    public static Adam pytorchAdamW() {
+        return adamW();
     }
 
     /**

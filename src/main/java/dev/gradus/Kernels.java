@@ -1,8 +1,14 @@
 package dev.gradus;
 
+import dev.gradus.internal.AdafactorStep;
 import dev.gradus.internal.ArgumentChecks;
+import dev.gradus.internal.Factoring;
 import dev.gradus.internal.KernelProvider;
+import dev.gradus.internal.LayerWise;
 import dev.gradus.internal.RuleSteps;
+import dev.gradus.internal.ScheduleFreeAveraging;
+import dev.gradus.internal.ScheduleFreeStep;
+import dev.gradus.internal.ScheduleFreeViews;
 import dev.gradus.internal.SegmentChecks;
 import dev.gradus.internal.StateChecks;
 import java.lang.foreign.MemorySegment;
@@ -80,7 +86,9 @@ public final class Kernels {
     }
 
     /**
-     * One step of any rule on elements {@code [from, to)}.
+     * One step of any rule on elements {@code [from, to)}. For the elementwise rules any split of
+     * a buffer into ranges gives the bits of one call over all of it. The layer-wise rules
+     * ({@link Lars}, {@link Lamb}) take their norms over {@code [from, to)}: the range is the layer.
      *
      * @param rule         the rule and its hyperparameters
      * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
@@ -103,11 +111,98 @@ public final class Kernels {
      */
     public static void step(UpdateRule rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, List<MemorySegment> state, long from, long to) {
+        step(rule, learningRate, step, param, gradient, state, from, to, 1f);
+    }
+
+    /**
+     * {@link #step(UpdateRule, double, long, MemorySegment, MemorySegment, List, long, long) step} with
+     * the gradient scaled inside the kernel: each element {@code g} enters the rule as
+     * {@code (maximize ? -g : g) * clipScale}, before the coupled weight decay, in the same single
+     * pass, and the gradient is not written. A framework clipping by a norm it computed with
+     * {@link Norms} passes the factor here, for example
+     * {@code GradientClipping.globalNorm(1.0).factor(Norms.l2Norm(gradients))}; a scale of 1 gives
+     * the bits of {@code step} without it.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param state        the rule's {@link UpdateRule#stateBuffers()} state buffers, in the order its Javadoc lists
+     *                     them; modified in {@code [from, to)}
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @param clipScale    the gradient's factor, finite and {@code >= 0}
+     * @throws IllegalArgumentException  as {@code step} does, and for a {@code clipScale} that is negative or not
+     *                                   finite
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being the number of floats in
+     *                                   {@code param}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument or a null buffer in {@code state}
+     */
+    public static void step(UpdateRule rule, double learningRate, long step, MemorySegment param,
+                            MemorySegment gradient, List<MemorySegment> state, long from, long to, float clipScale) {
+        step(rule, learningRate, step, param, gradient, state, from, to, Float.POSITIVE_INFINITY, clipScale);
+    }
+
+    /**
+     * {@link #step(UpdateRule, double, long, MemorySegment, MemorySegment, List, long, long, float) step}
+     * with each gradient element also clamped inside the kernel: {@code g} enters the rule as
+     * {@code min(max(g, -clipValue), clipValue) * clipScale} (maximize's sign included in the
+     * scale), NaN staying NaN. {@code clipValue = +inf} clamps nothing. A framework clipping by
+     * value passes {@code GradientClipping.byValue(c).valueLimit()} and a scale of 1.
+     *
+     * <p>A schedule-free rule ({@link ScheduleFreeAdamW}, {@link ScheduleFreeSgd}) steps a whole
+     * parameter per call ({@code from == 0}, {@code to == n}): the call ends by writing the
+     * averaging of the step into the {@code averaging} state buffer, which every range of the step
+     * must read unchanged.
+     *
+     * @param rule         the rule and its hyperparameters; not {@link Lars} with a finite {@code clipValue}
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; modified in {@code [from, to)}
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param state        the rule's {@link UpdateRule#stateBuffers()} state buffers, in the order its Javadoc lists
+     *                     them; modified in {@code [from, to)}
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @param clipValue    the largest absolute value a gradient element keeps, {@code > 0}, or {@code +inf}
+     * @param clipScale    the gradient's factor, finite and {@code >= 0}
+     * @throws IllegalArgumentException  as {@code step} does, for a {@code clipScale} that is negative or not
+     *                                   finite, a {@code clipValue} that is not {@code > 0}, and for {@link Lars}
+     *                                   with a finite {@code clipValue} (its trust ratio takes the gradient's norm),
+     *                                   and for a schedule-free rule on a range other than {@code [0, n)}
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being the number of floats in
+     *                                   {@code param}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument or a null buffer in {@code state}
+     */
+    public static void step(UpdateRule rule, double learningRate, long step, MemorySegment param,
+                            MemorySegment gradient, List<MemorySegment> state, long from, long to, float clipValue,
+                            float clipScale) {
         ArgumentChecks.requireNonNull("rule", rule);
         ArgumentChecks.requireNonNull("state", state);
         requireStateCount(rule, state);
+        ArgumentChecks.requireNonNegative("clipScale", clipScale);
+        if (!(clipValue > 0f)) {
+            throw new IllegalArgumentException("clipValue must be > 0 or +inf, got " + clipValue);
+        }
+        if ((rule instanceof Lars || rule instanceof Adafactor) && clipValue != Float.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("clipValue must be +inf for " + rule.getClass().getSimpleName()
+                    + " (its step takes sums of squares of the gradient, not of the clamped one), got " + clipValue);
+        }
+        boolean scheduleFree = ScheduleFreeAveraging.is(rule);
+        if (scheduleFree) {
+            ScheduleFreeViews.requireWhole(rule, param, from, to);
+        }
         run(rule, learningRate, step, param, gradient, state.isEmpty() ? null : state.get(0),
-                state.size() < 2 ? null : state.get(1), state.size() < 3 ? null : state.get(2), from, to);
+                state.size() < 2 ? null : state.get(1), state.size() < 3 ? null : state.get(2), from, to, clipValue,
+                clipScale);
+        if (scheduleFree) {
+            ScheduleFreeAveraging.commit(rule, learningRate, step, state.get(ScheduleFreeAveraging.index(rule)));
+        }
     }
 
     /**
@@ -701,17 +796,69 @@ public final class Kernels {
                 heap("vmax", vmax), from, to);
     }
 
+    /**
+     * One step of {@link Adafactor} on a parameter of the given shape, its second moments factored
+     * if it has more than one row ({@link Adafactor} gives the formula). {@code step} with an
+     * {@code Adafactor} steps a range as a vector; this method steps a whole parameter as a batch
+     * of matrices: {@code shape}'s last dimension is the columns, the one before it the rows, the
+     * others the batch.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param param        the parameters {@code w}; modified
+     * @param gradient     the gradient {@code g}, as long as {@code param}; not modified, may be read-only
+     * @param shape        the parameter's dimensions, outermost first; their product is its length
+     * @param row          the row averages, {@code batch * rows} floats (1 for a vector), 0 before step 1; modified
+     * @param column       the column averages, {@code batch * columns} floats, 0 before step 1; modified
+     * @param update       receives the step's direction {@code u}, as long as {@code param}
+     * @param clipScale    the gradient's factor from norm clipping, finite and {@code >= 0}; 1 for none
+     * @throws IllegalArgumentException  for a learning rate or step out of range, a shape that does not multiply
+     *                                   to the parameter's length, buffers of the wrong length, read-only or
+     *                                   overlapping, or a negative or infinite {@code clipScale}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument
+     */
+    public static void adafactor(Adafactor rule, double learningRate, long step, MemorySegment param,
+                                 MemorySegment gradient, long[] shape, MemorySegment row, MemorySegment column,
+                                 MemorySegment update, float clipScale) {
+        ArgumentChecks.requireNonNull("rule", rule);
+        ArgumentChecks.requireLearningRate(rule, learningRate);
+        ArgumentChecks.requireStep(step);
+        ArgumentChecks.requireNonNegative("clipScale", clipScale);
+        long n = StateChecks.requireFactored(param, gradient, shape, row, column, update);
+        AdafactorStep.step(KernelProvider.kernels(), rule, learningRate, step, param, gradient, Factoring.rowsOf(shape),
+                Factoring.columnsOf(shape, n), row, column, update, 0, n, clipScale, clipScale != 1f);
+    }
+
     /** Validates every argument of an in-place step, then dispatches to the selected kernels. */
     private static void run(UpdateRule rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, MemorySegment state0, MemorySegment state1,
                             MemorySegment state2, long from, long to) {
+        requireStep(rule, learningRate, step, param, gradient, state0, state1, state2, from, to);
+        RuleSteps.step(KernelProvider.kernels(), rule, learningRate, step, param, null, gradient, state0, state1,
+                state2, from, to);
+    }
+
+    /** {@link #run} with the gradient clamped to {@code clipValue} and scaled by {@code clipScale}. */
+    private static void run(UpdateRule rule, double learningRate, long step, MemorySegment param,
+                            MemorySegment gradient, MemorySegment state0, MemorySegment state1,
+                            MemorySegment state2, long from, long to, float clipValue, float clipScale) {
+        requireStep(rule, learningRate, step, param, gradient, state0, state1, state2, from, to);
+        RuleSteps.step(KernelProvider.kernels(), rule, learningRate, step, param, null, gradient, state0, state1,
+                state2, from, to, clipValue, clipScale);
+    }
+
+    /** Validates the arguments of an in-place step. */
+    private static void requireStep(UpdateRule rule, double learningRate, long step, MemorySegment param,
+                                    MemorySegment gradient, MemorySegment state0, MemorySegment state1,
+                                    MemorySegment state2, long from, long to) {
         ArgumentChecks.requireNonNull("rule", rule);
         ArgumentChecks.requireLearningRate(rule, learningRate);
         ArgumentChecks.requireStep(step);
         long n = StateChecks.requireParamAndGradient(param, gradient, from, to);
         StateChecks.requireStates(rule, n, param, gradient, state0, state1, state2);
-        RuleSteps.step(KernelProvider.kernels(), rule, learningRate, step, param, gradient, state0, state1, state2,
-                from, to);
     }
 
     /**
@@ -728,7 +875,8 @@ public final class Kernels {
      * {@code u = w - r} rounded, and {@code w - u == r} holds exactly whenever {@code r} lies in
      * {@code [w/2, 2w]} (Sterbenz's lemma: then {@code w - r} is exact), as it does in training
      * unless a step more than halves a weight or changes its sign; otherwise {@code w - u} is
-     * within two units in the last place of the larger of {@code |w|} and {@code |r|} from {@code r}.
+     * within two units in the last place of the larger of {@code |w|} and {@code |r|} from {@code r},
+     * or, where {@code w - r} is past the float range, {@code u} is the infinity of its sign.
      *
      * @param rule         the rule and its hyperparameters
      * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
@@ -758,6 +906,18 @@ public final class Kernels {
                               long from, long to) {
         ArgumentChecks.requireNonNull("rule", rule);
         ArgumentChecks.requireNonNull("state", state);
+        if (ScheduleFreeAveraging.is(rule)) {
+            throw new IllegalArgumentException("rule " + rule + " has no update form: its step moves the parameter"
+                    + " toward z and writes z besides; use step");
+        }
+        if (LayerWise.is(rule) || rule instanceof Adafactor) {
+            throw new IllegalArgumentException("rule " + rule + " has no update form: its step is scaled by the norm"
+                    + " of its own update; use step");
+        }
+        if (rule instanceof CustomRule) {
+            throw new IllegalArgumentException("rule " + rule + " has no update form: a custom rule's kernels step in"
+                    + " place; use step");
+        }
         requireStateCount(rule, state);
         ArgumentChecks.requireLearningRate(rule, learningRate);
         ArgumentChecks.requireStep(step);
@@ -820,6 +980,7 @@ public final class Kernels {
     }
 
     private static void requireStateCount(UpdateRule rule, List<MemorySegment> state) {
+        ArgumentChecks.requireCustomStateBuffers(rule);
         if (state.size() != rule.stateBuffers()) {
             throw new IllegalArgumentException("state holds " + state.size() + " buffers but "
                     + rule.getClass().getSimpleName() + " keeps " + rule.stateBuffers());
@@ -871,5 +1032,52 @@ public final class Kernels {
      */
     public static long firstNonFinite(MemorySegment values) {
         return firstNonFinite(values, 0, SegmentChecks.requireFloats("values", values));
+    }
+
+    /**
+     * The evaluation view of a schedule-free rule ({@link ScheduleFreeAdamW}, {@link ScheduleFreeSgd}):
+     * {@code out = lerp(y, z, 1 - 1/b1)}, the averaged weights {@code x} to evaluate the model at,
+     * with {@code b1} the rule's {@code beta1} or {@code momentum} and {@code lerp} rounded as
+     * {@code torch.lerp} rounds it. Before step 1, pass {@code y} as {@code z}: the view is then
+     * {@code y}. {@code out} may be {@code y} itself, which is PyTorch's {@code optimizer.eval()};
+     * {@link #scheduleFreeTraining} is its {@code train()}, which gives {@code y} back only up to
+     * two roundings, so Gradus's optimizer writes the view into another buffer instead
+     * ({@link Optimizer#evaluationWeights}).
+     *
+     * @param rule a schedule-free rule
+     * @param y    the parameter (training view); not modified unless it is {@code out}
+     * @param z    the rule's state {@code z}, as long as {@code y}; not modified
+     * @param out  receives {@code x}: writable, as long as {@code y}, {@code y} itself or sharing no byte with it,
+     *             sharing no byte with {@code z}
+     * @throws IllegalArgumentException for a rule that is not schedule-free, buffers of different lengths, a read-only
+     *                                  {@code out} or overlapping buffers
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null argument
+     */
+    public static void scheduleFreeEvaluation(UpdateRule rule, MemorySegment y, MemorySegment z, MemorySegment out) {
+        long n = ScheduleFreeViews.requireView(rule, "y", y, z, out);
+        ScheduleFreeStep.lerp(KernelProvider.kernels(), out, y, z, 0, n, ScheduleFreeStep.evaluationWeight(rule));
+    }
+
+    /**
+     * The training view back from the evaluation view: {@code out = lerp(x, z, 1 - b1)}, as
+     * PyTorch's {@code optimizer.train()} computes it after {@code eval()}. It recovers {@code y}
+     * up to the roundings of the two interpolations, not bit for bit.
+     *
+     * @param rule a schedule-free rule
+     * @param x    the evaluation view; not modified unless it is {@code out}
+     * @param z    the rule's state {@code z}, as long as {@code x}; not modified
+     * @param out  receives {@code y}: writable, as long as {@code x}, {@code x} itself or sharing no byte with it,
+     *             sharing no byte with {@code z}
+     * @throws IllegalArgumentException for a rule that is not schedule-free, buffers of different lengths, a read-only
+     *                                  {@code out} or overlapping buffers
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null argument
+     */
+    public static void scheduleFreeTraining(UpdateRule rule, MemorySegment x, MemorySegment z, MemorySegment out) {
+        long n = ScheduleFreeViews.requireView(rule, "x", x, z, out);
+        ScheduleFreeStep.lerp(KernelProvider.kernels(), out, x, z, 0, n, ScheduleFreeStep.trainingWeight(rule));
     }
 }

@@ -25,7 +25,8 @@ import dev.gradus.internal.ArgumentChecks;
  *       {@code v / (1 - b^t)};</li>
  *   <li>{@link #nesterov(double) Nesterov}: heavy ball with the look-ahead update;</li>
  *   <li>{@link #pytorch(double, double, boolean) PyTorch's SGD}: any dampening, and
- *       {@code v = g} on step 1 (so its dampened form differs from EWMA on step 1 only).</li>
+ *       {@code v = g} on step 1 (so its dampened form differs from EWMA on step 1 only);
+ *       {@link #pytorch(double)} with PyTorch's defaults for the rest.</li>
  * </ul>
  *
  * <p>State: the velocity {@code v}.
@@ -99,15 +100,58 @@ public record Momentum(double momentum, double dampening, boolean nesterov, bool
     }
 
     /**
-     * {@code torch.optim.SGD(momentum=mu, dampening=d, nesterov=...)}, including {@code v = g} on step 1.
+     * {@code torch.optim.SGD(params, momentum=mu, dampening=d, nesterov=nesterov)}, including
+     * {@code v = g} on step 1; PyTorch's {@code weight_decay} and {@code maximize} are
+     * {@link #withWeightDecay} and {@link #withMaximize}, its {@code lr} is the learning rate given
+     * to each step (1e-3 by default in recent 2.x releases, required in 1.13).
+     *
+     * <p>Two of PyTorch's edge cases are followed exactly:
+     * <ul>
+     *   <li>with {@code mu = 0} PyTorch keeps no momentum buffer and ignores the dampening: the
+     *       step is plain SGD. The rule returned then has dampening 0 whatever {@code d} is (after
+     *       {@code d} is checked to lie in {@code [0, 1]}), so that {@code v <- 0 * v + g = g} and
+     *       every step is {@code w <- w - a * g}, the bits of {@link Sgd}'s step as long as the
+     *       gradients are finite. The velocity buffer is still kept (it holds the last {@code g}).
+     *       (A {@code d > 0} kept would scale the gradient by {@code 1 - d} from step 2 on.)</li>
+     *   <li>PyTorch rejects {@code nesterov=True} unless {@code momentum > 0} and
+     *       {@code dampening = 0} ("Nesterov momentum requires a momentum and zero dampening"): so
+     *       does this factory, although the canonical constructor and {@link #nesterov(double)}
+     *       accept a Nesterov rule with momentum 0 (which steps as plain SGD).</li>
+     * </ul>
      *
      * @param mu the momentum, in {@code [0, 1)} also as a float
-     * @param d the dampening, in {@code [0, 1]}
-     * @param nesterov the look-ahead update (requires {@code d = 0})
+     * @param d the dampening, in {@code [0, 1]}; ignored (set to 0) if {@code mu = 0}
+     * @param nesterov the look-ahead update (requires {@code mu > 0} and {@code d = 0})
      * @return the rule
+     * @throws IllegalArgumentException naming the parameter and its value if {@code mu} or {@code d}
+     *                                  is out of range, or if {@code nesterov} is given with
+     *                                  {@code d != 0} or {@code mu = 0}
      */
     public static Momentum pytorch(double mu, double d, boolean nesterov) {
-        return new Momentum(mu, d, nesterov, false, true, 0.0, false);
+        Momentum rule = new Momentum(mu, d, nesterov, false, true, 0.0, false);
+        if (rule.momentum() != 0.0) {
+            return rule;
+        }
+        if (nesterov) {
+            throw new IllegalArgumentException("nesterov requires momentum > 0, got " + rule.momentum());
+        }
+        return new Momentum(0.0, 0.0, false, false, true, 0.0, false);
+    }
+
+    /**
+     * {@code torch.optim.SGD(params, momentum=mu)}: PyTorch's defaults {@code dampening=0},
+     * {@code nesterov=False}, {@code weight_decay=0}, that is {@link #pytorch(double, double, boolean)
+     * pytorch(mu, 0, false)}, {@code v <- mu * v + g} with {@code v = g} on step 1. It steps as
+     * {@link #heavyBall(double) heavyBall(mu)} (whose {@code v} starts at 0, so that its step 1 also
+     * gives {@code v = g}) but is a different record, with {@link #firstStepCopiesGradient()} set.
+     * With {@code mu = 0} the step is plain SGD, as in PyTorch.
+     *
+     * @param mu the momentum, in {@code [0, 1)} also as a float
+     * @return the rule
+     * @throws IllegalArgumentException naming {@code momentum} and its value if {@code mu} is out of range
+     */
+    public static Momentum pytorch(double mu) {
+        return pytorch(mu, 0.0, false);
     }
 
     /**

@@ -1,8 +1,16 @@
 package dev.gradus;
 
+import dev.gradus.internal.AdafactorStep;
+import dev.gradus.internal.ScheduleFreeAveraging;
+import dev.gradus.internal.ScheduleFreeStep;
+import dev.gradus.internal.ScheduleFreeViews;
 import dev.gradus.internal.ArgumentChecks;
+import dev.gradus.internal.FiniteCheck;
+import dev.gradus.internal.GradientNorms;
 import dev.gradus.internal.KernelProvider;
 import dev.gradus.internal.KernelSet;
+import dev.gradus.internal.LayerNorms;
+import dev.gradus.internal.LayerWise;
 import dev.gradus.internal.OptimizerAccess;
 import dev.gradus.internal.ParallelRegion;
 import dev.gradus.internal.PassSharing;
@@ -120,6 +128,11 @@ public final class Optimizer implements AutoCloseable {
     /** When the last pass ended ({@link System#nanoTime()}): its workers spin for a while after it. */
     private long lastPassEnd;
     private final NonFinitePolicy nonFinitePolicy;
+    private final GradientClipping clipping;
+    /** The clipping's {@link GradientClipping#valueLimit()}, {@code +inf} without. */
+    private final float clipValue;
+    private final GradientNorms norms;
+    private final FiniteCheck finiteCheck;
     private final ParallelRegion region;
     private KernelSet kernels = KernelProvider.kernels();
     private final ParameterRegistry registry;
@@ -131,8 +144,13 @@ public final class Optimizer implements AutoCloseable {
     private Roster current;
     private WorkPlan currentPlan;
     private volatile boolean writing;
-    private final IntConsumer updateShare = new Share(true);
-    private final IntConsumer zeroShare = new Share(false);
+    private final IntConsumer updateShare = new Share(Share.UPDATE);
+    private final IntConsumer zeroShare = new Share(Share.ZERO);
+    private final IntConsumer normShare = new Share(Share.NORMS);
+    private final IntConsumer finiteShare = new Share(Share.FINITE);
+    private final IntConsumer layerPrepareShare = new Share(Share.LAYER_PREPARE);
+    private final IntConsumer layerNormShare = new Share(Share.LAYER_NORMS);
+    private final LayerNorms layers = new LayerNorms();
 
     static {
         OptimizerAccess.install(new CheckpointAccess());
@@ -146,6 +164,10 @@ public final class Optimizer implements AutoCloseable {
         this.nonFinitePolicy = builder.nonFinitePolicy;
         this.region = ParallelRegion.of(builder.threads, builder.executor, builder.startTimeout);
         this.registry = new ParameterRegistry(region.workers());
+        this.clipping = builder.clipping;
+        this.clipValue = clipping == null ? Float.POSITIVE_INFINITY : clipping.valueLimit();
+        this.norms = clipping == null || !clipping.byNorm() ? null : new GradientNorms(clipping);
+        this.finiteCheck = new FiniteCheck(region.workers());
     }
 
     /**
@@ -202,18 +224,69 @@ public final class Optimizer implements AutoCloseable {
      *                                  (values, gradient if either is written, or state: a view
      *                                  from {@link #state(String, String)} is refused), or confined
      *                                  while the optimizer has several threads; the message names
-     *                                  both overlapping buffers
+     *                                  both overlapping buffers; or if the group's rule is
+     *                                  {@link Lars} and the optimizer clips by value
      * @throws NullPointerException     if an argument is null
      * @throws IllegalStateException    if the optimizer is closed, another operation runs, or a
      *                                  buffer's arena is closed
      * @throws WrongThreadException     if a buffer is confined to another thread
      */
     public void add(String name, MemorySegment values, MemorySegment gradient, ParameterGroup group) {
+        register(name, values, gradient, group, null);
+    }
+
+    /**
+     * {@link #add(String, MemorySegment, MemorySegment, ParameterGroup) add} with the parameter's
+     * shape, outermost dimension first, as a framework's tensor has it: {@link Adafactor} factors
+     * the second moments of each matrix of its last two dimensions (the others are a batch of
+     * matrices) and sizes its state by them; other rules ignore the shape. Without a shape, or
+     * with one dimension, a parameter is a vector.
+     *
+     * @param name     a name unique in this optimizer
+     * @param values   the parameter's values; written by every step
+     * @param gradient its gradient, as long as {@code values}
+     * @param group    the group giving its rule, learning-rate factor and weight decay
+     * @param shape    its dimensions, each {@code >= 1}, whose product is its number of floats
+     * @throws IllegalArgumentException as {@code add} does, and if the shape does not multiply to
+     *                                  the parameter's length or has a dimension below 1
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalStateException    as {@code add} does
+     * @throws WrongThreadException     if a buffer is confined to another thread
+     */
+    public void add(String name, MemorySegment values, MemorySegment gradient, ParameterGroup group, long... shape) {
+        register(name, values, gradient, group, ArgumentChecks.requireNonNull("shape", shape).clone());
+    }
+
+    /**
+     * {@link #add(String, MemorySegment, MemorySegment, ParameterGroup, long...) add} in the default
+     * group, with the parameter's shape.
+     *
+     * @param name     a name unique in this optimizer
+     * @param values   the parameter's values; written by every step
+     * @param gradient its gradient, as long as {@code values}
+     * @param shape    its dimensions, each {@code >= 1}, whose product is its number of floats
+     * @throws IllegalArgumentException as the shaped {@code add} does
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalStateException    as {@code add} does
+     * @throws WrongThreadException     if a buffer is confined to another thread
+     */
+    public void add(String name, MemorySegment values, MemorySegment gradient, long... shape) {
+        add(name, values, gradient, DEFAULT_GROUP, shape);
+    }
+
+    private void register(String name, MemorySegment values, MemorySegment gradient, ParameterGroup group,
+                          long[] shape) {
         ArgumentChecks.requireNonNull("name", name);
         ArgumentChecks.requireNonNull("group", group);
         acquire("add");
         try {
-            RegisteredParameter parameter = registry.register(name, values, gradient, group, group.resolve(rule));
+            UpdateRule resolved = group.resolve(rule);
+            if ((resolved instanceof Lars || resolved instanceof Adafactor) && clipValue != Float.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("parameter " + name + ": " + resolved.getClass().getSimpleName()
+                        + " cannot clip by value (its step takes sums of squares of the gradient, not of the clamped"
+                        + " one), got " + clipping);
+            }
+            RegisteredParameter parameter = registry.register(name, values, gradient, group, resolved, shape);
             prepareKernels(parameter);
         } finally {
             release();
@@ -223,9 +296,13 @@ public final class Optimizer implements AutoCloseable {
     /** Starts warming the kernels of {@code parameter}'s steps now, ahead of the first step. */
     private void prepareKernels(RegisteredParameter parameter) {
         KernelProvider.prepare(parameter.rule(), schedule.learningRate(step + 1) * parameter.learningRateFactor(),
-                parameter.values(), parameter.gradient(), parameter.state0(), parameter.state1(), parameter.state2());
-        if (nonFinitePolicy != NonFinitePolicy.PROPAGATE) {
+                parameter.values(), parameter.gradient(), parameter.state0(), parameter.state1(), parameter.state2(),
+                clipping != null);
+        if (nonFinitePolicy != NonFinitePolicy.PROPAGATE || clipping != null && clipping.errorIfNonFinite()) {
             KernelProvider.prepareScan(parameter.gradient());
+        }
+        if (norms != null) {
+            KernelProvider.prepareNorm(parameter.gradient(), clipping.norm() == GradientClipping.Norm.L2);
         }
     }
 
@@ -384,7 +461,7 @@ public final class Optimizer implements AutoCloseable {
             }
             long t = step + 1;
             kernels = KernelProvider.kernels();
-            if (nonFinitePolicy != NonFinitePolicy.PROPAGATE && !gradientsFinite(roster, t)) {
+            if (!gradientsUsable(roster, t)) {
                 skippedSteps = Math.addExact(skippedSteps, 1);
                 return;
             }
@@ -395,7 +472,13 @@ public final class Optimizer implements AutoCloseable {
             }
             updateAll(roster, t);
             for (int p = 0; p < roster.size(); p++) {
-                roster.parameter(p).stepCount(roster.step(p));
+                RegisteredParameter parameter = roster.parameter(p);
+                if (ScheduleFreeAveraging.is(parameter.rule())) {
+                    // Once every range of the parameter has stepped, each having read the previous step's.
+                    ScheduleFreeAveraging.commit(parameter.rule(), roster.learningRate(p), roster.step(p),
+                            parameter.state(ScheduleFreeAveraging.index(parameter.rule())));
+                }
+                parameter.stepCount(roster.step(p));
             }
             step = t;
         } finally {
@@ -419,20 +502,40 @@ public final class Optimizer implements AutoCloseable {
         return ArgumentChecks.requireLearningRate(parameter.rule(), rate, t, parameter.name());
     }
 
-    /** Whether every gradient is finite; under {@link NonFinitePolicy#THROW} it throws instead of answering false. */
-    private boolean gradientsFinite(Roster roster, long t) {
-        for (int p = 0; p < roster.size(); p++) {
-            RegisteredParameter parameter = roster.parameter(p);
-            long bad = kernels.firstNonFinite(parameter.gradient(), 0, parameter.length());
-            if (bad >= 0) {
-                if (nonFinitePolicy == NonFinitePolicy.THROW) {
-                    throw new NonFiniteGradientException(parameter.name(), bad,
-                            parameter.gradient().getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, bad), t);
-                }
-                return false;
+    /**
+     * Computes the clipping norms, if clipping is on, and checks the gradients as the non-finite
+     * policy asks, both in a pass over the workers: whether the step may go on. It throws instead
+     * of answering false under {@link NonFinitePolicy#THROW}, and with clipping's
+     * {@code errorIfNonFinite} whatever the policy. With clipping the norm pass finds a non-finite
+     * gradient at no extra read (its norm is not finite); only then is the first one searched for.
+     */
+    private boolean gradientsUsable(Roster roster, long t) {
+        boolean mustThrow = nonFinitePolicy == NonFinitePolicy.THROW
+                || clipping != null && clipping.errorIfNonFinite();
+        if (norms != null) {
+            norms.prepare(roster);
+            pass(roster, normShare);
+            if (norms.finish()) {
+                return true;
             }
+            if (!mustThrow) {
+                return nonFinitePolicy == NonFinitePolicy.PROPAGATE;
+            }
+        } else if (!mustThrow && nonFinitePolicy == NonFinitePolicy.PROPAGATE) {
+            return true;
         }
-        return true;
+        pass(roster, finiteShare);
+        int w = finiteCheck.first(currentPlan.workers());
+        if (w < 0) {
+            return true;
+        }
+        if (mustThrow) {
+            RegisteredParameter parameter = roster.parameter(finiteCheck.parameter(w));
+            long bad = finiteCheck.index(w);
+            throw new NonFiniteGradientException(parameter.name(), bad,
+                    parameter.gradient().getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, bad), t);
+        }
+        return false;
     }
 
     /**
@@ -441,26 +544,50 @@ public final class Optimizer implements AutoCloseable {
      * for at its first {@code build()}.
      */
     private final class Share implements IntConsumer {
-        private final boolean update;
+        static final int UPDATE = 0;
+        static final int ZERO = 1;
+        static final int NORMS = 2;
+        static final int FINITE = 3;
+        static final int LAYER_PREPARE = 4;
+        static final int LAYER_NORMS = 5;
 
-        Share(boolean update) {
-            this.update = update;
+        private final int kind;
+
+        Share(int kind) {
+            this.kind = kind;
         }
 
         @Override
         public void accept(int w) {
-            if (update) {
-                update(currentPlan, w);
-            } else {
-                zero(currentPlan, w);
+            switch (kind) {
+                case UPDATE -> update(currentPlan, w);
+                case ZERO -> zero(currentPlan, w);
+                case NORMS -> norms.share(kernels, current, currentPlan, w);
+                case FINITE -> finiteCheck.share(kernels, current, currentPlan, w);
+                case LAYER_PREPARE -> {
+                    writing = true;
+                    layers.prepareShare(kernels, current, currentPlan, w, clipValue, norms);
+                }
+                default -> layers.normShare(kernels, current, currentPlan, w);
             }
         }
     }
 
-    /** Runs the updates; if they stop after a share started writing, the optimizer is failed. */
+    /**
+     * Runs the updates, after the first pass and the norms of layer-wise rules
+     * ({@link LayerNorms}); if they stop after a share started writing, the optimizer is failed.
+     */
     private void updateAll(Roster roster, long t) {
         writing = false;
         try {
+            layers.prepare(roster);
+            if (layers.any()) {
+                if (layers.anyLamb()) {
+                    pass(roster, layerPrepareShare);
+                }
+                pass(roster, layerNormShare);
+                layers.finish(roster, norms);
+            }
             pass(roster, updateShare);
         } catch (RuntimeException | Error e) {
             if (!writing) {
@@ -501,9 +628,29 @@ public final class Optimizer implements AutoCloseable {
         for (int k = 0; k < plan.pieces(worker); k++) {
             int p = plan.parameter(worker, k);
             RegisteredParameter parameter = roster.parameter(p);
-            RuleSteps.step(kernels, parameter.rule(), roster.learningRate(p), roster.step(p), parameter.values(),
-                    parameter.gradient(), parameter.state0(), parameter.state1(), parameter.state2(),
-                    plan.from(worker, k), plan.to(worker, k));
+            float clipScale = norms == null ? 1f : norms.factor(p);
+            if (parameter.rule() instanceof Adafactor adafactor) {
+                // Whole, by the worker holding its first element: its row averages need every row.
+                if (plan.from(worker, k) == 0) {
+                    AdafactorStep.step(kernels, adafactor, roster.learningRate(p), roster.step(p), parameter.values(),
+                            parameter.gradient(), parameter.factoring(), parameter.state0(), parameter.state1(),
+                            parameter.state2(), 0, parameter.length(), clipScale, clipping != null);
+                }
+                continue;
+            }
+            if (LayerWise.is(parameter.rule())) {
+                LayerWise.finish(kernels, parameter.rule(), roster.learningRate(p), parameter.values(),
+                        parameter.gradient(), parameter.state0(), parameter.state2(), plan.from(worker, k),
+                        plan.to(worker, k), clipValue, clipScale, layers.ratio(p));
+            } else if (clipping == null) {
+                RuleSteps.step(kernels, parameter.rule(), roster.learningRate(p), roster.step(p), parameter.values(),
+                        null, parameter.gradient(), parameter.state0(), parameter.state1(), parameter.state2(),
+                        plan.from(worker, k), plan.to(worker, k));
+            } else {
+                RuleSteps.step(kernels, parameter.rule(), roster.learningRate(p), roster.step(p), parameter.values(),
+                        null, parameter.gradient(), parameter.state0(), parameter.state1(), parameter.state2(),
+                        plan.from(worker, k), plan.to(worker, k), clipValue, clipScale);
+            }
         }
     }
 
@@ -665,6 +812,50 @@ public final class Optimizer implements AutoCloseable {
     }
 
     /**
+     * The clipping of the gradients, if any.
+     *
+     * @return the settings, or null without clipping
+     */
+    public GradientClipping clipping() {
+        return clipping;
+    }
+
+    /**
+     * The norm of all the gradients the last step measured for clipping by norm ({@link GradientClipping#norm()}),
+     * as logged by training loops: NaN before the first step or with a non-finite gradient. A
+     * skipped step measured it too.
+     *
+     * @return the norm, in double
+     * @throws IllegalStateException if the optimizer does not clip by norm
+     */
+    public double gradientNorm() {
+        return requireNorms().norm();
+    }
+
+    /**
+     * The norm of parameter {@code name}'s gradient in the last step.
+     *
+     * @param name the parameter
+     * @return the norm, NaN if the last step did not measure it (the parameter was frozen or added since)
+     * @throws IllegalStateException    if the optimizer does not clip by norm
+     * @throws IllegalArgumentException if no parameter has that name
+     * @throws NullPointerException     if {@code name} is null
+     */
+    public double gradientNorm(String name) {
+        RegisteredParameter parameter = registry.get(name);
+        return requireNorms().parameterNorm(parameter);
+    }
+
+    private GradientNorms requireNorms() {
+        if (norms == null) {
+            throw new IllegalStateException(clipping == null
+                    ? "the optimizer does not clip: see Optimizer.Builder.clipping"
+                    : "the optimizer clips by value and measures no norm: " + clipping);
+        }
+        return norms;
+    }
+
+    /**
      * What a step does with non-finite gradients.
      *
      * @return the policy
@@ -765,6 +956,43 @@ public final class Optimizer implements AutoCloseable {
         throw new IllegalArgumentException("parameter " + name + " keeps no state named " + stateName + ": its rule "
                 + parameterRule.getClass().getSimpleName() + " keeps "
                 + IntStream.range(0, parameterRule.stateBuffers()).mapToObj(parameterRule::stateName).toList());
+    }
+
+    /**
+     * Writes the evaluation view of a parameter stepped by a schedule-free rule
+     * ({@link ScheduleFreeAdamW}, {@link ScheduleFreeSgd}) into {@code out}:
+     * {@code x = lerp(y, z, 1 - 1/b1)}, the averaged weights to evaluate the model at, with
+     * {@code y} the parameter's values (which always hold the training view) and {@code z} its
+     * state; {@code y} itself before its first step. The parameter and its state are not modified,
+     * so training goes on from the same bits, and a checkpoint holds {@code y} and {@code z}
+     * whenever it is saved. PyTorch's {@code optimizer.eval()} overwrites the parameter with
+     * {@code x} and {@code train()} interpolates back, which recovers {@code y} only up to two
+     * roundings; {@link Kernels#scheduleFreeEvaluation} and {@link Kernels#scheduleFreeTraining}
+     * do that for a framework that needs it.
+     *
+     * @param name a registered parameter's name
+     * @param out  receives {@code x}: writable, as long as the parameter, sharing no byte with any
+     *             buffer of the optimizer (values, gradients, state)
+     * @throws IllegalArgumentException if no parameter has that name, its rule is not schedule-free,
+     *                                  or {@code out} is read-only, of another length or overlaps a buffer
+     *                                  of the optimizer
+     * @throws IllegalStateException    if the optimizer is closed or another operation runs, or a
+     *                                  segment's arena is closed
+     * @throws NullPointerException     if an argument is null
+     */
+    public void evaluationWeights(String name, MemorySegment out) {
+        acquire("evaluationWeights");
+        try {
+            RegisteredParameter parameter = registry.get(name);
+            ScheduleFreeViews.requireEvaluationTarget(parameter, out, registry.parameters());
+            UpdateRule parameterRule = parameter.rule();
+            MemorySegment values = parameter.values();
+            ScheduleFreeStep.lerp(KernelProvider.kernels(), out, values,
+                    parameter.stepCount() == 0 ? values : parameter.state0(), 0, parameter.length(),
+                    ScheduleFreeStep.evaluationWeight(parameterRule));
+        } finally {
+            release();
+        }
     }
 
     /** Stops the worker threads and frees every state buffer. Idempotent. */
@@ -868,6 +1096,7 @@ public final class Optimizer implements AutoCloseable {
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
         private long parallelThreshold = PassSharing.ADAPTIVE;
         private NonFinitePolicy nonFinitePolicy = NonFinitePolicy.PROPAGATE;
+        private GradientClipping clipping;
 
         private Builder(UpdateRule rule, Schedule schedule) {
             this.rule = rule;
@@ -974,6 +1203,23 @@ public final class Optimizer implements AutoCloseable {
          */
         public Builder nonFinite(NonFinitePolicy policy) {
             this.nonFinitePolicy = ArgumentChecks.requireNonNull("policy", policy);
+            return this;
+        }
+
+        /**
+         * Clips the gradients by their norm or by value in every {@link Optimizer#step() step}
+         * ({@link GradientClipping}); none unless set. The norms are computed by the step's workers
+         * and have the same bits for any number of threads; the clip factor, or the clamp, is
+         * applied inside the update kernels, and the gradients are not written. The norm of each
+         * step is {@link Optimizer#gradientNorm()}. {@link Lars} cannot clip by value: its trust
+         * ratio takes the norm of the gradient, not of the clamped one; {@link #build()} says so.
+         *
+         * @param settings the norm, its scope, the largest norm let through and the convention, or the largest value
+         * @return this builder
+         * @throws NullPointerException if {@code settings} is null
+         */
+        public Builder clipping(GradientClipping settings) {
+            this.clipping = ArgumentChecks.requireNonNull("clipping", settings);
             return this;
         }
 

@@ -41,8 +41,26 @@ public record RmsProp(double decay, double epsilon, boolean centered, double mom
     /** The learning rate of Keras' RMSProp: {@value} (PyTorch defaults to 1e-2). */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
 
-    /** b = 0.9, eps = 1e-8, not centered, no momentum, epsilon outside, no weight decay, minimizing. */
+    /**
+     * b = 0.9, eps = 1e-8, not centered, no momentum, epsilon outside, no weight decay, minimizing;
+     * PyTorch's defaults differ in the decay, see {@link #pytorch()}.
+     */
     public static final RmsProp DEFAULT = new RmsProp(0.9, 1e-8, false, 0.0, EpsilonPlacement.OUTSIDE_SQRT, 0.0, false);
+
+    /**
+     * {@code torch.optim.RMSprop(params)} with its defaults {@code alpha=0.99}, {@code eps=1e-8}
+     * (outside the root), {@code weight_decay=0}, {@code momentum=0}, {@code centered=False},
+     * {@code maximize=False}: {@link #DEFAULT} with decay 0.99. {@link #DEFAULT} keeps the decay
+     * 0.9 of the {@linkplain dev.gradus Optimization algorithms week}, Keras and Optax, so that
+     * PyTorch's square average spans about 100 steps ({@code 1 / (1 - b)}) instead of 10. PyTorch's {@code lr} is the learning rate given
+     * to each step; it defaults to 0.01, ten times {@link #DEFAULT_LEARNING_RATE} (Keras' 1e-3).
+     *
+     * @return RMSProp with b = 0.99, eps = 1e-8 outside the root, not centered, no momentum, no
+     *     weight decay, minimizing
+     */
+    public static RmsProp pytorch() {
+        return DEFAULT.withDecay(0.99);
+    }
 
     /**
      * Validates the hyperparameters.

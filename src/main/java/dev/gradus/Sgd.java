@@ -27,6 +27,19 @@ public record Sgd(double weightDecay, boolean maximize) implements UpdateRule {
     public static final Sgd DEFAULT = new Sgd(0.0, false);
 
     /**
+     * {@code torch.optim.SGD(params)} with its defaults {@code momentum=0}, {@code dampening=0},
+     * {@code weight_decay=0}, {@code nesterov=False}, {@code maximize=False}: {@link #DEFAULT}.
+     * PyTorch's {@code lr} is the learning rate given to each step; it defaults to 1e-3 in recent
+     * 2.x releases (it is required in 1.13), while {@link #DEFAULT_LEARNING_RATE} stays 1e-2. For
+     * {@code SGD} with momentum, see {@link Momentum#pytorch(double, double, boolean)}.
+     *
+     * @return plain gradient descent, no weight decay, minimizing
+     */
+    public static Sgd pytorch() {
+        return DEFAULT;
+    }
+
+    /**
      * Validates the hyperparameters.
      *
      * @throws IllegalArgumentException naming the parameter and its value if one is out of range

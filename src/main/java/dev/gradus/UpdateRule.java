@@ -5,11 +5,18 @@ package dev.gradus;
  * formula. The learning rate is not part of a rule; it is given to each step (and may follow a
  * schedule).
  *
- * <p>A rule keeps {@link #stateBuffers()} buffers of state, each holding one float per parameter,
- * in the order its Javadoc lists them; before step 1 buffer {@code i} holds
- * {@link #initialStateValue(int)} in every element (zero except for AdaGrad's accumulator).
+ * <p>A rule keeps {@link #stateBuffers()} buffers of state, each holding one float per parameter
+ * element (except {@link Adafactor}'s averages, sized by the parameter's shape, and the 4 floats of
+ * the schedule-free rules' {@code averaging}), in the order its
+ * Javadoc lists them; before step 1 buffer {@code i} holds
+ * {@link #initialStateValue(int)} in every element (zero except for AdaGrad's accumulator, Rprop's
+ * step sizes and Yogi's moments).
+ *
+ * <p>The built-in rules are the records this interface permits; a rule of the user's own
+ * implements {@link CustomRule}.
  */
-public sealed interface UpdateRule permits Sgd, Momentum, AdaGrad, RmsProp, Adam {
+public sealed interface UpdateRule permits Sgd, Momentum, AdaGrad, Adadelta, RmsProp, Rprop, Adam, Adamax, RAdam, NAdam,
+        AdaBelief, Yogi, Lion, Lars, Lamb, Adafactor, ScheduleFreeAdamW, ScheduleFreeSgd, CustomRule {
 
     /**
      * The number of state buffers this rule keeps per parameter.
@@ -30,7 +37,7 @@ public sealed interface UpdateRule permits Sgd, Momentum, AdaGrad, RmsProp, Adam
      * The value every element of a state buffer holds before step 1.
      *
      * @param index the buffer, {@code 0 <= index < stateBuffers()}
-     * @return the initial value: 0, except for AdaGrad's accumulator
+     * @return the initial value: 0, except for AdaGrad's accumulator, Rprop's step sizes and Yogi's moments
      */
     default float initialStateValue(int index) {
         return 0f;
@@ -38,7 +45,8 @@ public sealed interface UpdateRule permits Sgd, Momentum, AdaGrad, RmsProp, Adam
 
     /**
      * This rule with weight decay {@code lambda}: coupled L2 decay, or decoupled for an
-     * {@link Adam} with decoupled decay.
+     * {@link Adam}, {@link RAdam} or {@link NAdam} with decoupled decay ({@link Lion}, {@link Lamb}
+     * and {@link Adafactor} apply theirs to the weights, as their Javadoc says).
      *
      * @param lambda the weight decay, finite and {@code >= 0}
      * @return a rule like this one with weight decay {@code lambda}

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  * 16 + H          4      CRC32C of bytes [0, 16 + H)
  * then, for every parameter in header order, a section of its values (if the header says
  * parameter-values=true, format 2) and one for each of its state buffers:
- *                 4n     the parameter's n floats (IEEE 754 binary32)
+ *                 4n     n floats (IEEE 754 binary32): the parameter's count, or the state
+ *                        buffer's from state-floats (format 4)
  *                 4      CRC32C of those 4n bytes
  * L - 12          8      L, the length of the file
  * L - 4           4      CRC32C of bytes [0, L - 4)
@@ -26,14 +27,17 @@ import java.nio.charset.StandardCharsets;
  *
  * Format 2 added the header keys {@code parameter-values} and {@code parameter.<i>.step-count},
  * and the values sections; format 1 has neither, and its parameters' step counts are the
- * optimizer's.
+ * optimizer's. Format 3 added the header key {@code clipping}; formats 1 and 2 read as without
+ * clipping. Format 4 added {@code parameter.<i>.state-floats}, the floats of each state section
+ * (Adafactor's averages are sized by the parameter's shape); in formats 1 to 3 every state section
+ * holds the parameter's floats.
  *
  * The first 12 bytes (magic and version) and the last 12 (length and CRC of the whole file) keep
  * their meaning in every version, so that a reader tells another version from damage.
  */
 final class CheckpointFormat {
 
-    static final int VERSION = 2;
+    static final int VERSION = 4;
     static final int OLDEST_VERSION = 1;
     static final byte[] MAGIC = "GRADUSCK".getBytes(StandardCharsets.US_ASCII);
     static final String CREATED_BY = "Gradus, Java " + Runtime.version();
@@ -81,7 +85,9 @@ final class CheckpointFormat {
     static long fileBytes(ParsedHeader header) {
         long bytes = PREFIX_BYTES + (long) header.length() + CRC_BYTES + TRAILER_BYTES;
         for (int p = 0; p < header.parameters(); p++) {
-            bytes = Math.addExact(bytes, Math.multiplyExact(sections(header, p), sectionBytes(header.floats(p))));
+            for (int section = 0; section < sections(header, p); section++) {
+                bytes = Math.addExact(bytes, sectionBytes(header.sectionFloats(p, section)));
+            }
         }
         return bytes;
     }

@@ -3,6 +3,7 @@ package dev.gradus.checkpoint;
 import dev.gradus.Optimizer;
 import dev.gradus.internal.ArgumentChecks;
 import dev.gradus.internal.OptimizerAccess;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -24,36 +25,65 @@ import java.util.stream.IntStream;
  * @param skippedSteps    the optimizer's count of steps skipped for non-finite gradients
  * @param rule            the optimizer's rule
  * @param schedule        the optimizer's learning-rate schedule
+ * @param clipping        the optimizer's {@link dev.gradus.GradientClipping} in text form, or
+ *                        {@value #NO_CLIPPING}
  * @param parameterValues whether the checkpoint holds the parameters' values too
  *                        ({@link Checkpoint.Contents#WITH_PARAMETERS}); always false in format 1
  * @param parameters      the registered parameters, in registration order
  */
 public record CheckpointInfo(int formatVersion, String createdBy, long stepCount, long skippedSteps, String rule,
-                             String schedule, boolean parameterValues, List<Parameter> parameters) {
+                             String schedule, String clipping, boolean parameterValues, List<Parameter> parameters) {
 
     /**
      * One registered parameter.
      *
      * @param name               its unique name
-     * @param floats             its number of elements, the length of each state buffer
+     * @param floats             its number of elements
      * @param rule               the rule it follows (its group's, with the group's weight decay)
      * @param learningRateFactor its group's factor on the scheduled rate
      * @param stepCount          the steps it has taken (its bias corrections continue at {@code stepCount + 1});
      *                           the optimizer's step count in a file of format 1
      * @param stateNames         the names of its state buffers ({@link dev.gradus.UpdateRule#stateName}), in order
+     * @param stateFloats        the floats of each state buffer, in the same order: {@code floats}, except for
+     *                           Adafactor's averages, sized by the parameter's shape (format 4; earlier formats
+     *                           read as {@code floats} each)
      */
     public record Parameter(String name, long floats, String rule, double learningRateFactor, long stepCount,
-                            List<String> stateNames) {
+                            List<String> stateNames, List<Long> stateFloats) {
 
         /**
-         * Copies the state names.
+         * Copies the state names and sizes.
          *
-         * @throws NullPointerException if the name, the rule or the state names are null
+         * @throws NullPointerException     if the name, the rule, the state names or sizes are null
+         * @throws IllegalArgumentException if there are not as many sizes as names
          */
         public Parameter {
             ArgumentChecks.requireNonNull("name", name);
             ArgumentChecks.requireNonNull("rule", rule);
             stateNames = List.copyOf(stateNames);
+            stateFloats = List.copyOf(stateFloats);
+            if (stateFloats.size() != stateNames.size()) {
+                throw new IllegalArgumentException(stateFloats.size() + " state sizes for " + stateNames.size()
+                        + " state buffers");
+            }
+        }
+
+        /**
+         * A parameter whose every state buffer holds {@code floats} floats, as every rule's but
+         * Adafactor's.
+         *
+         * @param name               its unique name
+         * @param floats             its number of elements, the length of each state buffer
+         * @param rule               the rule it follows
+         * @param learningRateFactor its group's factor on the scheduled rate
+         * @param stepCount          the steps it has taken
+         * @param stateNames         the names of its state buffers, in order
+         * @throws NullPointerException if the name, the rule or the state names are null
+         */
+        public Parameter(String name, long floats, String rule, double learningRateFactor, long stepCount,
+                         List<String> stateNames) {
+            this(name, floats, rule, learningRateFactor, stepCount, stateNames,
+                    Collections.nCopies(stateNames.size(), floats));
         }
 
         /**
@@ -75,8 +105,12 @@ public record CheckpointInfo(int formatVersion, String createdBy, long stepCount
         ArgumentChecks.requireNonNull("createdBy", createdBy);
         ArgumentChecks.requireNonNull("rule", rule);
         ArgumentChecks.requireNonNull("schedule", schedule);
+        ArgumentChecks.requireNonNull("clipping", clipping);
         parameters = List.copyOf(parameters);
     }
+
+    /** The {@link #clipping} of an optimizer that does not clip. */
+    public static final String NO_CLIPPING = "none";
 
     /**
      * The description of {@code optimizer} as it stands, in the current format version; call it
@@ -89,10 +123,20 @@ public record CheckpointInfo(int formatVersion, String createdBy, long stepCount
         List<Parameter> parameters = access.registered(optimizer).stream()
                 .map(p -> new Parameter(p.name(), p.length(), RecordCodec.describe(p.rule()), p.learningRateFactor(),
                         access.parameterStepCount(optimizer, p.name()),
-                        IntStream.range(0, p.rule().stateBuffers()).mapToObj(p.rule()::stateName).toList()))
+                        IntStream.range(0, p.rule().stateBuffers()).mapToObj(p.rule()::stateName).toList(),
+                        IntStream.range(0, p.rule().stateBuffers()).mapToObj(i -> p.state(i).byteSize() / Float.BYTES)
+                                .toList()))
                 .toList();
         return new CheckpointInfo(CheckpointFormat.VERSION, CheckpointFormat.CREATED_BY, optimizer.stepCount(),
                 optimizer.skippedSteps(), RecordCodec.describe(optimizer.rule()),
-                RecordCodec.describe(optimizer.schedule()), parameterValues, parameters);
+                RecordCodec.describe(optimizer.schedule()), clipping(optimizer), parameterValues, parameters);
+    }
+
+    /**
+     * The text form of {@code optimizer}'s clipping: the record's, or {@value #NO_CLIPPING} (as
+     * files of format 1 and 2, written before clipping existed, are read).
+     */
+    static String clipping(Optimizer optimizer) {
+        return optimizer.clipping() == null ? NO_CLIPPING : RecordCodec.describe(optimizer.clipping());
     }
 }

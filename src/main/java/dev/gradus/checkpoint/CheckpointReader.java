@@ -104,8 +104,8 @@ final class CheckpointReader {
     /** Reads and verifies every section, in file order, into the segments {@code targets} gives. */
     void sections(Sections targets) throws IOException {
         for (int p = 0; p < header.parameters(); p++) {
-            long bytes = header.floats(p) * Float.BYTES;
             for (int s = 0; s < CheckpointFormat.sections(header, p); s++) {
+                long bytes = header.sectionFloats(p, s) * Float.BYTES;
                 long offset = in.position();
                 MemorySegment target = targets.target(p, s, bytes);
                 sectionCrc.reset();

@@ -62,6 +62,10 @@ final class CheckpointRestore {
         if (!header.equals(HeaderKeys.Top.RULE, HeaderText.value(rule))) {
             differences.add("rule: " + header.shown(HeaderKeys.Top.RULE) + " in the file, " + rule + " in the optimizer");
         }
+        String clipping = CheckpointInfo.clipping(optimizer);
+        if (!header.hasClipping(clipping)) {
+            differences.add("clipping: " + header.shownClipping() + " in the file, " + clipping + " in the optimizer");
+        }
         String shape = RecordCodec.mask(RecordCodec.describe(optimizer.schedule())).shape();
         if (!header.scheduleHasShape(shape)) {
             differences.add("schedule: " + header.shownScheduleShape() + " in the file, " + shape + " in the optimizer");
@@ -124,6 +128,13 @@ final class CheckpointRestore {
             differences.add(what + ": state buffers: [" + header.shown(p, HeaderKeys.Field.STATE).replace(",", ", ")
                     + "] in the file, " + state + " in the optimizer");
         }
+        List<Long> sizes = IntStream.range(0, live.rule().stateBuffers())
+                .mapToObj(i -> live.state(i).byteSize() / Float.BYTES).toList();
+        if (header.floats(p) == live.length() && header.stateBuffers(p) == sizes.size()
+                && !header.stateFloats(p).equals(sizes)) {
+            differences.add(what + ": state floats: " + header.stateFloats(p) + " in the file, " + sizes
+                    + " in the optimizer (another shape)");
+        }
     }
 
     /** The first {@value #LISTED} differences, and how many more there are. */
@@ -158,7 +169,7 @@ final class CheckpointRestore {
             for (int s = 0; s < staged[p].length; s++) {
                 MemorySegment target = s < first ? parameter.values() : parameter.state(s - first);
                 MemorySegment.copy(staged[p][s], CheckpointFormat.FLOAT, 0, target, ValueLayout.JAVA_FLOAT_UNALIGNED, 0,
-                        parameter.length());
+                        staged[p][s].byteSize() / Float.BYTES);
             }
         }
         OptimizerAccess.get().restoreCounters(optimizer, header.stepCount(), header.skippedSteps(), parameterStepCounts());

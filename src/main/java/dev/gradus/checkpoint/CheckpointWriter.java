@@ -66,7 +66,9 @@ final class CheckpointWriter {
             throws IOException {
         long largest = 0;
         for (int p = 0; p < header.parameters(); p++) {
-            largest = Math.max(largest, header.floats(p) * Float.BYTES);
+            for (int s = 0; s < CheckpointFormat.sections(header, p); s++) {
+                largest = Math.max(largest, header.sectionFloats(p, s) * Float.BYTES);
+            }
         }
         return new CheckpointWriter(channel, (int) Math.min(CHUNK_BYTES, largest)).writeAll(header, parameters);
     }

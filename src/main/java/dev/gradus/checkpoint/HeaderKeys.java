@@ -25,6 +25,7 @@ final class HeaderKeys {
         SKIPPED_STEPS("skipped-steps", 1),
         RULE("rule", 1),
         SCHEDULE("schedule", 1),
+        CLIPPING("clipping", 3),
         PARAMETER_VALUES("parameter-values", 2),
         PARAMETERS("parameters", 1);
 
@@ -51,7 +52,8 @@ final class HeaderKeys {
         RULE("rule", 1),
         LEARNING_RATE_FACTOR("learning-rate-factor", 1),
         STEP_COUNT("step-count", 2),
-        STATE("state", 1);
+        STATE("state", 1),
+        STATE_FLOATS("state-floats", 4);
 
         final String key;
         final byte[] bytes;

@@ -1,6 +1,7 @@
 package dev.gradus.checkpoint;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 
 /**
  * The header of a checkpoint as UTF-8 text, one {@code key=value} line each, every line ending in
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
  * skipped-steps=0
  * rule=Adam[beta1=0.9, beta2=0.999, ...]
  * schedule=InverseTimeDecay[a0=0.5, decay=1.0]
+ * clipping=GradientClipping[maxNorm=1.0, norm=L2, scope=GLOBAL, convention=PYTORCH, errorIfNonFinite=false]
  * parameters=2
  * parameter.0.name=conv1.weight
  * parameter.0.floats=9408
@@ -46,6 +48,7 @@ final class HeaderText {
                     case SKIPPED_STEPS -> Long.toString(info.skippedSteps());
                     case RULE -> info.rule();
                     case SCHEDULE -> info.schedule();
+                    case CLIPPING -> info.clipping();
                     case PARAMETER_VALUES -> Boolean.toString(info.parameterValues());
                     case PARAMETERS -> Integer.toString(info.parameters().size());
                 });
@@ -62,6 +65,8 @@ final class HeaderText {
                         case LEARNING_RATE_FACTOR -> Double.toString(parameter.learningRateFactor());
                         case STEP_COUNT -> Long.toString(parameter.stepCount());
                         case STATE -> String.join(String.valueOf(STATE_SEPARATOR), parameter.stateNames());
+                        case STATE_FLOATS -> parameter.stateFloats().stream().map(String::valueOf)
+                                .collect(Collectors.joining(","));
                     });
                 }
             }

@@ -44,6 +44,8 @@ final class ParsedHeader {
     private final double[] factors;
     private final long[] stepCounts;
     private final byte[] stateCounts;
+    /** Per parameter, the floats of each state section (format 4), or null where each holds the parameter's. */
+    private final long[][] stateFloats;
     private final int[] nameIndex;
 
     private ParsedHeader(byte[] text, int version, int[] top, int[] starts, int parameters) {
@@ -57,12 +59,16 @@ final class ParsedHeader {
         requireCanonical(HeaderKeys.Top.CREATED_BY);
         requireCanonical(HeaderKeys.Top.RULE);
         requireCanonical(HeaderKeys.Top.SCHEDULE);
+        if (HeaderKeys.Top.CLIPPING.in(version)) {
+            requireCanonical(HeaderKeys.Top.CLIPPING);
+        }
         this.parameterValues = HeaderKeys.Top.PARAMETER_VALUES.in(version) && flag(HeaderKeys.Top.PARAMETER_VALUES);
         this.manualRates = parseManualRates();
         this.floats = new long[parameters];
         this.factors = new double[parameters];
         this.stepCounts = new long[parameters];
         this.stateCounts = new byte[parameters];
+        this.stateFloats = new long[parameters][];
         for (int p = 0; p < parameters; p++) {
             readParameter(p);
         }
@@ -174,6 +180,21 @@ final class ParsedHeader {
         return stateCounts[p];
     }
 
+    /** The floats of section {@code s} of parameter {@code p}: its values, then its state buffers. */
+    long sectionFloats(int p, int s) {
+        int state = s - (parameterValues ? 1 : 0);
+        return state < 0 || stateFloats[p] == null ? floats[p] : stateFloats[p][state];
+    }
+
+    /** The floats of each of parameter {@code p}'s state buffers. */
+    List<Long> stateFloats(int p) {
+        List<Long> counts = new ArrayList<>(stateCounts[p]);
+        for (int i = 0; i < stateCounts[p]; i++) {
+            counts.add(stateFloats[p] == null ? floats[p] : stateFloats[p][i]);
+        }
+        return counts;
+    }
+
     /** Parameter {@code p}'s own step count: the optimizer's in a file of format 1. */
     long stepCount(int p) {
         return version >= 2 ? stepCounts[p] : stepCount;
@@ -201,6 +222,22 @@ final class ParsedHeader {
     String value(HeaderKeys.Top key) {
         int start = top[key.ordinal()];
         return HeaderText.decode(text, start, end(start));
+    }
+
+    /** The clipping the file records: {@link CheckpointInfo#NO_CLIPPING} in formats 1 and 2. */
+    String clipping() {
+        return HeaderKeys.Top.CLIPPING.in(version) ? value(HeaderKeys.Top.CLIPPING) : CheckpointInfo.NO_CLIPPING;
+    }
+
+    /** Whether the file records {@code clipping} (text form), compared without decoding the file's value. */
+    boolean hasClipping(String clipping) {
+        return HeaderKeys.Top.CLIPPING.in(version) ? equals(HeaderKeys.Top.CLIPPING, HeaderText.value(clipping))
+                : CheckpointInfo.NO_CLIPPING.equals(clipping);
+    }
+
+    /** The clipping the file records, for a message: at most {@value #SHOWN} bytes of it. */
+    String shownClipping() {
+        return HeaderKeys.Top.CLIPPING.in(version) ? shown(HeaderKeys.Top.CLIPPING) : CheckpointInfo.NO_CLIPPING;
     }
 
     /** The value of a top-level key for a message: at most {@value #SHOWN} bytes of it. */
@@ -263,10 +300,11 @@ final class ParsedHeader {
                 rule = rule(p);
                 ruleStart = start;
             }
-            described.add(new CheckpointInfo.Parameter(name(p), floats[p], rule, factors[p], stepCount(p), stateNames(p)));
+            described.add(new CheckpointInfo.Parameter(name(p), floats[p], rule, factors[p], stepCount(p), stateNames(p),
+                    stateFloats(p)));
         }
         return new CheckpointInfo(version, value(HeaderKeys.Top.CREATED_BY), stepCount, skippedSteps,
-                value(HeaderKeys.Top.RULE), value(HeaderKeys.Top.SCHEDULE), parameterValues, described);
+                value(HeaderKeys.Top.RULE), value(HeaderKeys.Top.SCHEDULE), clipping(), parameterValues, described);
     }
 
     private String value(int p, HeaderKeys.Field field) {
@@ -287,6 +325,55 @@ final class ParsedHeader {
             }
         }
         stateCounts[p] = (byte) stateCount(p);
+        if (HeaderKeys.Field.STATE_FLOATS.in(version)) {
+            stateFloats[p] = stateFloatCounts(p);
+        }
+    }
+
+    /**
+     * The comma-separated counts of {@code state-floats}, one per state buffer, read in place: the
+     * separators are counted before anything is allocated, so a hostile value costs no memory.
+     */
+    private long[] stateFloatCounts(int p) {
+        requireCanonical(p, HeaderKeys.Field.STATE_FLOATS);
+        String key = HeaderKeys.Field.STATE_FLOATS.of(p);
+        int start = starts[p * FIELDS + HeaderKeys.Field.STATE_FLOATS.ordinal()];
+        int end = end(start);
+        int counts = start == end ? 0 : 1;
+        for (int i = start; i < end; i++) {
+            if (text[i] == ',') {
+                counts++;
+            }
+        }
+        if (counts != stateCounts[p]) {
+            throw new IllegalArgumentException("key " + key + ": " + counts + " counts for " + stateCounts[p]
+                    + " state buffers");
+        }
+        long[] floats = new long[counts];
+        int from = start;
+        for (int c = 0; c < counts; c++) {
+            int comma = indexOf(text, ',', from, end);
+            int to = comma < 0 ? end : comma;
+            floats[c] = decimal(text, from, to);
+            if (floats[c] < 0 || floats[c] > this.floats[p] + 1) {
+                throw new IllegalArgumentException("key " + key + ": not a count of at most the parameter's floats"
+                        + " plus one: " + shownBytes(text, from, to));
+            }
+            from = to + 1;
+        }
+        return floats;
+    }
+
+    /** The decimal count in {@code text[from, to)}: 1 to 19 digits, no leading zero, at most {@code Long.MAX_VALUE}; or -1. */
+    private static long decimal(byte[] text, int from, int to) {
+        int digits = to - from;
+        boolean form = digits >= 1 && digits <= 19 && (text[from] != '0' || digits == 1);
+        long count = 0;
+        for (int i = from; form && i < to; i++) {
+            form = text[i] >= '0' && text[i] <= '9';
+            count = count * 10 + text[i] - '0';
+        }
+        return form && count >= 0 ? count : -1;
     }
 
     /** The number of state names of parameter {@code p}, each non-empty, at most the limit. */
@@ -485,15 +572,7 @@ final class ParsedHeader {
 
     /** The count at {@code text[start]}: {@code 0} or up to 19 digits without a leading zero, at most {@link Long#MAX_VALUE}; {@code -1} if it is none. */
     private static long count(byte[] text, int start) {
-        int end = indexOf(text, '\n', start, text.length);
-        int digits = end - start;
-        boolean form = digits >= 1 && digits <= 19 && (text[start] != '0' || digits == 1);
-        long count = 0;
-        for (int i = start; form && i < end; i++) {
-            form = text[i] >= '0' && text[i] <= '9';
-            count = count * 10 + text[i] - '0';
-        }
-        return form && count >= 0 ? count : -1;
+        return decimal(text, start, indexOf(text, '\n', start, text.length));
     }
 
     private static IllegalArgumentException notACount(byte[] text, int start, String key) {

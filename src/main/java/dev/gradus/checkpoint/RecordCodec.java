@@ -1,5 +1,6 @@
 package dev.gradus.checkpoint;
 
+import dev.gradus.CustomRule;
 import dev.gradus.schedule.ManualSchedule;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -38,6 +39,8 @@ final class RecordCodec {
     static final String MASKED_RATE = "?";
 
     private static final String MANUAL_PREFIX = "ManualSchedule[current=";
+    /** How a {@link CustomRule}'s {@linkplain CustomRule#description() description} is framed. */
+    private static final String CUSTOM_PREFIX = "CustomRule[";
     private static final Pattern MANUAL_RATE = Pattern.compile(Pattern.quote(MANUAL_PREFIX) + "([^\\],]*)\\]");
     /** Each record class's components, looked up once: a fresh lookup makes every accessor call slow. */
     private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
@@ -169,6 +172,7 @@ final class RecordCodec {
             case Integer i -> out.append(i.intValue());
             case Boolean b -> out.append(b.booleanValue());
             case Enum<?> e -> out.append(e.name());
+            case CustomRule custom -> out.append(CUSTOM_PREFIX).append(custom.description()).append(']');
             case ManualSchedule manual -> out.append(MANUAL_PREFIX).append(Double.toString(manual.current()))
                     .append(']');
             case List<?> list -> appendList(out, list);

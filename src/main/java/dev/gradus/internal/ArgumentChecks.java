@@ -1,8 +1,14 @@
 package dev.gradus.internal;
 
+import dev.gradus.AdaBelief;
 import dev.gradus.Adam;
+import dev.gradus.Adamax;
+import dev.gradus.CustomRule;
 import dev.gradus.Momentum;
+import dev.gradus.NAdam;
+import dev.gradus.RAdam;
 import dev.gradus.UpdateRule;
+import dev.gradus.Yogi;
 
 /**
  * Checks of scalar arguments: hyperparameters, learning rates and step numbers. Each failure is
@@ -143,7 +149,10 @@ public final class ArgumentChecks {
      *   Momentum with bias correction   a / (1 - mu^t)                      &lt;= a / (1 - mu)
      *   Adam, Algorithm 1               a / (1 - b1^t)                      &lt;= a / (1 - b1)
      *   Adam, efficient form            a * sqrt(1 - b2^t) / (1 - b1^t)     &lt;= a / (1 - b1)
-     *   Adam, decoupled weight decay    1 - a * lambda                      &gt;= 1 - a * lambda
+     *   RAdam, Adamax, AdaBelief, Yogi  a / (1 - b1^t) times at most 1      &lt;= a / (1 - b1)
+     *   NAdam                           a (1 - mu_t) / (1 - P_t), a mu_(t+1) / (1 - P_t mu_(t+1))  &lt;= a / (1 - b1)
+     *   decoupled weight decay          1 - a * lambda                      &gt;= 1 - a * lambda
+     *     (Adam, RAdam, NAdam)
      * </pre>
      *
      * so the check is {@code a / (1 - mu) <= Float.MAX_VALUE}, {@code a / (1 - b1) <= Float.MAX_VALUE}
@@ -191,6 +200,37 @@ public final class ArgumentChecks {
     }
 
     /**
+     * Checks the state buffers of a rule defined outside Gradus: at most
+     * {@value CustomRule#MAX_STATE_BUFFERS}. Built-in rules pass. Allocates nothing, for the steps
+     * of {@code Kernels}.
+     *
+     * @throws IllegalArgumentException naming the rule and the count if it keeps too many buffers
+     */
+    public static void requireCustomStateBuffers(UpdateRule rule) {
+        if (rule instanceof CustomRule custom) {
+            int buffers = custom.stateBuffers();
+            if (buffers < 0 || buffers > CustomRule.MAX_STATE_BUFFERS) {
+                throw new IllegalArgumentException("rule " + custom.getClass().getName() + " keeps " + buffers
+                        + " state buffers; a custom rule keeps 0 to " + CustomRule.MAX_STATE_BUFFERS);
+            }
+        }
+    }
+
+    /**
+     * Checks what a checkpoint relies on in a rule defined outside Gradus, on registration: its
+     * state buffers ({@link #requireCustomStateBuffers}) and a description.
+     *
+     * @throws IllegalArgumentException naming the rule and the count if it keeps too many buffers
+     * @throws NullPointerException     if its description is null
+     */
+    public static void requireCustomRule(UpdateRule rule) {
+        requireCustomStateBuffers(rule);
+        if (rule instanceof CustomRule custom && custom.description() == null) {
+            throw new NullPointerException("description of rule " + custom.getClass().getName() + " must not be null");
+        }
+    }
+
+    /**
      * The per-step scalar of {@code rule} that {@code learningRate} makes overflow, or null if none
      * does. Tests of the type rather than a pattern switch: the first pattern switch a JVM runs
      * costs milliseconds to link (it spins a class), on the first step.
@@ -201,14 +241,53 @@ public final class ArgumentChecks {
             return "Momentum's step size a / (1 - mu^t) (a / (1 - mu) = " + learningRate / (1.0 - momentum.momentum())
                     + ")";
         }
-        if (rule instanceof Adam adam && learningRate / (1.0 - adam.beta1()) > FLOAT_MAX) {
-            return "Adam's step size a / (1 - beta1^t) (a / (1 - beta1) = " + learningRate / (1.0 - adam.beta1()) + ")";
+        double beta1 = biasCorrectedBeta1(rule);
+        if (learningRate / (1.0 - beta1) > FLOAT_MAX) {
+            return rule.getClass().getSimpleName() + "'s step size a / (1 - beta1^t) (a / (1 - beta1) = "
+                    + learningRate / (1.0 - beta1) + ")";
         }
-        if (rule instanceof Adam adam && adam.decoupledWeightDecay() && learningRate * adam.weightDecay() > FLOAT_MAX) {
-            return "Adam's decoupled decay factor 1 - a * lambda (a * lambda = " + learningRate * adam.weightDecay()
-                    + ")";
+        double decoupled = decoupledWeightDecay(rule);
+        if (learningRate * decoupled > FLOAT_MAX) {
+            return rule.getClass().getSimpleName() + "'s decoupled decay factor 1 - a * lambda (a * lambda = "
+                    + learningRate * decoupled + ")";
         }
         return null;
+    }
+
+    /**
+     * The {@code b1} of a rule whose step sizes are at most {@code a / (1 - b1)}: Adam, RAdam,
+     * Adamax, AdaBelief, Yogi (their {@code a / (1 - b1^t)}), NAdam (its two step sizes
+     * {@code a (1 - mu_t) / (1 - P_t)} and {@code a mu_{t+1} / (1 - P_t mu_{t+1})}, where
+     * {@code P_t <= mu_1 <= b1}); 0 for the other rules, whose step sizes are {@code a} times
+     * factors of at most 1.
+     */
+    private static double biasCorrectedBeta1(UpdateRule rule) {
+        if (rule instanceof Adam r) {
+            return r.beta1();
+        } else if (rule instanceof RAdam r) {
+            return r.beta1();
+        } else if (rule instanceof Adamax r) {
+            return r.beta1();
+        } else if (rule instanceof NAdam r) {
+            return r.beta1();
+        } else if (rule instanceof AdaBelief r) {
+            return r.beta1();
+        } else if (rule instanceof Yogi r) {
+            return r.beta1();
+        }
+        return 0.0;
+    }
+
+    /** The {@code lambda} a rule applies as the factor {@code 1 - a * lambda} of the weights, or 0. */
+    private static double decoupledWeightDecay(UpdateRule rule) {
+        if (rule instanceof Adam r && r.decoupledWeightDecay()) {
+            return r.weightDecay();
+        } else if (rule instanceof RAdam r && r.decoupledWeightDecay()) {
+            return r.weightDecay();
+        } else if (rule instanceof NAdam r && r.decoupledWeightDecay()) {
+            return r.weightDecay();
+        }
+        return 0.0;
     }
 
     /**

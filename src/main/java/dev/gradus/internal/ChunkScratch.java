@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 /**
  * One thread's working arrays for {@link ChunkedKernels}: six float arrays of one chunk each
  * (parameter, gradient, up to three state buffers and a temporary), with heap-segment views of
- * them for the bulk copies. Copies go segment to segment: {@code MemorySegment.copy} to or from a Java array
+ * them for the bulk copies, and the partial sums of a block of a sum of squares. Copies go segment to segment: {@code MemorySegment.copy} to or from a Java array
  * links a pattern switch inside the JDK on its first use, which costs milliseconds.
  */
 final class ChunkScratch {
@@ -22,6 +22,8 @@ final class ChunkScratch {
     private static final int ARRAYS = 6;
 
     final float[][] arrays = new float[ARRAYS][];
+    /** The partial sums of one block of a sum of squares ({@link ReductionOrder}). */
+    final double[] partials = new double[ReductionOrder.PARTIALS];
     private final MemorySegment[] views = new MemorySegment[ARRAYS];
 
     ChunkScratch(int chunk) {

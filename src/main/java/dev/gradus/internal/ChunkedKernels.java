@@ -1,11 +1,14 @@
 package dev.gradus.internal;
 
+import dev.gradus.CustomStep;
+import dev.gradus.CustomRule;
 import static dev.gradus.internal.ChunkScratch.GRADIENT;
 import static dev.gradus.internal.ChunkScratch.PARAM;
 import static dev.gradus.internal.ChunkScratch.STATE;
 import static dev.gradus.internal.ChunkScratch.TEMP;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
  * The formulas of {@link ScalarKernels}, operation for operation, run over chunks of at most
@@ -31,6 +34,11 @@ public final class ChunkedKernels implements KernelSet {
 
     /** The instance with the default chunk. */
     public static final ChunkedKernels INSTANCE = new ChunkedKernels(DEFAULT_CHUNK);
+
+    /** The rules of {@link #moments}. */
+    private static final int NADAM = 0;
+    private static final int ADABELIEF = 1;
+    private static final int YOGI = 2;
 
     private final int chunk;
     private final ChunkScratch.PerThread scratch;
@@ -63,10 +71,11 @@ public final class ChunkedKernels implements KernelSet {
         return (int) Math.min(chunk, to - start);
     }
 
-    /** {@code g = maximize ? -g : g}, then {@code g = g + weightDecay * w} if the decay is not 0. */
-    private static void effectiveGradient(float[] g, float[] w, int n, float weightDecay, boolean maximize) {
-        if (maximize) {
-            ArrayOps.negate(g, n);
+    /** {@code g = clamp(g, clipValue) * factor} if {@code scaled}, then {@code g = g + weightDecay * w} if the decay is not 0. */
+    private static void effectiveGradient(float[] g, float[] w, int n, float clipValue, float factor, float weightDecay,
+                                          boolean scaled) {
+        if (scaled) {
+            ArrayOps.clampAndScale(g, clipValue, factor, n);
         }
         if (weightDecay != 0f) {
             ArrayOps.sumScaled(g, g, weightDecay, w, n);
@@ -89,10 +98,10 @@ public final class ChunkedKernels implements KernelSet {
      * {@code -s}, zeros' signs included.
      */
     private static void begin(ChunkScratch s, MemorySegment param, MemorySegment gradient, MemorySegment update,
-                              long at, int n, float weightDecay, boolean maximize) {
+                              long at, int n, float clipValue, float factor, float weightDecay, boolean scaled) {
         s.load(PARAM, param, at, n);
         s.load(GRADIENT, gradient, at, n);
-        effectiveGradient(s.arrays[GRADIENT], s.arrays[PARAM], n, weightDecay, maximize);
+        effectiveGradient(s.arrays[GRADIENT], s.arrays[PARAM], n, clipValue, factor, weightDecay, scaled);
         if (update != null) {
             ArrayOps.negativeZero(s.arrays[PARAM], n);
         }
@@ -113,12 +122,12 @@ public final class ChunkedKernels implements KernelSet {
 
     @Override
     public void sgd(MemorySegment param, MemorySegment update, MemorySegment gradient, long from, long to,
-                    float learningRate, float weightDecay, boolean maximize) {
+                    float learningRate, float clipValue, float factor, float weightDecay, boolean scaled) {
         ChunkScratch s = scratch.get();
         for (long start = from; start < to; start += chunk) {
             int n = length(start, to);
             long at = start * Float.BYTES;
-            begin(s, param, gradient, update, at, n, weightDecay, maximize);
+            begin(s, param, gradient, update, at, n, clipValue, factor, weightDecay, scaled);
             ArrayOps.subtractScaled(s.arrays[PARAM], learningRate, s.arrays[GRADIENT], n);
             end(s, param, update, at, n);
         }
@@ -127,7 +136,7 @@ public final class ChunkedKernels implements KernelSet {
     @Override
     public void momentum(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment velocity,
                          long from, long to, float momentum, float gradientScale, float stepSize, boolean nesterov,
-                         float weightDecay, boolean maximize) {
+                         float clipValue, float factor, float weightDecay, boolean scaled) {
         ChunkScratch s = scratch.get();
         float[] g = s.arrays[GRADIENT];
         float[] v = s.arrays[STATE];
@@ -135,7 +144,7 @@ public final class ChunkedKernels implements KernelSet {
         for (long start = from; start < to; start += chunk) {
             int n = length(start, to);
             long at = start * Float.BYTES;
-            begin(s, param, gradient, update, at, n, weightDecay, maximize);
+            begin(s, param, gradient, update, at, n, clipValue, factor, weightDecay, scaled);
             s.load(STATE, velocity, at, n);
             ArrayOps.blend(v, momentum, gradientScale, g, n);
             if (nesterov) {
@@ -150,14 +159,14 @@ public final class ChunkedKernels implements KernelSet {
     @Override
     public void adagrad(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment accumulator,
                         long from, long to, float learningRate, float epsilon, boolean epsilonInside,
-                        float weightDecay, boolean maximize) {
+                        float clipValue, float factor, float weightDecay, boolean scaled) {
         ChunkScratch s = scratch.get();
         float[] r = s.arrays[STATE];
         float[] t = s.arrays[TEMP];
         for (long start = from; start < to; start += chunk) {
             int n = length(start, to);
             long at = start * Float.BYTES;
-            begin(s, param, gradient, update, at, n, weightDecay, maximize);
+            begin(s, param, gradient, update, at, n, clipValue, factor, weightDecay, scaled);
             s.load(STATE, accumulator, at, n);
             ArrayOps.accumulateSquare(r, s.arrays[GRADIENT], n);
             denominator(t, r, n, epsilon, epsilonInside);
@@ -173,7 +182,7 @@ public final class ChunkedKernels implements KernelSet {
                         MemorySegment squareAverage, MemorySegment gradientAverage, MemorySegment momentumBuffer,
                         long from, long to, float decay, float oneMinusDecay, float learningRate, float epsilon,
                         boolean epsilonInside, boolean centered, boolean withMomentum, float momentum,
-                        float weightDecay, boolean maximize) {
+                        float clipValue, float factor, float weightDecay, boolean scaled) {
         ChunkScratch s = scratch.get();
         float[] w = s.arrays[PARAM];
         float[] g = s.arrays[GRADIENT];
@@ -183,7 +192,7 @@ public final class ChunkedKernels implements KernelSet {
         for (long start = from; start < to; start += chunk) {
             int n = length(start, to);
             long at = start * Float.BYTES;
-            begin(s, param, gradient, update, at, n, weightDecay, maximize);
+            begin(s, param, gradient, update, at, n, clipValue, factor, weightDecay, scaled);
             s.load(STATE, squareAverage, at, n);
             if (plain && epsilonInside) {
                 ArrayOps.rmsPropEpsilonInside(w, g, square, n, decay, oneMinusDecay, learningRate, epsilon);
@@ -194,8 +203,8 @@ public final class ChunkedKernels implements KernelSet {
                 float[] q = centered ? centeredSecondMoment(s, gradientAverage, at, n, decay, oneMinusDecay) : square;
                 denominator(t, q, n, epsilon, epsilonInside);
                 ArrayOps.quotient(t, g, t, n);
-                float[] scaled = withMomentum ? buffered(s, momentumBuffer, at, n, momentum) : t;
-                ArrayOps.subtractScaled(w, learningRate, scaled, n);
+                float[] normalized = withMomentum ? buffered(s, momentumBuffer, at, n, momentum) : t;
+                ArrayOps.subtractScaled(w, learningRate, normalized, n);
             }
             s.store(STATE, squareAverage, at, n);
             end(s, param, update, at, n);
@@ -230,23 +239,16 @@ public final class ChunkedKernels implements KernelSet {
                      MemorySegment v, MemorySegment vmax, long from, long to,
                      float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
                      float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside, boolean amsgrad,
-                     float decayFactor, float weightDecay, boolean maximize) {
+                     float decayFactor, float clipValue, float factor, float weightDecay, boolean scaled) {
         ChunkScratch s = scratch.get();
         float[] w = s.arrays[PARAM];
         float[] g = s.arrays[GRADIENT];
         float[] first = s.arrays[STATE];
         float[] second = s.arrays[STATE + 1];
-        boolean decoupled = decayFactor != 1f;
         for (long start = from; start < to; start += chunk) {
             int n = length(start, to);
             long at = start * Float.BYTES;
-            // With decoupled decay the base is w * decayFactor, and the update w minus the result.
-            begin(s, param, gradient, decoupled ? null : update, at, n, weightDecay, maximize);
-            s.load(STATE, m, at, n);
-            s.load(STATE + 1, v, at, n);
-            if (decoupled) {
-                ArrayOps.scale(w, decayFactor, n);
-            }
+            beginMoments(s, param, gradient, update, m, v, at, n, decayFactor, clipValue, factor, weightDecay, scaled);
             if (amsgrad) {
                 amsgrad(s, vmax, at, n, beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize, secondMomentScale,
                         epsilon, epsilonInside);
@@ -257,16 +259,211 @@ public final class ChunkedKernels implements KernelSet {
                 ArrayOps.adam(w, g, first, second, n, beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize,
                         secondMomentScale, epsilon);
             }
-            s.store(STATE, m, at, n);
-            s.store(STATE + 1, v, at, n);
-            if (decoupled && update != null) {
-                s.load(GRADIENT, param, at, n);
-                ArrayOps.difference(w, g, w, n);
-                s.store(PARAM, update, at, n);
+            endMoments(s, param, update, m, v, at, n, decayFactor);
+        }
+    }
+
+    /**
+     * {@link #begin} for a rule with two moments and possibly decoupled decay (Adam, NAdam,
+     * AdaBelief, Yogi), then loads both moments. With a decay factor other than 1 the parameter is
+     * loaded in both forms and multiplied by the factor, the base of the step; {@link #endMoments}
+     * then emits {@code w} minus the result.
+     */
+    private static void beginMoments(ChunkScratch s, MemorySegment param, MemorySegment gradient,
+                                     MemorySegment update, MemorySegment m, MemorySegment v, long at, int n,
+                                     float decayFactor, float clipValue, float factor, float weightDecay,
+                                     boolean scaled) {
+        boolean decoupled = decayFactor != 1f;
+        begin(s, param, gradient, decoupled ? null : update, at, n, clipValue, factor, weightDecay, scaled);
+        s.load(STATE, m, at, n);
+        s.load(STATE + 1, v, at, n);
+        if (decoupled) {
+            ArrayOps.scale(s.arrays[PARAM], decayFactor, n);
+        }
+    }
+
+    /**
+     * Stores both moments and the chunk's result, as {@link #end} does, or with decoupled decay and
+     * the update form the update {@code w - result}, {@code w} read again from the parameter.
+     */
+    private static void endMoments(ChunkScratch s, MemorySegment param, MemorySegment update, MemorySegment m,
+                                   MemorySegment v, long at, int n, float decayFactor) {
+        s.store(STATE, m, at, n);
+        s.store(STATE + 1, v, at, n);
+        if (decayFactor != 1f && update != null) {
+            float[] w = s.arrays[PARAM];
+            s.load(GRADIENT, param, at, n);
+            ArrayOps.difference(w, s.arrays[GRADIENT], w, n);
+            s.store(PARAM, update, at, n);
+        } else {
+            end(s, param, update, at, n);
+        }
+    }
+
+    @Override
+    public void lion(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment momentum,
+                     long from, long to, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
+                     float learningRate, float decoupledDecay, float clipValue, float factor, float weightDecay,
+                     boolean scaled) {
+        ChunkScratch s = scratch.get();
+        float[] w = s.arrays[PARAM];
+        float[] g = s.arrays[GRADIENT];
+        float[] m = s.arrays[STATE];
+        float[] u = s.arrays[TEMP];
+        for (long start = from; start < to; start += chunk) {
+            int n = length(start, to);
+            long at = start * Float.BYTES;
+            // The parameter is loaded in both forms: the decay reads it.
+            begin(s, param, gradient, null, at, n, clipValue, factor, weightDecay, scaled);
+            s.load(STATE, momentum, at, n);
+            ArrayOps.signOfBlend(u, beta1, m, oneMinusBeta1, g, n);
+            if (decoupledDecay != 0f) {
+                ArrayOps.sumScaled(u, u, decoupledDecay, w, n);
+            }
+            ArrayOps.blend(m, beta2, oneMinusBeta2, g, n);
+            s.store(STATE, momentum, at, n);
+            if (update == null) {
+                ArrayOps.subtractScaled(w, learningRate, u, n);
+                s.store(PARAM, param, at, n);
             } else {
-                end(s, param, update, at, n);
+                ArrayOps.scale(u, learningRate, n);
+                s.store(TEMP, update, at, n);
             }
         }
+    }
+
+    @Override
+    public void adadelta(MemorySegment param, MemorySegment update, MemorySegment gradient,
+                         MemorySegment squareAverage, MemorySegment updateAverage, long from, long to, float rho,
+                         float oneMinusRho, float epsilon, float learningRate, float clipValue, float factor,
+                         float weightDecay, boolean scaled) {
+        ChunkScratch s = scratch.get();
+        for (long start = from; start < to; start += chunk) {
+            int n = length(start, to);
+            long at = start * Float.BYTES;
+            begin(s, param, gradient, update, at, n, clipValue, factor, weightDecay, scaled);
+            s.load(STATE, squareAverage, at, n);
+            s.load(STATE + 1, updateAverage, at, n);
+            ArrayOps.adadelta(s.arrays[PARAM], s.arrays[GRADIENT], s.arrays[STATE], s.arrays[STATE + 1], n, rho,
+                    oneMinusRho, epsilon, learningRate);
+            s.store(STATE, squareAverage, at, n);
+            s.store(STATE + 1, updateAverage, at, n);
+            end(s, param, update, at, n);
+        }
+    }
+
+    @Override
+    public void rprop(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment previous,
+                      MemorySegment stepSize, long from, long to, float etaMinus, float etaPlus, float stepSizeMin,
+                      float stepSizeMax, float rate, float clipValue, float factor, float weightDecay,
+                      boolean scaled) {
+        ChunkScratch s = scratch.get();
+        for (long start = from; start < to; start += chunk) {
+            int n = length(start, to);
+            long at = start * Float.BYTES;
+            begin(s, param, gradient, update, at, n, clipValue, factor, weightDecay, scaled);
+            s.load(STATE, previous, at, n);
+            s.load(STATE + 1, stepSize, at, n);
+            ArrayOps.rprop(s.arrays[PARAM], s.arrays[GRADIENT], s.arrays[STATE], s.arrays[STATE + 1], n, etaMinus,
+                    etaPlus, stepSizeMin, stepSizeMax, rate);
+            s.store(STATE, previous, at, n);
+            s.store(STATE + 1, stepSize, at, n);
+            end(s, param, update, at, n);
+        }
+    }
+
+    @Override
+    public void adamax(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m,
+                       MemorySegment u, long from, long to, float beta1, float oneMinusBeta1, float beta2,
+                       float epsilon, float stepSize, float clipValue, float factor, float weightDecay,
+                       boolean scaled) {
+        ChunkScratch s = scratch.get();
+        for (long start = from; start < to; start += chunk) {
+            int n = length(start, to);
+            long at = start * Float.BYTES;
+            begin(s, param, gradient, update, at, n, clipValue, factor, weightDecay, scaled);
+            s.load(STATE, m, at, n);
+            s.load(STATE + 1, u, at, n);
+            ArrayOps.adamax(s.arrays[PARAM], s.arrays[GRADIENT], s.arrays[STATE], s.arrays[STATE + 1], n, beta1,
+                    oneMinusBeta1, beta2, epsilon, stepSize);
+            s.store(STATE, m, at, n);
+            s.store(STATE + 1, u, at, n);
+            end(s, param, update, at, n);
+        }
+    }
+
+    @Override
+    public void nadam(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m,
+                      MemorySegment v, long from, long to, float beta1, float oneMinusBeta1, float beta2,
+                      float oneMinusBeta2, float gradientStep, float momentumStep, float secondMomentScale,
+                      float epsilon, float decayFactor, float clipValue, float factor, float weightDecay,
+                      boolean scaled) {
+        moments(NADAM, param, update, gradient, m, v, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+                gradientStep, momentumStep, secondMomentScale, epsilon, decayFactor, clipValue, factor, weightDecay,
+                scaled);
+    }
+
+    @Override
+    public void adabelief(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m,
+                          MemorySegment s, long from, long to, float beta1, float oneMinusBeta1, float beta2,
+                          float oneMinusBeta2, float stepSize, float epsilonRoot, float secondMomentScale,
+                          float epsilon, float clipValue, float factor, float weightDecay, boolean scaled) {
+        moments(ADABELIEF, param, update, gradient, m, s, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+                stepSize, epsilonRoot, secondMomentScale, epsilon, 1f, clipValue, factor, weightDecay, scaled);
+    }
+
+    @Override
+    public void yogi(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m,
+                     MemorySegment v, long from, long to, float beta1, float oneMinusBeta1, float oneMinusBeta2,
+                     float stepSize, float secondMomentScale, float epsilon, float clipValue, float factor,
+                     float weightDecay, boolean scaled) {
+        moments(YOGI, param, update, gradient, m, v, from, to, beta1, oneMinusBeta1, 0f, oneMinusBeta2, stepSize, 0f,
+                secondMomentScale, epsilon, 1f, clipValue, factor, weightDecay, scaled);
+    }
+
+    /**
+     * NAdam, AdaBelief or Yogi ({@code rule}), chunk by chunk, with their scalars in the slots of
+     * {@code KernelSet.nadam}: {@code k4} is NAdam's gradient step or the others' step size,
+     * {@code k5} NAdam's momentum step or AdaBelief's epsilon root.
+     */
+    private void moments(int rule, MemorySegment param, MemorySegment update, MemorySegment gradient,
+                         MemorySegment m, MemorySegment v, long from, long to, float beta1, float oneMinusBeta1,
+                         float beta2, float oneMinusBeta2, float k4, float k5, float secondMomentScale, float epsilon,
+                         float decayFactor, float clipValue, float factor, float weightDecay, boolean scaled) {
+        ChunkScratch s = scratch.get();
+        float[][] a = s.arrays;
+        for (long start = from; start < to; start += chunk) {
+            int n = length(start, to);
+            long at = start * Float.BYTES;
+            beginMoments(s, param, gradient, update, m, v, at, n, decayFactor, clipValue, factor, weightDecay, scaled);
+            if (rule == NADAM) {
+                ArrayOps.nadam(a[PARAM], a[GRADIENT], a[STATE], a[STATE + 1], n, beta1, oneMinusBeta1, beta2,
+                        oneMinusBeta2, k4, k5, secondMomentScale, epsilon);
+            } else if (rule == ADABELIEF) {
+                ArrayOps.adabelief(a[PARAM], a[GRADIENT], a[STATE], a[STATE + 1], n, beta1, oneMinusBeta1, beta2,
+                        oneMinusBeta2, k4, k5, secondMomentScale, epsilon);
+            } else {
+                ArrayOps.yogi(a[PARAM], a[GRADIENT], a[STATE], a[STATE + 1], n, beta1, oneMinusBeta1, oneMinusBeta2,
+                        k4, secondMomentScale, epsilon);
+            }
+            endMoments(s, param, update, m, v, at, n, decayFactor);
+        }
+    }
+
+    /** The scalar kernel: Adafactor's passes read and write each element once, with nothing to stage in arrays. */
+    @Override
+    public void accumulateSquares(MemorySegment sums, MemorySegment values, long sumsFrom, long valuesFrom, long count,
+                                  float keep, float weight) {
+        ScalarKernels.INSTANCE.accumulateSquares(sums, values, sumsFrom, valuesFrom, count, keep, weight);
+    }
+
+    /** The scalar kernel, as {@link #accumulateSquares}. */
+    @Override
+    public void factoredDirection(MemorySegment update, MemorySegment gradient, MemorySegment variance, long from,
+                                  long varianceFrom, long count, float rowScale, float floor, float factor,
+                                  boolean scaled) {
+        ScalarKernels.INSTANCE.factoredDirection(update, gradient, variance, from, varianceFrom, count, rowScale, floor,
+                factor, scaled);
     }
 
     /** AMSGrad after the effective gradient, pass by pass, with {@code vmax = max(vmax, v)} in the denominator. */
@@ -318,5 +515,61 @@ public final class ChunkedKernels implements KernelSet {
             }
         }
         return -1;
+    }
+
+    @Override
+    public double sumOfSquares(MemorySegment values, long from, long to, double start) {
+        ChunkScratch s = scratch.get();
+        double sum = start;
+        for (long lo = from; lo < to; ) {
+            long hi = ReductionOrder.blockEnd(lo, to);
+            Arrays.fill(s.partials, 0.0);
+            for (long piece = lo; piece < hi; piece += chunk) {
+                int n = length(piece, hi);
+                s.load(GRADIENT, values, piece * Float.BYTES, n);
+                ArrayOps.accumulateSquares(s.partials, (int) (piece % ReductionOrder.PARTIALS), s.arrays[GRADIENT], n);
+            }
+            sum += ArrayOps.total(s.partials);
+            lo = hi;
+        }
+        return ReductionOrder.canonical(sum);
+    }
+
+    @Override
+    public float maxAbs(MemorySegment values, long from, long to) {
+        ChunkScratch s = scratch.get();
+        float max = 0f;
+        for (long start = from; start < to; start += chunk) {
+            int n = length(start, to);
+            s.load(GRADIENT, values, start * Float.BYTES, n);
+            max = ArrayOps.maxAbs(max, s.arrays[GRADIENT], n);
+        }
+        return ReductionOrder.canonical(max);
+    }
+
+    /** The rule's own scalar kernel: Gradus cannot stage a user's formula in arrays. */
+    @Override
+    public void custom(CustomRule rule, CustomStep step, long from, long to) {
+        rule.scalarStep(step, from, to);
+    }
+
+    /**
+     * The scalar kernel: the schedule-free step reads up to five buffers and writes three, which
+     * staging in arrays would copy twice for no gain in a start-up kernel.
+     */
+    @Override
+    public void scheduleFree(MemorySegment param, MemorySegment gradient, MemorySegment z, MemorySegment zSource,
+                             MemorySegment base, MemorySegment v, long from, long to, float beta2,
+                             float oneMinusBeta2, float epsilon, float lerpWeight, float yStep, float zStep,
+                             float decay, float clipValue, float factor, boolean scaled) {
+        ScalarKernels.INSTANCE.scheduleFree(param, gradient, z, zSource, base, v, from, to, beta2, oneMinusBeta2,
+                epsilon, lerpWeight, yStep, zStep, decay, clipValue, factor, scaled);
+    }
+
+    /** The scalar kernel: the evaluation view is computed once per evaluation, not per step. */
+    @Override
+    public void lerp(MemorySegment out, MemorySegment start, MemorySegment end, MemorySegment base, long from,
+                     long to, float k) {
+        ScalarKernels.INSTANCE.lerp(out, start, end, base, from, to, k);
     }
 }

@@ -64,10 +64,15 @@ public final class KernelProvider {
      * @param state0       the rule's first state buffer, or null
      * @param state1       its second, or null
      * @param state2       its third, or null
+     * @param clipped      whether the steps clip, and so scale the gradient
      */
     public static void prepare(UpdateRule rule, double learningRate, MemorySegment param, MemorySegment gradient,
-                               MemorySegment state0, MemorySegment state1, MemorySegment state2) {
-        RuleSteps.step(kernels(), rule, learningRate, 1, param, gradient, state0, state1, state2, 0, 0);
+                               MemorySegment state0, MemorySegment state1, MemorySegment state2, boolean clipped) {
+        if (clipped) {
+            RuleSteps.step(kernels(), rule, learningRate, 1, param, null, gradient, state0, state1, state2, 0, 0, 1f);
+        } else {
+            RuleSteps.step(kernels(), rule, learningRate, 1, param, gradient, state0, state1, state2, 0, 0);
+        }
     }
 
     /**
@@ -78,6 +83,21 @@ public final class KernelProvider {
      */
     public static void prepareScan(MemorySegment values) {
         kernels().firstNonFinite(values, 0, 0);
+    }
+
+    /**
+     * Starts warming the reduction of clipping for {@code values}'s kind of memory: an empty sum
+     * of squares, or an empty largest absolute value.
+     *
+     * @param values a gradient to be clipped
+     * @param l2     whether the L2 norm, else the infinity norm
+     */
+    public static void prepareNorm(MemorySegment values, boolean l2) {
+        if (l2) {
+            kernels().sumOfSquares(values, 0, 0, 0.0);
+        } else {
+            kernels().maxAbs(values, 0, 0);
+        }
     }
 
     /**

@@ -51,9 +51,22 @@ public final class ParameterRegistry implements AutoCloseable {
      */
     public RegisteredParameter register(String name, MemorySegment values, MemorySegment gradient,
                                         ParameterGroup group, UpdateRule rule) {
+        return register(name, values, gradient, group, rule, null);
+    }
+
+    /**
+     * {@link #register(String, MemorySegment, MemorySegment, ParameterGroup, UpdateRule)} with the
+     * parameter's shape, which sizes {@link dev.gradus.Adafactor}'s state.
+     *
+     * @param shape its dimensions, outermost first, or null for a vector
+     * @throws IllegalArgumentException also if the shape does not multiply to the parameter's length
+     */
+    public RegisteredParameter register(String name, MemorySegment values, MemorySegment gradient,
+                                        ParameterGroup group, UpdateRule rule, long[] shape) {
         if (byName.containsKey(name)) {
             throw new IllegalArgumentException("a parameter named " + name + " is already registered");
         }
+        ArgumentChecks.requireCustomRule(rule);
         long n = SegmentChecks.requireWritableFloats("values", values);
         SegmentChecks.requireSameLength("gradient", SegmentChecks.requireFloats("gradient", gradient), n);
         if (workers > 1) {
@@ -66,8 +79,9 @@ public final class ParameterRegistry implements AutoCloseable {
         OverlapIndex.requireNoConflict(buffers[0], buffers[1]);
         index.requireNoConflict(buffers[0]);
         index.requireNoConflict(buffers[1]);
+        Factoring factoring = shape == null ? Factoring.vector(n) : Factoring.of(shape, n);
         MemorySegment[] state = new MemorySegment[3];
-        StateMemory.Lease lease = memory.allocate(rule, n, state);
+        StateMemory.Lease lease = memory.allocate(rule, n, factoring, state);
         try {
             for (int i = 0; i < rule.stateBuffers(); i++) {
                 buffers[2 + i] = OverlapIndex.Buffer.state(name, rule.stateName(i), state[i]);
@@ -82,7 +96,8 @@ public final class ParameterRegistry implements AutoCloseable {
         for (OverlapIndex.Buffer buffer : buffers) {
             index.add(buffer);
         }
-        RegisteredParameter parameter = new RegisteredParameter(name, values, gradient, group, rule, state, lease);
+        RegisteredParameter parameter = new RegisteredParameter(name, values, gradient, group, rule, state, lease,
+                factoring);
         byName.put(name, parameter);
         changed();
         return parameter;

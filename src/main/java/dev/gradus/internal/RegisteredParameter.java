@@ -21,6 +21,7 @@ public final class RegisteredParameter {
     private final MemorySegment state1;
     private final MemorySegment state2;
     private final StateMemory.Lease lease;
+    private final Factoring factoring;
     private long stepCount;
     private boolean frozen;
 
@@ -34,9 +35,10 @@ public final class RegisteredParameter {
      * @param rule     the rule it follows: {@code group.resolve(optimizer rule)}
      * @param state    its {@code rule.stateBuffers()} state buffers, in the rule's order, nulls past them
      * @param lease    the memory of its state
+     * @param factoring its shape as a batch of matrices
      */
     public RegisteredParameter(String name, MemorySegment values, MemorySegment gradient, ParameterGroup group,
-                               UpdateRule rule, MemorySegment[] state, StateMemory.Lease lease) {
+                               UpdateRule rule, MemorySegment[] state, StateMemory.Lease lease, Factoring factoring) {
         this.name = name;
         this.values = values;
         this.gradient = gradient;
@@ -46,6 +48,12 @@ public final class RegisteredParameter {
         this.state1 = state[1];
         this.state2 = state[2];
         this.lease = lease;
+        this.factoring = factoring;
+    }
+
+    /** {@return its shape as a batch of matrices: a vector unless registered with a shape} */
+    public Factoring factoring() {
+        return factoring;
     }
 
     /** {@return its unique name} */

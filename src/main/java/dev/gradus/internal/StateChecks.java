@@ -1,7 +1,9 @@
 package dev.gradus.internal;
 
+import dev.gradus.Adafactor;
 import dev.gradus.UpdateRule;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /** The buffer checks every rule shares: parameter, gradient and one state buffer at a time. */
 public final class StateChecks {
@@ -77,8 +79,49 @@ public final class StateChecks {
     }
 
     /**
+     * Checks Adafactor's buffers for a step of a matrix-shaped parameter: the parameter and the
+     * gradient as {@link #requireParamAndGradient} on the whole, the averages sized by
+     * {@code shape}, the update as long as the parameter, all writable and sharing no byte.
+     *
+     * @return the parameter's number of floats
+     */
+    public static long requireFactored(MemorySegment param, MemorySegment gradient, long[] shape,
+                                            MemorySegment row, MemorySegment column, MemorySegment update) {
+        ArgumentChecks.requireNonNull("shape", shape);
+        long n = requireParamAndGradient(param, gradient, 0, SegmentChecks.requireWritableFloats("param", param));
+        Factoring.requireShape(shape, n);
+        long rows = Factoring.rowsOf(shape);
+        long columns = Factoring.columnsOf(shape, n);
+        requireShaped("row", row, Factoring.rowFloats(rows, columns, n), shape);
+        requireShaped("column", column, Factoring.columnFloats(rows, columns, n), shape);
+        SegmentChecks.requireSameLength("update", SegmentChecks.requireWritableFloats("update", update), n);
+        // Written out pair by pair: arrays of the buffers would be allocated on every step.
+        requireApart("row", row, param, gradient);
+        requireApart("column", column, param, gradient);
+        requireApart("update", update, param, gradient);
+        SegmentChecks.requireDisjoint("column", column, "row", row);
+        SegmentChecks.requireDisjoint("update", update, "row", row);
+        SegmentChecks.requireDisjoint("update", update, "column", column);
+        return n;
+    }
+
+    private static void requireApart(String name, MemorySegment state, MemorySegment param, MemorySegment gradient) {
+        SegmentChecks.requireDisjoint(name, state, "param", param);
+        SegmentChecks.requireDisjoint(name, state, "gradient", gradient);
+    }
+
+    private static void requireShaped(String name, MemorySegment state, long floats, long[] shape) {
+        long held = SegmentChecks.requireWritableFloats(name, state);
+        if (held != floats) {
+            throw new IllegalArgumentException(name + " holds " + held + " floats but shape "
+                    + Arrays.toString(shape) + " needs " + floats);
+        }
+    }
+
+    /**
      * Checks the state buffers of {@code rule}: the first {@link UpdateRule#stateBuffers()} of
-     * {@code state0, state1, state2} must be given, writable, as long as the parameter and share
+     * {@code state0, state1, state2} must be given, writable, as long as the parameter (a
+     * schedule-free {@code averaging}: {@link ScheduleFreeAveraging#FLOATS} floats) and share
      * no byte with the parameter, the gradient or each other; the others must be null.
      *
      * @param rule the rule
@@ -116,7 +159,16 @@ public final class StateChecks {
         }
         String name = rule.stateName(index);
         ArgumentChecks.requireNonNull(name, state);
-        SegmentChecks.requireSameLength(name, SegmentChecks.requireWritableFloats(name, state), n);
+        // Adafactor's row averages: one (unused) float for the vector a range is.
+        long held = SegmentChecks.requireWritableFloats(name, state);
+        if (ScheduleFreeAveraging.isAveraging(rule, index)) {
+            if (held != ScheduleFreeAveraging.FLOATS) {
+                throw new IllegalArgumentException(name + " holds " + held + " floats but " + describe(rule)
+                        + " keeps " + ScheduleFreeAveraging.FLOATS + " there (the bits of lrMax and weightSum)");
+            }
+        } else {
+            SegmentChecks.requireSameLength(name, held, rule instanceof Adafactor && index == 0 ? 1 : n);
+        }
         SegmentChecks.requireDisjoint(name, state, "param", param);
         SegmentChecks.requireDisjoint(name, state, "gradient", gradient);
     }

@@ -1,5 +1,6 @@
 package dev.gradus.internal;
 
+import dev.gradus.Adafactor;
 import dev.gradus.UpdateRule;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -42,15 +43,20 @@ public final class StateMemory implements AutoCloseable {
     }
 
     /**
-     * Allocates the state of a parameter of {@code floats} elements following {@code rule}.
+     * Allocates the state of a parameter of {@code floats} elements and {@code shape} following
+     * {@code rule}: each buffer holds {@link #stateFloats} floats.
      *
      * @param rule   the rule whose {@link UpdateRule#stateBuffers()} buffers to allocate
-     * @param floats the number of elements of each buffer
+     * @param floats the parameter's number of elements
+     * @param shape  its shape, which sizes Adafactor's averages
      * @param state  receives the buffers, in the rule's order
      * @return the lease to give back to {@link #free} when the parameter is removed
      */
-    public Lease allocate(UpdateRule rule, long floats, MemorySegment[] state) {
-        long bytes = Math.multiplyExact(floats * Float.BYTES, (long) rule.stateBuffers());
+    public Lease allocate(UpdateRule rule, long floats, Factoring shape, MemorySegment[] state) {
+        long bytes = 0;
+        for (int i = 0; i < rule.stateBuffers(); i++) {
+            bytes = Math.addExact(bytes, Math.multiplyExact(stateFloats(rule, i, floats, shape), (long) Float.BYTES));
+        }
         Lease lease;
         if (bytes >= OWN_ARENA_BYTES) {
             lease = new Lease();
@@ -63,11 +69,26 @@ public final class StateMemory implements AutoCloseable {
             lease = pool;
         }
         for (int i = 0; i < rule.stateBuffers(); i++) {
-            state[i] = lease.allocator.allocate(floats, rule.initialStateValue(i));
+            state[i] = lease.allocator.allocate(stateFloats(rule, i, floats, shape), rule.initialStateValue(i));
         }
         lease.bytes += bytes;
         lease.holders++;
         return lease;
+    }
+
+    /**
+     * The floats of state buffer {@code index} of a parameter of {@code floats} elements and
+     * {@code shape}: the parameter's count, except for {@link Adafactor}'s row and column averages and the
+     * schedule-free rules' {@code averaging} ({@link ScheduleFreeAveraging#FLOATS}).
+     */
+    public static long stateFloats(UpdateRule rule, int index, long floats, Factoring shape) {
+        if (rule instanceof Adafactor && index < 2) {
+            return index == 0 ? shape.rowFloats() : shape.columnFloats();
+        }
+        if (ScheduleFreeAveraging.isAveraging(rule, index)) {
+            return ScheduleFreeAveraging.FLOATS;
+        }
+        return floats;
     }
 
     /**

@@ -98,7 +98,14 @@ class CorruptionTest {
 
     @Test
     void aHeaderThatLiesWithRightChecksumsIsRejected() throws IOException {
-        assertHeaderRejected(h -> h.replace("parameter.0.floats=3", "parameter.0.floats=4"), "describes a file of");
+        assertHeaderRejected(h -> h.replace("parameter.0.floats=3", "parameter.0.floats=4")
+                .replace("parameter.0.state-floats=3,3", "parameter.0.state-floats=4,4"), "describes a file of");
+        assertHeaderRejected(h -> h.replace("parameter.0.state-floats=3,3", "parameter.0.state-floats=3,4"),
+                "describes a file of");
+        assertHeaderRejected(h -> h.replace("parameter.0.state-floats=3,3", "parameter.0.state-floats=3"),
+                "key parameter.0.state-floats: 1 counts for 2 state buffers");
+        assertHeaderRejected(h -> h.replace("parameter.0.state-floats=3,3", "parameter.0.state-floats=3,5"),
+                "key parameter.0.state-floats: not a count of at most the parameter's floats plus one: 5");
         assertHeaderRejected(h -> h.replace("parameter.0.floats=3", "parameter.0.floats=99999999999999999999"),
                 "not a count");
         assertHeaderRejected(h -> h.replace("step-count=3", "step-count=-3"), "key step-count: not a count: -3");

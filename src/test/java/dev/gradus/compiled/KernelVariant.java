@@ -1,12 +1,21 @@
 package dev.gradus.compiled;
 
+import dev.gradus.AdaBelief;
 import dev.gradus.AdaGrad;
+import dev.gradus.Adadelta;
 import dev.gradus.Adam;
+import dev.gradus.Adamax;
 import dev.gradus.EpsilonPlacement;
+import dev.gradus.Lion;
 import dev.gradus.Momentum;
+import dev.gradus.NAdam;
 import dev.gradus.RmsProp;
+import dev.gradus.Rprop;
+import dev.gradus.ScheduleFreeAdamW;
+import dev.gradus.ScheduleFreeSgd;
 import dev.gradus.Sgd;
 import dev.gradus.UpdateRule;
+import dev.gradus.Yogi;
 import java.util.List;
 
 /**
@@ -18,7 +27,7 @@ import java.util.List;
  */
 record KernelVariant(String family, String name, UpdateRule rule) {
 
-    /** Every option that changes a kernel's loop: AMSGrad, epsilon placement, decoupled and coupled decay, Nesterov, centered, momentum, maximize. */
+    /** Every option that changes a kernel's loop: AMSGrad, epsilon placement, decoupled and coupled decay, Nesterov, centered, momentum, Lion's decay, maximize, schedule-free AdamW or SGD; and each rule's loop. */
     static List<KernelVariant> all() {
         EpsilonPlacement inside = EpsilonPlacement.INSIDE_SQRT;
         return List.of(
@@ -46,7 +55,24 @@ record KernelVariant(String family, String name, UpdateRule rule) {
                 new KernelVariant("adam", "adamw", Adam.adamW()),
                 new KernelVariant("adam", "adamw-amsgrad", Adam.adamW().withAmsgrad(true)),
                 new KernelVariant("adam", "adam-weight-decay", Adam.DEFAULT.withWeightDecay(1e-2)),
-                new KernelVariant("adam", "adam-maximize", Adam.DEFAULT.withMaximize(true)));
+                new KernelVariant("adam", "adam-maximize", Adam.DEFAULT.withMaximize(true)),
+                new KernelVariant("adadelta", "adadelta", Adadelta.DEFAULT),
+                new KernelVariant("rprop", "rprop", Rprop.DEFAULT),
+                new KernelVariant("adamax", "adamax", Adamax.DEFAULT),
+                new KernelVariant("adamax", "adamax-weight-decay", Adamax.DEFAULT.withWeightDecay(1e-2)),
+                new KernelVariant("nadam", "nadam", NAdam.DEFAULT),
+                new KernelVariant("nadam", "nadam-decoupled", NAdam.DEFAULT.withWeightDecay(1e-2)
+                        .withDecoupledWeightDecay(true)),
+                new KernelVariant("adabelief", "adabelief", AdaBelief.DEFAULT),
+                new KernelVariant("yogi", "yogi", Yogi.DEFAULT),
+                new KernelVariant("lion", "lion", Lion.DEFAULT),
+                new KernelVariant("lion", "lion-weight-decay", Lion.optax()),
+                new KernelVariant("lion", "lion-maximize", Lion.DEFAULT.withMaximize(true)),
+                new KernelVariant("schedulefree", "schedulefree-adamw", ScheduleFreeAdamW.DEFAULT),
+                new KernelVariant("schedulefree", "schedulefree-adamw-weight-decay",
+                        ScheduleFreeAdamW.DEFAULT.withWeightDecay(1e-2)),
+                new KernelVariant("schedulefree", "schedulefree-sgd", ScheduleFreeSgd.DEFAULT),
+                new KernelVariant("schedulefree", "schedulefree-sgd-maximize", ScheduleFreeSgd.DEFAULT.withMaximize(true)));
     }
 
     @Override

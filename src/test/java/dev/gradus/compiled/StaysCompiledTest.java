@@ -37,7 +37,7 @@ class StaysCompiledTest {
     static final String PARALLELISM_PROPERTY = "gradus.compiled.parallelism";
     static final int DEFAULT_JVMS = 20;
     static final String HEAP_JVMS_PROPERTY = "gradus.compiled.heapJvms";
-    static final int DEFAULT_HEAP_JVMS = 6;
+    static final int DEFAULT_HEAP_JVMS = 2;
 
     /** Elements per buffer: 16 KiB, in cache. */
     private static final int N = 4096;

@@ -2,6 +2,7 @@ package dev.gradus.compiled;
 
 import dev.gradus.Kernels;
 import dev.gradus.UpdateRule;
+import dev.gradus.internal.ScheduleFreeAveraging;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -29,7 +30,8 @@ final class Workspace {
         param = filled(arena, n, i -> (float) Math.sin(i));
         gradient = filled(arena, n, i -> (i % 2 == 0 ? 1e-2f : -1e-2f) * (1 + (float) Math.cos(i) / 2));
         state = IntStream.range(0, rule.stateBuffers())
-                .mapToObj(s -> filled(arena, n, i -> rule.initialStateValue(s))).toList();
+                .mapToObj(s -> filled(arena, ScheduleFreeAveraging.isAveraging(rule, s)
+                        ? (int) ScheduleFreeAveraging.FLOATS : n, i -> rule.initialStateValue(s))).toList();
     }
 
     private interface Values {

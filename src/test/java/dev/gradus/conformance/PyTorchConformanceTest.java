@@ -1,5 +1,6 @@
 package dev.gradus.conformance;
 
+import dev.gradus.NAdam;
 import dev.gradus.RmsProp;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,14 +10,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Gradus follows PyTorch's own trajectories: for every case that
  * {@code src/test/python/pytorch_trajectories.py} recorded from {@code torch.optim} (SGD with
  * momentum, dampening, Nesterov, weight decay and maximize; Adagrad; RMSprop plain, centered,
- * with momentum and weight decay; Adam and AdamW with AMSGrad), Gradus' rule from the case's
+ * with momentum and weight decay; Adam and AdamW with AMSGrad; Adamax, RAdam, Adadelta and
+ * Rprop with their options), Gradus' rule from the case's
  * {@code gradus} line is run through {@code Kernels.step} on the same float32 inputs (18 badly
  * scaled elements, 100 steps), free-running from the same initial parameters, and its parameters
  * must match torch's after every step of every element.
  *
  * <p>Tolerance: {@code |gradus - torch| <= tolerance * (|torch| + path)}, with {@code path} the
  * distance torch's element has travelled so far (see {@link TrajectoryError}), and
- * {@value #TOLERANCE} (17 float ulps, 2^-24 each) for every rule but centered RMSProp. Both sides
+ * {@value #TOLERANCE} (17 float ulps, 2^-24 each) for every rule but centered RMSProp and NAdam. Both sides
  * compute in float32 and store the same float parameters, so they differ only by the rounding of
  * differently ordered operations: PyTorch's CPU kernels fuse {@code w + alpha * x} into one FMA
  * (Gradus never fuses, see docs/decisions/0003), and PyTorch rounds {@code ((1 - b) * g) * g}
@@ -34,6 +36,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 9.3e-7 (alpha 0.9, centered, momentum 0.9, one of the six other seeds; 2.3e-7 on the committed
  * inputs).
  *
+ * <p>NAdam gets {@value #NADAM_TOLERANCE}: PyTorch adds its two terms to the parameter one after
+ * the other ({@code param.addcdiv_} twice), rounding the parameter twice per step, where Gradus
+ * rounds {@code w - (c_g g + c_m m) / d} once, as every rule's last operation. Each step may then
+ * leave the parameters half an ulp apart, and on elements that move by a few ulps per step these
+ * halves add up along the trajectory. Measured maximum: 7.5e-7 on the committed inputs, 1.07e-6
+ * over six other seeds (seeds 1 to 6); a float32 emulation of Gradus' step with PyTorch's two
+ * roundings stays within 1.2e-7 of torch on the same inputs, so the difference is that rounding
+ * alone. The NAdam cases run torch 1.13's multi-tensor path ({@code foreach=True}): its default
+ * single-tensor path divides the moment's term by {@code 1 - P_t mu_t mu_{t+1}}, a slip PyTorch 2.0
+ * corrected, which misses by 4.7e-3 to 5.7e-3.
+ *
  * <p>A wrong convention misses by far more on these inputs: the EWMA first step instead of
  * PyTorch's {@code v = g} 0.33, Adam's efficient form 0.053, epsilon inside the root 0.19 to 0.46,
  * RMSProp's decay 0.9 for {@code alpha = 0.99} 0.53, coupled for decoupled weight decay 1.3,
@@ -48,6 +61,9 @@ class PyTorchConformanceTest {
     /** The relative tolerance of centered RMSProp, whose variance estimate cancels. */
     static final double CENTERED_TOLERANCE = 1e-5;
 
+    /** The relative tolerance of NAdam, which PyTorch applies to the parameter in two roundings. */
+    static final double NADAM_TOLERANCE = 2e-6;
+
     static List<TorchCase> cases() {
         return TorchCase.names().stream().map(TorchCase::load).toList();
     }
@@ -59,7 +75,8 @@ class PyTorchConformanceTest {
         TrajectoryError error = TrajectoryError.measure(c.inputs().initial(), torch,
                 Trajectories.gradus(c.rule(), c.learningRate(), c.inputs()));
         System.out.println("worst of " + c.name() + ": " + error);
-        double tolerance = c.rule() instanceof RmsProp r && r.centered() ? CENTERED_TOLERANCE : TOLERANCE;
+        double tolerance = c.rule() instanceof RmsProp r && r.centered() ? CENTERED_TOLERANCE
+                : c.rule() instanceof NAdam ? NADAM_TOLERANCE : TOLERANCE;
         error.assertWithin(c.name() + ": " + c.rule() + " vs " + c.optimizer() + " (torch " + c.torchVersion() + ")",
                 tolerance);
     }

@@ -1,9 +1,14 @@
 package dev.gradus.conformance;
 
 import dev.gradus.AdaGrad;
+import dev.gradus.Adadelta;
 import dev.gradus.Adam;
+import dev.gradus.Adamax;
 import dev.gradus.Momentum;
+import dev.gradus.NAdam;
+import dev.gradus.RAdam;
 import dev.gradus.RmsProp;
+import dev.gradus.Rprop;
 import dev.gradus.Sgd;
 import dev.gradus.UpdateRule;
 import java.util.HashMap;
@@ -11,9 +16,10 @@ import java.util.Map;
 
 /**
  * Builds a Gradus rule from the {@code gradus} line of a PyTorch case, which names a factory and
- * every option: {@code Sgd}, {@code Momentum.pytorch}, {@code AdaGrad}, {@code RmsProp} or
- * {@code Adam}, followed by {@code component=value} pairs named after the record components, for
- * example {@code Momentum.pytorch momentum=0.9 dampening=0.5 nesterov=false weightDecay=0.01
+ * every option: {@code Sgd}, {@code Momentum.pytorch}, {@code AdaGrad}, {@code RmsProp},
+ * {@code Adam}, {@code Adadelta}, {@code Rprop}, {@code Adamax}, {@code RAdam} or {@code NAdam},
+ * followed by {@code component=value} pairs named after the record components, for example
+ * {@code Momentum.pytorch momentum=0.9 dampening=0.5 nesterov=false weightDecay=0.01
  * maximize=false}. Options Gradus defaults are not accepted implicitly: every option the factory
  * reads must be given, and an option it does not read is an error.
  */
@@ -51,6 +57,17 @@ final class RuleSpec {
                     .withEpsilon(s.number("epsilon")).withAmsgrad(s.flag("amsgrad"))
                     .withWeightDecay(s.number("weightDecay"))
                     .withDecoupledWeightDecay(s.flag("decoupledWeightDecay")).withMaximize(s.flag("maximize"));
+            case "Adadelta" -> new Adadelta(s.number("rho"), s.number("epsilon"), s.number("weightDecay"),
+                    s.flag("maximize"));
+            case "Rprop" -> new Rprop(s.number("initialStepSize"), s.number("etaMinus"), s.number("etaPlus"),
+                    s.number("stepSizeMin"), s.number("stepSizeMax"), s.number("weightDecay"), s.flag("maximize"));
+            case "Adamax" -> new Adamax(s.number("beta1"), s.number("beta2"), s.number("epsilon"),
+                    s.number("weightDecay"), s.flag("maximize"));
+            case "RAdam" -> new RAdam(s.number("beta1"), s.number("beta2"), s.number("epsilon"),
+                    s.number("weightDecay"), s.flag("maximize"));
+            case "NAdam" -> new NAdam(s.number("beta1"), s.number("beta2"), s.number("epsilon"),
+                    s.number("momentumDecay"), s.number("weightDecay"), s.flag("decoupledWeightDecay"),
+                    s.flag("maximize"));
             default -> throw new IllegalArgumentException("unknown factory '" + factory + "' in: " + spec);
         };
         if (!s.options.isEmpty()) {

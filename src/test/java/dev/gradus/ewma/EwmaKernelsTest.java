@@ -9,9 +9,9 @@ import dev.gradus.testing.property.Gen;
 import dev.gradus.testing.property.GuardedSegment;
 import dev.gradus.testing.property.Lengths;
 import dev.gradus.testing.property.Property;
+import dev.gradus.testing.property.Ranges;
 import java.lang.foreign.Arena;
 import java.util.Arrays;
-import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -61,10 +61,7 @@ class EwmaKernelsTest {
     record SplitCase(EwmaCase ewma, double[] cuts) {
 
         long[] boundaries() {
-            long[] points = DoubleStream.concat(DoubleStream.of(0.0, 1.0), Arrays.stream(cuts))
-                    .mapToLong(f -> (long) Math.floor(f * ewma.n())).sorted().toArray();
-            points[points.length - 1] = ewma.n();
-            return points;
+            return Ranges.boundaries(0, ewma.n(), cuts);
         }
 
         @Override

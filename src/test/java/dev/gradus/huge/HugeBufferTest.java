@@ -7,6 +7,7 @@ import dev.gradus.Adam;
 import dev.gradus.Ewma;
 import dev.gradus.Kernels;
 import dev.gradus.Momentum;
+import dev.gradus.Norms;
 import dev.gradus.RmsProp;
 import dev.gradus.Sgd;
 import dev.gradus.UpdateRule;
@@ -134,6 +135,33 @@ class HugeBufferTest {
             assertEquals(TO, Kernels.firstNonFinite(values, nan + 1, HUGE));
             assertEquals(-1, Kernels.firstNonFinite(values, FROM - 1 - (1 << 20), FROM - 1), "a 4 MiB range");
             assertEquals(FROM - 1, Kernels.firstNonFinite(values, FROM - (1 << 20), TO), "a 4 MiB range");
+        }
+    }
+
+    @Test
+    void reductionsAcrossIndex2To31HaveTheBitsOfTheSameBlocksOnAHeapArray(@TempDir Path dir) throws IOException {
+        long from = (1L << 31) - 5000;
+        long to = (1L << 31) + 61;
+        // A multiple of the block length, so that the heap copy's elements sit at the same place in their blocks.
+        long base = from / 4096 * 4096;
+        float[] copy = new float[(int) (to - base)];
+        SplittableRandom random = new SplittableRandom(SEED);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment values = SparseFile.map(dir, arena, LEAD, 1, HUGE).segments().getFirst();
+            for (long i = from; i < to; i++) {
+                float x = (float) (random.nextDouble(-1, 1) * Math.scalb(1.0, random.nextInt(-40, 40)));
+                values.setAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, i, x);
+                copy[(int) (i - base)] = x;
+            }
+            MemorySegment heap = MemorySegment.ofArray(copy);
+            int heapFrom = (int) (from - base);
+            assertEquals(Double.doubleToRawLongBits(Norms.sumOfSquares(0.0, heap, heapFrom, copy.length)),
+                    Double.doubleToRawLongBits(Norms.sumOfSquares(0.0, values, from, to)), "sum of squares");
+            assertEquals(Norms.maxAbs(heap, heapFrom, copy.length), Norms.maxAbs(values, from, to), "largest absolute value");
+            double[] totals = new double[4];
+            assertEquals(3, Norms.blockTotals(values, from, to, totals, 1), "blocks met");
+            assertEquals(Double.doubleToRawLongBits(Norms.sumOfSquares(0.0, values, from, to)),
+                    Double.doubleToRawLongBits(Norms.sumOfTotals(0.0, totals, 1, 4)), "block totals added in order");
         }
     }
 

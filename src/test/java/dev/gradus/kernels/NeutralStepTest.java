@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Steps that must not move the parameters: a zero gradient on zero state (without weight decay),
- * and a zero learning rate on finite inputs. "Unchanged" is bit for bit, except that a zero may
+ * and a zero learning rate on finite inputs (a schedule-free rule's {@code z} starting at the
+ * parameter, which it interpolates toward). "Unchanged" is bit for bit, except that a zero may
  * change its sign: {@code w - a * 0} is IEEE arithmetic, and {@code -0 - (+0)} is {@code -0} while
  * {@code -0 - (-0)} is {@code +0}.
  */
@@ -52,14 +53,19 @@ class NeutralStepTest {
     }
 
     private static StepCase withZeroGradientAndState(StepCase c) {
+        // A schedule-free y moves toward z, so z starts at y, and y finite: y + c (z - y) is NaN at infinities.
+        float[] param = ScheduleFreeCases.is(c.hyperparameters())
+                ? wellScaled(c.param()) : c.param();
         return new StepCase(c.rule(), c.rule().withoutWeightDecay().apply(c.hyperparameters()), c.learningRate(),
-                c.firstStep(), c.kind(), c.offset(), c.param(), zeros(c.state(), c.n()), zeros(c.gradients(), c.n()));
+                c.firstStep(), c.kind(), c.offset(), param,
+                ScheduleFreeCases.neutralState(c.hyperparameters(), c.state(), param), zeros(c.gradients(), c.n()));
     }
 
     /** Zero learning rate, zero initial state, finite well-scaled parameters and gradients. */
     private static StepCase withZeroLearningRate(StepCase c) {
+        float[] param = wellScaled(c.param());
         return new StepCase(c.rule(), c.hyperparameters(), 0.0, c.firstStep(), c.kind(), c.offset(),
-                wellScaled(c.param()), zeros(c.state(), c.n()),
+                param, ScheduleFreeCases.neutralState(c.hyperparameters(), c.state(), param),
                 c.gradients().stream().map(NeutralStepTest::wellScaled).toList());
     }
 

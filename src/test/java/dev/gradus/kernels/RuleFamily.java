@@ -36,6 +36,16 @@ record RuleFamily(String name, Gen<UpdateRule> rules, Gen<UpdateRule> typicalRul
                            MemorySegment gradient, List<MemorySegment> state) {
         RuleSteps.step(kernels, rule, learningRate, step, param, gradient, stateAt(state, 0), stateAt(state, 1),
                 stateAt(state, 2), 0, param.byteSize() / Float.BYTES);
+        ScheduleFreeCases.finishStep(rule, learningRate, step, state);
+    }
+
+    /** {@link #kernelStep} with the gradient clamped to {@code clipValue} and scaled by {@code clipScale} inside the kernels. */
+    static void scaledKernelStep(KernelSet kernels, UpdateRule rule, double learningRate, long step,
+                                 MemorySegment param, MemorySegment gradient, List<MemorySegment> state,
+                                 float clipValue, float clipScale) {
+        RuleSteps.step(kernels, rule, learningRate, step, param, null, gradient, stateAt(state, 0), stateAt(state, 1),
+                stateAt(state, 2), 0, param.byteSize() / Float.BYTES, clipValue, clipScale);
+        ScheduleFreeCases.finishStep(rule, learningRate, step, state);
     }
 
     /** One step through the update form of {@code kernels} on every element, the update written into {@code update}. */

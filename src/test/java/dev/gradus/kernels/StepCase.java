@@ -58,7 +58,8 @@ record StepCase(RuleFamily rule, UpdateRule hyperparameters, double learningRate
             Gen<float[]> arrays = Floats.arrayOf(n, values);
             UpdateRule hyperparameters = rule.rules().next(random);
             List<float[]> state = IntStream.range(0, hyperparameters.stateBuffers())
-                    .mapToObj(s -> random.nextBoolean() ? new float[n] : arrays.next(random))
+                    .mapToObj(s -> ScheduleFreeCases.isAveraging(hyperparameters, s) ? ScheduleFreeCases.averaging(random)
+                            : random.nextBoolean() ? new float[n] : arrays.next(random))
                     .toList();
             List<float[]> gradients = Stream.generate(() -> arrays.next(random)).limit(5 + random.nextInt(3)).toList();
             return new StepCase(rule, hyperparameters, learningRates.next(random),
@@ -85,8 +86,12 @@ record StepCase(RuleFamily rule, UpdateRule hyperparameters, double learningRate
 
     StepCase truncatedTo(int length) {
         UnaryOperator<float[]> cut = values -> Arrays.copyOf(values, length);
+        // A schedule-free averaging holds 4 floats whatever the length.
+        List<float[]> cutState = IntStream.range(0, state.size())
+                .mapToObj(s -> ScheduleFreeCases.isAveraging(hyperparameters, s) ? state.get(s) : cut.apply(state.get(s)))
+                .toList();
         return new StepCase(rule, hyperparameters, learningRate, firstStep, kind, offset, cut.apply(param),
-                state.stream().map(cut).toList(), gradients.stream().map(cut).toList());
+                cutState, gradients.stream().map(cut).toList());
     }
 
     StepCase inMemory(Buffers.Kind buffers) {

@@ -49,16 +49,59 @@ final class Trial {
         return Buffers.of(c.kind(), arena, values, c.offset(), TRAILING_GUARD);
     }
 
+    /** {@return the number of elements of the case} */
+    int length() {
+        return c.n();
+    }
+
     /** Step {@code firstStep + s} through the public facade on {@code [from, to)}. */
     void publicStep(int s, MemorySegment gradient, long from, long to) {
         RuleFamily.publicStep(c.hyperparameters(), c.learningRate(), c.firstStep() + s, paramSlice, gradient,
                 stateSlices, from, to);
     }
 
+    /**
+     * One range of step {@code firstStep + s} on the selected kernels, to be followed by
+     * {@link #finishStep} once every range stepped: {@link #publicStep} for the elementwise rules,
+     * and for a schedule-free one the range without its averaging, which only whole-parameter
+     * calls of the facade write.
+     */
+    void rangeStep(int s, MemorySegment gradient, long from, long to) {
+        if (ScheduleFreeCases.is(c.hyperparameters())) {
+            ScheduleFreeCases.rangeStep(c.hyperparameters(), c.learningRate(), c.firstStep() + s, paramSlice, gradient,
+                    stateSlices, from, to);
+        } else {
+            publicStep(s, gradient, from, to);
+        }
+    }
+
+    /** Ends step {@code firstStep + s} after {@link #rangeStep}s: writes a schedule-free rule's averaging. */
+    void finishStep(int s) {
+        ScheduleFreeCases.finishStep(c.hyperparameters(), c.learningRate(), c.firstStep() + s, stateSlices);
+    }
+
     /** Step {@code firstStep + s} through {@code kernels} on every element. */
     void kernelStep(KernelSet kernels, int s, MemorySegment gradient) {
         RuleFamily.kernelStep(kernels, c.hyperparameters(), c.learningRate(), c.firstStep() + s, paramSlice,
                 gradient, stateSlices);
+    }
+
+    /**
+     * Step {@code firstStep + s} through the public facade on every element, the gradient clamped
+     * to {@code clipValue} and scaled by {@code clipScale}.
+     */
+    void scaledPublicStep(int s, MemorySegment gradient, float clipValue, float clipScale) {
+        Kernels.step(c.hyperparameters(), c.learningRate(), c.firstStep() + s, paramSlice, gradient, stateSlices, 0,
+                c.n(), clipValue, clipScale);
+    }
+
+    /**
+     * Step {@code firstStep + s} through {@code kernels} on every element, the gradient clamped to
+     * {@code clipValue} and scaled by {@code clipScale}.
+     */
+    void scaledKernelStep(KernelSet kernels, int s, MemorySegment gradient, float clipValue, float clipScale) {
+        RuleFamily.scaledKernelStep(kernels, c.hyperparameters(), c.learningRate(), c.firstStep() + s, paramSlice,
+                gradient, stateSlices, clipValue, clipScale);
     }
 
     /** Step {@code firstStep + s} through the public update form, the update written into {@code update}. */

@@ -8,6 +8,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -63,6 +64,25 @@ final class ModelFixture {
 
     /** The parameters after {@code steps} steps done tensor by tensor with {@link Kernels#step}. */
     List<float[]> expected(Arena arena, UpdateRule rule, double learningRate, int steps) {
+        float[] unscaled = new float[sizes.length];
+        Arrays.fill(unscaled, 1f);
+        return expected(arena, rule, learningRate, steps, unscaled);
+    }
+
+    /**
+     * The parameters after {@code steps} steps done tensor by tensor with {@link Kernels#step}, the
+     * gradient of parameter {@code p} scaled by {@code clipScales[p]} inside the kernels.
+     */
+    List<float[]> expected(Arena arena, UpdateRule rule, double learningRate, int steps, float[] clipScales) {
+        return expected(arena, rule, learningRate, steps, Float.POSITIVE_INFINITY, clipScales);
+    }
+
+    /**
+     * {@link #expected(Arena, UpdateRule, double, int, float[])} with the gradients also clamped to
+     * {@code clipValue} inside the kernels.
+     */
+    List<float[]> expected(Arena arena, UpdateRule rule, double learningRate, int steps, float clipValue,
+                           float[] clipScales) {
         List<float[]> result = new ArrayList<>();
         for (int p = 0; p < sizes.length; p++) {
             UpdateRule own = inBiasGroup(p) ? BIASES.resolve(rule) : rule;
@@ -73,7 +93,7 @@ final class ModelFixture {
             List<MemorySegment> state = IntStream.range(0, own.stateBuffers())
                     .mapToObj(i -> filledWith(arena, size, own.initialStateValue(i))).toList();
             for (int t = 1; t <= steps; t++) {
-                Kernels.step(own, rate, t, w, gradients.get(p), state);
+                Kernels.step(own, rate, t, w, gradients.get(p), state, 0, size, clipValue, clipScales[p]);
             }
             result.add(w.toArray(ValueLayout.JAVA_FLOAT));
         }

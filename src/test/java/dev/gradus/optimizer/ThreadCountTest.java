@@ -1,6 +1,9 @@
 package dev.gradus.optimizer;
 
 import dev.gradus.Adam;
+import dev.gradus.Lamb;
+import dev.gradus.Lion;
+import dev.gradus.Lars;
 import dev.gradus.Optimizer;
 import dev.gradus.RmsProp;
 import dev.gradus.UpdateRule;
@@ -34,7 +37,8 @@ class ThreadCountTest {
             IntStream.range(0, random.nextInt(1, 12))
                     .map(i -> random.nextInt(4) == 0 ? random.nextInt(0, 40_000) : random.nextInt(0, 300)).toArray(),
             Gen.<UpdateRule>elementOf(Adam.DEFAULT, Adam.adamW().withAmsgrad(true),
-                    RmsProp.DEFAULT.withCentered(true).withMomentum(0.5)).next(random),
+                    RmsProp.DEFAULT.withCentered(true).withMomentum(0.5), Lars.DEFAULT.withWeightDecay(1e-4),
+                    Lamb.DEFAULT.withWeightDecay(1e-2), Lion.optax().withMaximize(true)).next(random),
             random.nextInt(2, 5), random.nextBoolean(), random.nextLong());
 
     @Test

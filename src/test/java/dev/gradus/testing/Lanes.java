@@ -10,8 +10,8 @@ public final class Lanes {
     }
 
     /**
-     * Floats per vector of the vector kernels the calls run on or switch to once warmed up; 8 (a
-     * 256-bit vector) when they run scalar kernels for good.
+     * {@return the floats per vector of the vector kernels the calls run on or switch to once
+     * warmed up; 8 (a 256-bit vector) when they run scalar kernels for good}
      */
     public static int ofSelectedKernels() {
         String name;

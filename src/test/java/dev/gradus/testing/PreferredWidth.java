@@ -11,7 +11,7 @@ public final class PreferredWidth {
     private PreferredWidth() {
     }
 
-    /** The bits of {@link FloatVector#SPECIES_PREFERRED}: wider species are not intrinsified by C2. */
+    /** {@return the bits of {@link FloatVector#SPECIES_PREFERRED}: wider species are not intrinsified by C2} */
     public static int bits() {
         return FloatVector.SPECIES_PREFERRED.vectorBitSize();
     }

@@ -25,7 +25,7 @@ public final class ThreadAllocation {
         return threads;
     }
 
-    /** The bytes this thread has allocated since it started. */
+    /** {@return the bytes this thread has allocated since it started} */
     public static long bytes() {
         return THREADS.getCurrentThreadAllocatedBytes();
     }

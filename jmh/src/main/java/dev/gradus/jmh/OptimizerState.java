@@ -2,6 +2,7 @@ package dev.gradus.jmh;
 
 import dev.gradus.Adam;
 import dev.gradus.Optimizer;
+import dev.gradus.UpdateRule;
 import dev.gradus.internal.StaggeredAllocator;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -10,7 +11,7 @@ import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
 /**
- * An Adam optimizer over tensors of given sizes, with the caller's values and gradients in one
+ * An optimizer (Adam unless a rule is given) over tensors of given sizes, with the caller's values and gradients in one
  * shared arena, placed by {@link StaggeredAllocator} as the optimizer places its state, and
  * non-zero gradients so that the moments stay normal.
  */
@@ -26,7 +27,12 @@ final class OptimizerState implements AutoCloseable {
 
     /** An optimizer whose builder {@code options} configures (threads, executor, threshold). */
     OptimizerState(int[] sizes, UnaryOperator<Optimizer.Builder> options) {
-        optimizer = options.apply(Optimizer.builder(Adam.DEFAULT, Adam.DEFAULT_LEARNING_RATE)).build();
+        this(sizes, Adam.DEFAULT, options);
+    }
+
+    /** An optimizer following {@code rule} at its default learning rate, configured by {@code options}. */
+    OptimizerState(int[] sizes, UpdateRule rule, UnaryOperator<Optimizer.Builder> options) {
+        optimizer = options.apply(Optimizer.builder(rule, rule.defaultLearningRate())).build();
         SplittableRandom random = new SplittableRandom(StreamState.SEED);
         for (int p = 0; p < sizes.length; p++) {
             optimizer.add("tensor" + p, filled(sizes[p], random, 1.0), filled(sizes[p], random, 0.01));

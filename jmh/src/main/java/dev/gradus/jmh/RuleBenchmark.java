@@ -3,7 +3,9 @@ package dev.gradus.jmh;
 import dev.gradus.Kernels;
 import dev.gradus.UpdateRule;
 import dev.gradus.internal.RuleSteps;
+import dev.gradus.internal.ScheduleFreeAveraging;
 import dev.gradus.internal.ScalarKernels;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -17,7 +19,10 @@ import org.openjdk.jmh.annotations.Benchmark;
  * {@code float[]} as a Java user would write it. The step number counts up from 1 in each trial.
  *
  * <p>Buffers: parameters, gradients, then the rule's {@link UpdateRule#stateBuffers()} state
- * buffers, which also give the traffic per element ({@link StreamState#bytesPerElement()}).
+ * buffers, which also give the traffic per element ({@link StreamState#bytesPerElement()}). A
+ * schedule-free rule's {@code averaging} (4 floats, not one per element) is no trial buffer and no
+ * traffic: it is a scratch segment of its own, and the rule steps whole parameters, so its
+ * {@code callGradusOnce} steps empty slices with a scratch averaging of its own.
  */
 public abstract class RuleBenchmark extends StreamState {
 
@@ -39,7 +44,15 @@ public abstract class RuleBenchmark extends StreamState {
 
     @Override
     protected final int bufferCount() {
-        return 2 + measuredRule().stateBuffers();
+        UpdateRule measured = measuredRule();
+        return 2 + measured.stateBuffers() - (ScheduleFreeAveraging.is(measured) ? 1 : 0);
+    }
+
+    /** State buffer {@code index}: trial buffer {@code 2 + index}, or a scratch averaging. */
+    private static MemorySegment stateBuffer(UpdateRule rule, TrialBuffers buffers, int index) {
+        return ScheduleFreeAveraging.isAveraging(rule, index)
+                ? Arena.ofAuto().allocate(ScheduleFreeAveraging.FLOATS * Float.BYTES, 64)
+                : buffers.segment(2 + index);
     }
 
     @Override
@@ -49,7 +62,7 @@ public abstract class RuleBenchmark extends StreamState {
         step = 0;
         w = buffers.segment(TrialBuffers.PARAMETERS);
         g = buffers.segment(TrialBuffers.GRADIENTS);
-        state = IntStream.range(0, rule.stateBuffers()).mapToObj(i -> buffers.segment(2 + i)).toList();
+        state = IntStream.range(0, rule.stateBuffers()).mapToObj(i -> stateBuffer(rule, buffers, i)).toList();
         state0 = state.isEmpty() ? null : state.get(0);
         state1 = state.size() < 2 ? null : state.get(1);
         state2 = state.size() < 3 ? null : state.get(2);
@@ -58,10 +71,22 @@ public abstract class RuleBenchmark extends StreamState {
 
     @Override
     protected final void callGradusOnce() {
-        Kernels.step(rule, learningRate, 1, w, g, state, 0, 0);
+        if (ScheduleFreeAveraging.is(rule)) {
+            List<MemorySegment> empty = IntStream.range(0, rule.stateBuffers())
+                    .mapToObj(i -> ScheduleFreeAveraging.isAveraging(rule, i)
+                            ? Arena.ofAuto().allocate(ScheduleFreeAveraging.FLOATS * Float.BYTES, 64)
+                            : state.get(i).asSlice(0, 0))
+                    .toList();
+            Kernels.step(rule, learningRate, 1, w.asSlice(0, 0), g.asSlice(0, 0), empty);
+        } else {
+            Kernels.step(rule, learningRate, 1, w, g, state, 0, 0);
+        }
     }
 
-    /** Heap array {@code index} of {@code textbookArray}: 0 parameters, 1 gradients, then the state in the rule's order. */
+    /**
+     * Heap array {@code index} of {@code textbookArray}: 0 parameters, 1 gradients, then the state
+     * in the rule's order (a schedule-free averaging excepted).
+     */
     protected final float[] array(int index) {
         return buffers.array(index);
     }
@@ -72,7 +97,10 @@ public abstract class RuleBenchmark extends StreamState {
         Kernels.step(rule, learningRate, ++step, w, g, state);
     }
 
-    /** The scalar kernel on the same segments, with the per-step scalars the facade computes. */
+    /**
+     * The scalar kernel on the same segments, with the per-step scalars the facade computes (a
+     * schedule-free rule's averaging is not advanced: it costs nothing per element).
+     */
     @Benchmark
     public void scalarSegments() {
         RuleSteps.step(ScalarKernels.INSTANCE, rule, learningRate, ++step, w, g, state0, state1, state2, 0, n);
@@ -81,7 +109,7 @@ public abstract class RuleBenchmark extends StreamState {
     /** The same traffic with one subtraction per element and written buffer: the memory roofline. */
     @Benchmark
     public void roofline() {
-        switch (state.size()) {
+        switch (bufferCount() - 2) {
             case 0 -> StreamKernels.readTwoWriteOne(w, g, n);
             case 1 -> StreamKernels.readThreeWriteTwo(w, g, state0, n);
             case 2 -> StreamKernels.readFourWriteThree(w, g, state0, state1, n);

@@ -18,7 +18,7 @@ import java.lang.foreign.MemorySegment;
 final class LoopOptions {
 
     /** Ascend: the gradient's sign is flipped. */
-    static final int MAXIMIZE = 1;
+    static final int SCALED = 1;
     /** Coupled weight decay: {@code g + lambda * w}, for {@code lambda != 0}. */
     static final int COUPLED_DECAY = 1 << 1;
     /** {@code sqrt(q + eps)} instead of {@code sqrt(q) + eps}. */
@@ -31,7 +31,7 @@ final class LoopOptions {
     static final int MOMENTUM = 1 << 5;
     /** Adam divides by the running maximum of {@code v}. */
     static final int AMSGRAD = 1 << 6;
-    /** Adam multiplies the weights by a decay factor other than 1. */
+    /** Adam and NAdam multiply the weights by a decay factor other than 1; Lion adds {@code lambda * w} to its sign. */
     static final int DECOUPLED_DECAY = 1 << 7;
     /** Every buffer of the call is a heap segment over a {@code float[]}. */
     static final int FLOAT_ARRAY_SEGMENTS = 1 << 8;
@@ -51,18 +51,32 @@ final class LoopOptions {
     static final int RULE_RMS_PROP = 3;
     /** Adam. */
     static final int RULE_ADAM = 4;
-    /** The number of distinct option sets: the rule's number takes three bits. */
-    static final int COUNT = 1 << (RULE_SHIFT + 3);
+    /** Lion. */
+    static final int RULE_LION = 5;
+    /** Adamax. */
+    static final int RULE_ADAMAX = 6;
+    /** Adadelta. */
+    static final int RULE_ADADELTA = 7;
+    /** Rprop. */
+    static final int RULE_RPROP = 8;
+    /** NAdam. */
+    static final int RULE_NADAM = 9;
+    /** AdaBelief. */
+    static final int RULE_ADABELIEF = 10;
+    /** Yogi. */
+    static final int RULE_YOGI = 11;
+    /** The number of distinct option sets: the rule's number takes four bits. */
+    static final int COUNT = 1 << (RULE_SHIFT + 4);
 
     private LoopOptions() {
     }
 
-    /** The bits of {@code rule}, one of {@link #RULE_SGD} to {@link #RULE_ADAM}. */
+    /** The bits of {@code rule}, one of {@link #RULE_SGD} to {@link #RULE_YOGI}. */
     static int forRule(int rule) {
         return rule << RULE_SHIFT;
     }
 
-    /** The rule of {@code options}: {@link #RULE_SGD} to {@link #RULE_ADAM}. */
+    /** The rule of {@code options}: {@link #RULE_SGD} to {@link #RULE_YOGI}. */
     static int rule(int options) {
         return options >>> RULE_SHIFT;
     }
@@ -72,9 +86,9 @@ final class LoopOptions {
         return on ? option : 0;
     }
 
-    /** The options of the effective gradient every rule forms: {@link #MAXIMIZE} and {@link #COUPLED_DECAY}. */
-    static int gradient(float weightDecay, boolean maximize) {
-        return when(maximize, MAXIMIZE) | when(weightDecay != 0f, COUPLED_DECAY);
+    /** The options of the effective gradient every rule forms: {@link #SCALED} and {@link #COUPLED_DECAY}. */
+    static int gradient(float weightDecay, boolean scaled) {
+        return when(scaled, SCALED) | when(weightDecay != 0f, COUPLED_DECAY);
     }
 
     /**
@@ -107,8 +121,10 @@ final class LoopOptions {
                 : has(options, OTHER_SEGMENTS) ? MemorySegment.class : NATIVE_CLASS;
     }
 
-    private static final Class<? extends MemorySegment> NATIVE_CLASS = MemorySegment.NULL.getClass();
-    private static final Class<? extends MemorySegment> FLOAT_ARRAY_CLASS =
+    /** The JDK's class of native segments. */
+    static final Class<? extends MemorySegment> NATIVE_CLASS = MemorySegment.NULL.getClass();
+    /** The JDK's class of heap segments over a {@code float[]}. */
+    static final Class<? extends MemorySegment> FLOAT_ARRAY_CLASS =
             MemorySegment.ofArray(new float[0]).getClass();
 
     private static boolean isNative(MemorySegment segment) {

@@ -7,7 +7,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
- * Copies of a template loop class, one per set of {@link LoopOptions}, so that every option set
+ * Copies of a template loop class, one per option set ({@link LoopOptions} for the rules,
+ * {@link ConversionOptions} for the conversions), so that every option set
  * runs a loop of its own that C2 compiles once and shares with no other option set.
  *
  * <p>A loop that tests its options shares one profile and one compiled body among all option
@@ -31,18 +32,19 @@ final class Specializations<T> {
     private final Class<T> type;
     private final String templateName;
     private final byte[] template;
-    private final Object[] copies = new Object[LoopOptions.COUNT];
+    private final Object[] copies;
 
     /**
      * Reads the class file of {@code template}, a class of this package implementing {@code type}
-     * with a no-argument constructor.
+     * with a no-argument constructor, whose option sets are the numbers {@code [0, count)}.
      *
      * @throws IllegalStateException if the class file cannot be read
      */
-    Specializations(Class<T> type, Class<? extends T> template) {
+    Specializations(Class<T> type, Class<? extends T> template, int count) {
         this.type = type;
         this.templateName = template.getSimpleName();
         this.template = classFile(template);
+        this.copies = new Object[count];
     }
 
     private static byte[] classFile(Class<?> template) {

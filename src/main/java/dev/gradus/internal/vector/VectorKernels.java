@@ -1,16 +1,25 @@
 package dev.gradus.internal.vector;
 
+import dev.gradus.CustomStep;
+import dev.gradus.CustomRule;
 import static dev.gradus.internal.vector.LoopOptions.AMSGRAD;
 import static dev.gradus.internal.vector.LoopOptions.CENTERED;
 import static dev.gradus.internal.vector.LoopOptions.DECOUPLED_DECAY;
 import static dev.gradus.internal.vector.LoopOptions.EPSILON_INSIDE;
 import static dev.gradus.internal.vector.LoopOptions.MOMENTUM;
 import static dev.gradus.internal.vector.LoopOptions.NESTEROV;
+import static dev.gradus.internal.vector.LoopOptions.RULE_ADABELIEF;
+import static dev.gradus.internal.vector.LoopOptions.RULE_ADADELTA;
 import static dev.gradus.internal.vector.LoopOptions.RULE_ADAGRAD;
 import static dev.gradus.internal.vector.LoopOptions.RULE_ADAM;
+import static dev.gradus.internal.vector.LoopOptions.RULE_ADAMAX;
+import static dev.gradus.internal.vector.LoopOptions.RULE_LION;
 import static dev.gradus.internal.vector.LoopOptions.RULE_MOMENTUM;
+import static dev.gradus.internal.vector.LoopOptions.RULE_NADAM;
 import static dev.gradus.internal.vector.LoopOptions.RULE_RMS_PROP;
+import static dev.gradus.internal.vector.LoopOptions.RULE_RPROP;
 import static dev.gradus.internal.vector.LoopOptions.RULE_SGD;
+import static dev.gradus.internal.vector.LoopOptions.RULE_YOGI;
 import static dev.gradus.internal.vector.LoopOptions.forRule;
 import static dev.gradus.internal.vector.LoopOptions.gradient;
 import static dev.gradus.internal.vector.LoopOptions.segments;
@@ -43,7 +52,10 @@ public final class VectorKernels implements KernelSet {
     /** The smallest preferred width worth using: narrower vectors lose to the scalar loop. */
     private static final int MINIMUM_PREFERRED_BITS = 128;
 
-    private static final Specializations<Loops.Rule> LOOPS = new Specializations<>(Loops.Rule.class, RuleLoop.class);
+    private static final Specializations<Loops.Rule> LOOPS = new Specializations<>(Loops.Rule.class, RuleLoop.class,
+            LoopOptions.COUNT);
+    private static final Specializations<Loops.ScheduleFree> SCHEDULE_FREE =
+            new Specializations<>(Loops.ScheduleFree.class, ScheduleFreeLoop.class, LoopOptions.COUNT);
 
     private VectorKernels() {
     }
@@ -72,31 +84,31 @@ public final class VectorKernels implements KernelSet {
 
     @Override
     public void sgd(MemorySegment param, MemorySegment update, MemorySegment gradient, long from, long to,
-                    float learningRate, float weightDecay, boolean maximize) {
-        LOOPS.of(forRule(RULE_SGD) | gradient(weightDecay, maximize)
+                    float learningRate, float clipValue, float factor, float weightDecay, boolean scaled) {
+        LOOPS.of(forRule(RULE_SGD) | gradient(weightDecay, scaled)
                         | segments(param, update, gradient, null, null, null))
-                .run(param, update, gradient, null, null, null, from, to, learningRate, 0f, 0f, 0f, 0f, 0f, 0f, 1f,
-                        weightDecay);
+                .run(param, update, gradient, null, null, null, from, to, learningRate, 0f, 0f, 0f, 0f, 0f, 0f, 0f,
+                        1f, clipValue, factor, weightDecay);
     }
 
     @Override
     public void momentum(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment velocity,
                          long from, long to, float momentum, float gradientScale, float stepSize, boolean nesterov,
-                         float weightDecay, boolean maximize) {
-        LOOPS.of(forRule(RULE_MOMENTUM) | gradient(weightDecay, maximize) | when(nesterov, NESTEROV)
+                         float clipValue, float factor, float weightDecay, boolean scaled) {
+        LOOPS.of(forRule(RULE_MOMENTUM) | gradient(weightDecay, scaled) | when(nesterov, NESTEROV)
                         | segments(param, update, gradient, velocity, null, null))
                 .run(param, update, gradient, velocity, null, null, from, to, momentum, gradientScale, stepSize,
-                        0f, 0f, 0f, 0f, 1f, weightDecay);
+                        0f, 0f, 0f, 0f, 0f, 1f, clipValue, factor, weightDecay);
     }
 
     @Override
     public void adagrad(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment accumulator,
                         long from, long to, float learningRate, float epsilon, boolean epsilonInside,
-                        float weightDecay, boolean maximize) {
-        LOOPS.of(forRule(RULE_ADAGRAD) | gradient(weightDecay, maximize) | when(epsilonInside, EPSILON_INSIDE)
+                        float clipValue, float factor, float weightDecay, boolean scaled) {
+        LOOPS.of(forRule(RULE_ADAGRAD) | gradient(weightDecay, scaled) | when(epsilonInside, EPSILON_INSIDE)
                         | segments(param, update, gradient, accumulator, null, null))
                 .run(param, update, gradient, accumulator, null, null, from, to, learningRate, epsilon, 0f, 0f, 0f,
-                        0f, 0f, 1f, weightDecay);
+                        0f, 0f, 0f, 1f, clipValue, factor, weightDecay);
     }
 
     @Override
@@ -104,12 +116,12 @@ public final class VectorKernels implements KernelSet {
                         MemorySegment squareAverage, MemorySegment gradientAverage, MemorySegment momentumBuffer,
                         long from, long to, float decay, float oneMinusDecay, float learningRate, float epsilon,
                         boolean epsilonInside, boolean centered, boolean withMomentum, float momentum,
-                        float weightDecay, boolean maximize) {
-        LOOPS.of(forRule(RULE_RMS_PROP) | gradient(weightDecay, maximize) | when(epsilonInside, EPSILON_INSIDE)
+                        float clipValue, float factor, float weightDecay, boolean scaled) {
+        LOOPS.of(forRule(RULE_RMS_PROP) | gradient(weightDecay, scaled) | when(epsilonInside, EPSILON_INSIDE)
                         | when(centered, CENTERED) | when(withMomentum, MOMENTUM)
                         | segments(param, update, gradient, squareAverage, gradientAverage, momentumBuffer))
                 .run(param, update, gradient, squareAverage, gradientAverage, momentumBuffer, from, to, decay,
-                        oneMinusDecay, learningRate, epsilon, momentum, 0f, 0f, 1f, weightDecay);
+                        oneMinusDecay, learningRate, epsilon, momentum, 0f, 0f, 0f, 1f, clipValue, factor, weightDecay);
     }
 
     @Override
@@ -117,12 +129,113 @@ public final class VectorKernels implements KernelSet {
                      MemorySegment v, MemorySegment vmax, long from, long to,
                      float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
                      float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside, boolean amsgrad,
-                     float decayFactor, float weightDecay, boolean maximize) {
-        LOOPS.of(forRule(RULE_ADAM) | gradient(weightDecay, maximize) | when(epsilonInside, EPSILON_INSIDE)
+                     float decayFactor, float clipValue, float factor, float weightDecay, boolean scaled) {
+        LOOPS.of(forRule(RULE_ADAM) | gradient(weightDecay, scaled) | when(epsilonInside, EPSILON_INSIDE)
                         | when(amsgrad, AMSGRAD) | when(decayFactor != 1f, DECOUPLED_DECAY)
                         | segments(param, update, gradient, m, v, vmax))
                 .run(param, update, gradient, m, v, vmax, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
-                        stepSize, secondMomentScale, epsilon, decayFactor, weightDecay);
+                        stepSize, secondMomentScale, epsilon, 0f, decayFactor, clipValue, factor, weightDecay);
+    }
+
+    @Override
+    public void lion(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment momentum,
+                     long from, long to, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
+                     float learningRate, float decoupledDecay, float clipValue, float factor, float weightDecay,
+                     boolean scaled) {
+        LOOPS.of(forRule(RULE_LION) | gradient(weightDecay, scaled) | when(decoupledDecay != 0f, DECOUPLED_DECAY)
+                        | segments(param, update, gradient, momentum, null, null))
+                .run(param, update, gradient, momentum, null, null, from, to, beta1, oneMinusBeta1, beta2,
+                        oneMinusBeta2, learningRate, decoupledDecay, 0f, 0f, 1f, clipValue, factor, weightDecay);
+    }
+
+    @Override
+    public void adadelta(MemorySegment param, MemorySegment update, MemorySegment gradient,
+                         MemorySegment squareAverage, MemorySegment updateAverage, long from, long to, float rho,
+                         float oneMinusRho, float epsilon, float learningRate, float clipValue, float factor,
+                         float weightDecay, boolean scaled) {
+        LOOPS.of(forRule(RULE_ADADELTA) | gradient(weightDecay, scaled)
+                        | segments(param, update, gradient, squareAverage, updateAverage, null))
+                .run(param, update, gradient, squareAverage, updateAverage, null, from, to, rho, oneMinusRho, epsilon,
+                        learningRate, 0f, 0f, 0f, 0f, 1f, clipValue, factor, weightDecay);
+    }
+
+    @Override
+    public void rprop(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment previous,
+                      MemorySegment stepSize, long from, long to, float etaMinus, float etaPlus, float stepSizeMin,
+                      float stepSizeMax, float rate, float clipValue, float factor, float weightDecay,
+                      boolean scaled) {
+        LOOPS.of(forRule(RULE_RPROP) | gradient(weightDecay, scaled)
+                        | segments(param, update, gradient, previous, stepSize, null))
+                .run(param, update, gradient, previous, stepSize, null, from, to, etaMinus, etaPlus, stepSizeMin,
+                        stepSizeMax, rate, 0f, 0f, 0f, 1f, clipValue, factor, weightDecay);
+    }
+
+    @Override
+    public void adamax(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m,
+                       MemorySegment u, long from, long to, float beta1, float oneMinusBeta1, float beta2,
+                       float epsilon, float stepSize, float clipValue, float factor, float weightDecay,
+                       boolean scaled) {
+        LOOPS.of(forRule(RULE_ADAMAX) | gradient(weightDecay, scaled) | segments(param, update, gradient, m, u, null))
+                .run(param, update, gradient, m, u, null, from, to, beta1, oneMinusBeta1, beta2, epsilon, stepSize,
+                        0f, 0f, 0f, 1f, clipValue, factor, weightDecay);
+    }
+
+    @Override
+    public void nadam(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m,
+                      MemorySegment v, long from, long to, float beta1, float oneMinusBeta1, float beta2,
+                      float oneMinusBeta2, float gradientStep, float momentumStep, float secondMomentScale,
+                      float epsilon, float decayFactor, float clipValue, float factor, float weightDecay,
+                      boolean scaled) {
+        LOOPS.of(forRule(RULE_NADAM) | gradient(weightDecay, scaled) | when(decayFactor != 1f, DECOUPLED_DECAY)
+                        | segments(param, update, gradient, m, v, null))
+                .run(param, update, gradient, m, v, null, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+                        gradientStep, momentumStep, secondMomentScale, epsilon, decayFactor, clipValue, factor,
+                        weightDecay);
+    }
+
+    @Override
+    public void adabelief(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m,
+                          MemorySegment s, long from, long to, float beta1, float oneMinusBeta1, float beta2,
+                          float oneMinusBeta2, float stepSize, float epsilonRoot, float secondMomentScale,
+                          float epsilon, float clipValue, float factor, float weightDecay, boolean scaled) {
+        LOOPS.of(forRule(RULE_ADABELIEF) | gradient(weightDecay, scaled) | segments(param, update, gradient, m, s, null))
+                .run(param, update, gradient, m, s, null, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+                        stepSize, epsilonRoot, secondMomentScale, epsilon, 1f, clipValue, factor, weightDecay);
+    }
+
+    /** Yogi's scalars in the slots of the moment rules ({@link RuleLoop}): {@code k2} and {@code k5} unused. */
+    @Override
+    public void yogi(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment m,
+                     MemorySegment v, long from, long to, float beta1, float oneMinusBeta1, float oneMinusBeta2,
+                     float stepSize, float secondMomentScale, float epsilon, float clipValue, float factor,
+                     float weightDecay, boolean scaled) {
+        LOOPS.of(forRule(RULE_YOGI) | gradient(weightDecay, scaled) | segments(param, update, gradient, m, v, null))
+                .run(param, update, gradient, m, v, null, from, to, beta1, oneMinusBeta1, 0f, oneMinusBeta2, stepSize,
+                        0f, secondMomentScale, epsilon, 1f, clipValue, factor, weightDecay);
+    }
+
+    @Override
+    public void accumulateSquares(MemorySegment sums, MemorySegment values, long sumsFrom, long valuesFrom, long count,
+                                  float keep, float weight) {
+        long j = 0;
+        for (long bound = SPECIES.loopBound(count); j < bound; j += LANES) {
+            long at = (sumsFrom + j) * Float.BYTES;
+            FloatVector v = fromMemorySegment(SPECIES, values, (valuesFrom + j) * Float.BYTES, ORDER);
+            fromMemorySegment(SPECIES, sums, at, ORDER).mul(keep).add(v.mul(v).mul(weight))
+                    .intoMemorySegment(sums, at, ORDER);
+        }
+        ScalarKernels.INSTANCE.accumulateSquares(sums, values, sumsFrom + j, valuesFrom + j, count - j, keep, weight);
+    }
+
+    @Override
+    public void factoredDirection(MemorySegment update, MemorySegment gradient, MemorySegment variance, long from,
+                                  long varianceFrom, long count, float rowScale, float floor, float factor,
+                                  boolean scaled) {
+        if (scaled) {
+            Directions.scaled(update, gradient, variance, from, varianceFrom, count, rowScale, floor, factor);
+        } else {
+            Directions.plain(update, gradient, variance, from, varianceFrom, count, rowScale, floor);
+        }
     }
 
     @Override
@@ -141,5 +254,45 @@ public final class VectorKernels implements KernelSet {
     @Override
     public long firstNonFinite(MemorySegment values, long from, long to) {
         return NonFiniteScan.firstNonFinite(values, from, to);
+    }
+
+    @Override
+    public double sumOfSquares(MemorySegment values, long from, long to, double start) {
+        return Reductions.sumOfSquares(values, from, to, start);
+    }
+
+    @Override
+    public float maxAbs(MemorySegment values, long from, long to) {
+        return Reductions.maxAbs(values, from, to);
+    }
+
+    @Override
+    public void custom(CustomRule rule, CustomStep step, long from, long to) {
+        rule.vectorStep(step, from, to);
+    }
+
+    @Override
+    public void scheduleFree(MemorySegment param, MemorySegment gradient, MemorySegment z, MemorySegment zSource,
+                             MemorySegment base, MemorySegment v, long from, long to, float beta2,
+                             float oneMinusBeta2, float epsilon, float lerpWeight, float yStep, float zStep,
+                             float decay, float clipValue, float factor, boolean scaled) {
+        SCHEDULE_FREE.of(when(v != null, ScheduleFreeLoop.NORMALIZED) | gradient(decay, scaled)
+                        | segments(param, null, gradient, z, v, null))
+                .run(param, gradient, z, zSource, base, v, from, to, beta2, oneMinusBeta2, epsilon, lerpWeight, yStep,
+                        zStep, decay, clipValue, factor);
+    }
+
+    @Override
+    public void lerp(MemorySegment out, MemorySegment start, MemorySegment end, MemorySegment base, long from,
+                     long to, float k) {
+        long i = from;
+        for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
+            long at = i * Float.BYTES;
+            FloatVector b = fromMemorySegment(SPECIES, base, at, ORDER);
+            FloatVector difference = fromMemorySegment(SPECIES, end, at, ORDER)
+                    .sub(fromMemorySegment(SPECIES, start, at, ORDER));
+            b.add(difference.mul(k)).intoMemorySegment(out, at, ORDER);
+        }
+        ScalarKernels.INSTANCE.lerp(out, start, end, base, i, to, k);
     }
 }

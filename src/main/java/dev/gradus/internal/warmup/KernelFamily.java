@@ -18,6 +18,20 @@ public enum KernelFamily {
     RMS_PROP("rmsProp"),
     /** {@code adam}: {@link dev.gradus.Adam} in every form. */
     ADAM("adam"),
+    /** {@code lion}: {@link dev.gradus.Lion}, with or without its decay. */
+    LION("lion"),
+    /** {@code adamax}: {@link dev.gradus.Adamax}. */
+    ADAMAX("adamax"),
+    /** {@code adadelta}: {@link dev.gradus.Adadelta}. */
+    ADADELTA("adadelta"),
+    /** {@code rprop}: {@link dev.gradus.Rprop}. */
+    RPROP("rprop"),
+    /** {@code nadam}: {@link dev.gradus.NAdam}, with or without decoupled decay. */
+    NADAM("nadam"),
+    /** {@code adabelief}: {@link dev.gradus.AdaBelief}. */
+    ADABELIEF("adabelief"),
+    /** {@code yogi}: {@link dev.gradus.Yogi}. */
+    YOGI("yogi"),
     /** {@code sgd} emitting the update. */
     SGD_UPDATE("sgd update"),
     /** {@code momentum} emitting the update. */
@@ -28,10 +42,36 @@ public enum KernelFamily {
     RMS_PROP_UPDATE("rmsProp update"),
     /** {@code adam} emitting the update. */
     ADAM_UPDATE("adam update"),
+    /** {@code lion} emitting the update. */
+    LION_UPDATE("lion update"),
+    /** {@code adamax} emitting the update. */
+    ADAMAX_UPDATE("adamax update"),
+    /** {@code adadelta} emitting the update. */
+    ADADELTA_UPDATE("adadelta update"),
+    /** {@code rprop} emitting the update. */
+    RPROP_UPDATE("rprop update"),
+    /** {@code nadam} emitting the update. */
+    NADAM_UPDATE("nadam update"),
+    /** {@code adabelief} emitting the update. */
+    ADABELIEF_UPDATE("adabelief update"),
+    /** {@code yogi} emitting the update. */
+    YOGI_UPDATE("yogi update"),
     /** {@code ewma}: the elementwise {@link dev.gradus.Ewma} update. */
     EWMA("ewma"),
     /** {@code firstNonFinite}: the scan for NaN and infinities. */
-    NON_FINITE_SCAN("firstNonFinite");
+    NON_FINITE_SCAN("firstNonFinite"),
+    /** {@code sumOfSquares}: the deterministic sum of squares, for norms and clipping. */
+    SQUARE_SUM("sumOfSquares"),
+    /** {@code maxAbs}: the largest absolute value, for the infinity norm. */
+    MAX_ABS("maxAbs"),
+    /** {@code accumulateSquares}: {@link dev.gradus.Adafactor}'s second moments. */
+    SQUARE_ACCUMULATION("accumulateSquares"),
+    /** {@code factoredDirection}: {@link dev.gradus.Adafactor}'s direction. */
+    FACTORED_DIRECTION("factoredDirection"),
+    /** {@code scheduleFree}: {@link dev.gradus.ScheduleFreeAdamW} and {@link dev.gradus.ScheduleFreeSgd}, in place only. */
+    SCHEDULE_FREE("scheduleFree"),
+    /** {@code lerp}: the schedule-free rules' evaluation and training views. */
+    LERP("lerp");
 
     private final String method;
 
@@ -39,14 +79,24 @@ public enum KernelFamily {
         this.method = method;
     }
 
-    /** The family's bit in a set of families. */
-    public int bit() {
-        return 1 << ordinal();
+    /** The family's bit in a set of families: there are at most 64 families. */
+    public long bit() {
+        return 1L << ordinal();
     }
 
     /** The name of the family's {@code KernelSet} method, followed by "update" for the update form. */
     public String method() {
         return method;
+    }
+
+    /** Whether the family reads one buffer and writes none: the scan and the reductions. */
+    boolean readsOnly() {
+        return this == NON_FINITE_SCAN || this == SQUARE_SUM || this == MAX_ABS;
+    }
+
+    /** Whether the family's kernel is one of {@link dev.gradus.Adafactor}'s, called without a rule. */
+    boolean adafactor() {
+        return this == SQUARE_ACCUMULATION || this == FACTORED_DIRECTION;
     }
 
     /** Whether the family's calls emit the update rather than step in place. */
@@ -62,12 +112,19 @@ public enum KernelFamily {
             case ADAGRAD_UPDATE -> ADAGRAD;
             case RMS_PROP_UPDATE -> RMS_PROP;
             case ADAM_UPDATE -> ADAM;
+            case LION_UPDATE -> LION;
+            case ADAMAX_UPDATE -> ADAMAX;
+            case ADADELTA_UPDATE -> ADADELTA;
+            case RPROP_UPDATE -> RPROP;
+            case NADAM_UPDATE -> NADAM;
+            case ADABELIEF_UPDATE -> ADABELIEF;
+            case YOGI_UPDATE -> YOGI;
             default -> this;
         };
     }
 
     /** The names of the families in {@code set}, comma-separated, in declaration order. */
-    static String names(int set) {
+    static String names(long set) {
         StringBuilder text = new StringBuilder();
         for (KernelFamily family : values()) {
             if ((set & family.bit()) != 0) {

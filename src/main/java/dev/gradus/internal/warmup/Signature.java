@@ -17,15 +17,15 @@ final class Signature {
 
     /** Set for a heap segment. */
     static final int HEAP = 1;
-    /** Set when the gradient's sign is flipped (maximize). */
-    static final int MAXIMIZE = 1 << 1;
+    /** Set when the gradient is multiplied by a factor (maximize's sign, clipping). */
+    static final int SCALED = 1 << 1;
     /** Set with coupled weight decay. */
     static final int COUPLED_DECAY = 1 << 2;
     /** Set when epsilon is inside the square root. */
     static final int EPSILON_INSIDE = 1 << 3;
-    /** Momentum: Nesterov's update. RMSProp: centered. Adam: AMSGrad. */
+    /** Momentum: Nesterov's update. RMSProp: centered. Adam: AMSGrad. Schedule-free: AdamW. */
     static final int VARIANT = 1 << 4;
-    /** RMSProp: with momentum. Adam: with decoupled weight decay. */
+    /** RMSProp: with momentum. Adam, NAdam and Lion: with decoupled weight decay. */
     static final int SECOND_VARIANT = 1 << 5;
 
     private Signature() {
@@ -44,28 +44,48 @@ final class Signature {
         return on ? bit : 0;
     }
 
-    static int sgd(MemorySegment param, float weightDecay, boolean maximize) {
-        return kind(param) | flag(maximize, MAXIMIZE) | flag(weightDecay != 0f, COUPLED_DECAY);
+    static int sgd(MemorySegment param, float weightDecay, boolean scaled) {
+        return kind(param) | flag(scaled, SCALED) | flag(weightDecay != 0f, COUPLED_DECAY);
     }
 
-    static int momentum(MemorySegment param, boolean nesterov, float weightDecay, boolean maximize) {
-        return sgd(param, weightDecay, maximize) | flag(nesterov, VARIANT);
+    static int momentum(MemorySegment param, boolean nesterov, float weightDecay, boolean scaled) {
+        return sgd(param, weightDecay, scaled) | flag(nesterov, VARIANT);
     }
 
-    static int adagrad(MemorySegment param, boolean epsilonInside, float weightDecay, boolean maximize) {
-        return sgd(param, weightDecay, maximize) | flag(epsilonInside, EPSILON_INSIDE);
+    static int adagrad(MemorySegment param, boolean epsilonInside, float weightDecay, boolean scaled) {
+        return sgd(param, weightDecay, scaled) | flag(epsilonInside, EPSILON_INSIDE);
     }
 
     static int rmsProp(MemorySegment param, boolean epsilonInside, boolean centered, boolean withMomentum,
-                       float weightDecay, boolean maximize) {
-        return adagrad(param, epsilonInside, weightDecay, maximize) | flag(centered, VARIANT)
+                       float weightDecay, boolean scaled) {
+        return adagrad(param, epsilonInside, weightDecay, scaled) | flag(centered, VARIANT)
                 | flag(withMomentum, SECOND_VARIANT);
     }
 
     static int adam(MemorySegment param, boolean epsilonInside, boolean amsgrad, float decayFactor,
-                    float weightDecay, boolean maximize) {
-        return adagrad(param, epsilonInside, weightDecay, maximize) | flag(amsgrad, VARIANT)
+                    float weightDecay, boolean scaled) {
+        return adagrad(param, epsilonInside, weightDecay, scaled) | flag(amsgrad, VARIANT)
                 | flag(decayFactor != 1f, SECOND_VARIANT);
+    }
+
+    static int lion(MemorySegment param, float decoupledDecay, float weightDecay, boolean scaled) {
+        return decayed(param, decoupledDecay != 0f, weightDecay, scaled);
+    }
+
+    static int nadam(MemorySegment param, float decayFactor, float weightDecay, boolean scaled) {
+        return decayed(param, decayFactor != 1f, weightDecay, scaled);
+    }
+
+    private static int decayed(MemorySegment param, boolean decoupled, float weightDecay, boolean scaled) {
+        return sgd(param, weightDecay, scaled) | flag(decoupled, SECOND_VARIANT);
+    }
+
+    static int scheduleFree(MemorySegment param, boolean normalized, float decay, boolean scaled) {
+        return sgd(param, decay, scaled) | flag(normalized, VARIANT);
+    }
+
+    static int direction(MemorySegment update, boolean scaled) {
+        return kind(update) | flag(scaled, SCALED);
     }
 
     static int memory(MemorySegment segment) {

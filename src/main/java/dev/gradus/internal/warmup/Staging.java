@@ -50,10 +50,12 @@ public final class Staging {
     private final long[] warm = new long[FAMILIES];
     private final long[] warming = new long[FAMILIES];
     private final long[] direct = new long[FAMILIES];
-    private int failed;
+    private long failed;
     private final KernelFamily[] queue = new KernelFamily[FAMILIES];
     private int queued;
     private boolean working;
+    /** Whether a custom rule's call has asked for the vector kernels: later calls skip the lock. */
+    private volatile boolean customRulesSeen;
 
     private Staging(KernelSet cold, VectorSource source, Warmer.Factory warmers) {
         this.cold = cold;
@@ -302,6 +304,22 @@ public final class Staging {
         return loaded;
     }
 
+    /**
+     * Has the vector kernels loaded for a rule defined outside Gradus, whose calls run its own vector
+     * kernel from then on: starts the warm-up thread if nothing has started it yet.
+     */
+    void loadForCustomRules() {
+        if (customRulesSeen) {
+            return;
+        }
+        synchronized (this) {
+            customRulesSeen = true;
+            if (vector == null && unavailable == null && source != null) {
+                startWorker();
+            }
+        }
+    }
+
     synchronized Task next() {
         while (queued > 0) {
             KernelFamily family = queue[0];
@@ -372,8 +390,8 @@ public final class Staging {
 
     private String describe() {
         String target = vector == null ? "the vector kernels" : vector.name();
-        int switched = 0;
-        int pending = 0;
+        long switched = 0;
+        long pending = 0;
         for (KernelFamily family : KernelFamily.values()) {
             int f = family.ordinal();
             switched |= (warm[f] | direct[f]) != 0 ? family.bit() : 0;

@@ -14,9 +14,10 @@ import java.lang.foreign.MemorySegment;
  * @param family the family
  * @param rule   the rule with its options, for the update-rule families; else {@code null}
  * @param heap   whether on heap buffers, else on native ones
- * @param scan   for the scan: which buffer it reads; else {@code null}
+ * @param scaled for Adafactor's direction: whether the gradient is scaled
+ * @param scan   for the scan and the reductions: which buffer they read; else {@code null}
  */
-record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, ScanTarget scan) {
+record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, boolean scaled, ScanTarget scan) {
 
     /** Learning rate of every step: large enough that decoupled weight decay changes the weights. */
     static final double LEARNING_RATE = 1e-3;
@@ -50,7 +51,15 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, ScanTarget
                         1f - EWMA_DECAY);
                 yield 0;
             }
-            case NON_FINITE_SCAN -> kernels.firstNonFinite(scanned(buffers, confined), shape.from(), scanEnd(shape));
+            case NON_FINITE_SCAN, SQUARE_SUM, MAX_ABS -> read(kernels, buffers, shape);
+            case SQUARE_ACCUMULATION, FACTORED_DIRECTION -> {
+                adafactor(kernels, buffers, shape);
+                yield 0;
+            }
+            case LERP -> {
+                lerp(kernels, buffers, shape);
+                yield 0;
+            }
             default -> {
                 RuleSteps.step(kernels, rule, LEARNING_RATE, step, buffers.of(heap, confined, WarmUpBuffers.PARAM),
                         update(buffers, confined), buffers.of(heap, confined, WarmUpBuffers.GRADIENT),
@@ -77,15 +86,53 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, ScanTarget
             case EWMA -> kernels.ewma(buffers.of(heap, confined, WarmUpBuffers.PARAM),
                     buffers.of(heap, confined, WarmUpBuffers.GRADIENT), shape.from(), shape.to(), EWMA_DECAY,
                     1f - EWMA_DECAY);
-            case NON_FINITE_SCAN -> {
-                return kernels.firstNonFinite(c.scanned(buffers, confined), shape.from(), c.scanEnd(shape));
+            case NON_FINITE_SCAN, SQUARE_SUM, MAX_ABS -> {
+                return c.read(kernels, buffers, shape);
             }
+            case SQUARE_ACCUMULATION, FACTORED_DIRECTION -> c.adafactor(kernels, buffers, shape);
+            case LERP -> c.lerp(kernels, buffers, shape);
             default -> RuleSteps.step(kernels, c.rule, LEARNING_RATE, step,
                     buffers.of(heap, confined, WarmUpBuffers.PARAM), c.update(buffers, confined),
                     buffers.of(heap, confined, WarmUpBuffers.GRADIENT), c.state(buffers, confined, 0),
                     c.state(buffers, confined, 1), c.state(buffers, confined, 2), shape.from(), shape.to());
         }
         return 0;
+    }
+
+    /**
+     * The call of one of Adafactor's kernels: the gradient's squares into the first state buffer,
+     * or the direction from them into the update buffer, both over the shape's range.
+     */
+    private void adafactor(KernelSet kernels, WarmUpBuffers buffers, Shape shape) {
+        boolean confined = shape.confined();
+        MemorySegment gradient = buffers.of(heap, confined, WarmUpBuffers.GRADIENT);
+        MemorySegment variance = buffers.of(heap, confined, WarmUpBuffers.STATE);
+        int count = shape.to() - shape.from();
+        if (family == KernelFamily.SQUARE_ACCUMULATION) {
+            kernels.accumulateSquares(variance, gradient, shape.from(), shape.from(), count, 0.5f, 0.5f);
+        } else {
+            kernels.factoredDirection(buffers.of(heap, confined, WarmUpBuffers.UPDATE), gradient, variance,
+                    shape.from(), shape.from(), count, 1f, 1e-30f, -1f, scaled);
+        }
+    }
+
+    /** The call of the views' interpolation: the gradient toward the state, into the update buffer. */
+    private void lerp(KernelSet kernels, WarmUpBuffers buffers, Shape shape) {
+        boolean confined = shape.confined();
+        MemorySegment start = buffers.of(heap, confined, WarmUpBuffers.GRADIENT);
+        kernels.lerp(buffers.of(heap, confined, WarmUpBuffers.UPDATE), start,
+                buffers.of(heap, confined, WarmUpBuffers.STATE), start, shape.from(), shape.to(), -0.1f);
+    }
+
+    /** The call of a family that only reads ({@link KernelFamily#readsOnly()}): its answer's bits. */
+    private long read(KernelSet kernels, WarmUpBuffers buffers, Shape shape) {
+        MemorySegment values = scanned(buffers, shape.confined());
+        int to = scanEnd(shape);
+        return switch (family) {
+            case NON_FINITE_SCAN -> kernels.firstNonFinite(values, shape.from(), to);
+            case SQUARE_SUM -> Double.doubleToRawLongBits(kernels.sumOfSquares(values, shape.from(), to, 0.0));
+            default -> Float.floatToRawIntBits(kernels.maxAbs(values, shape.from(), to));
+        };
     }
 
     private MemorySegment update(WarmUpBuffers buffers, boolean confined) {
@@ -111,7 +158,7 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, ScanTarget
     @Override
     public String toString() {
         String kind = heap ? " on heap" : " on native memory";
-        return (family == KernelFamily.NON_FINITE_SCAN ? family.method() + " " + scan
-                : family == KernelFamily.EWMA ? family.method() : rule.toString()) + (family.emitsUpdate() ? " emitting the update" : "") + kind;
+        return (family.readsOnly() ? family.method() + " " + scan
+                : family == KernelFamily.EWMA || family == KernelFamily.LERP ? family.method() : rule.toString()) + (family.emitsUpdate() ? " emitting the update" : "") + kind;
     }
 }

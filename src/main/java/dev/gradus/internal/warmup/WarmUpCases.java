@@ -1,12 +1,21 @@
 package dev.gradus.internal.warmup;
 
+import dev.gradus.AdaBelief;
 import dev.gradus.AdaGrad;
+import dev.gradus.Adadelta;
 import dev.gradus.Adam;
+import dev.gradus.Adamax;
 import dev.gradus.EpsilonPlacement;
+import dev.gradus.Lion;
 import dev.gradus.Momentum;
+import dev.gradus.NAdam;
 import dev.gradus.RmsProp;
+import dev.gradus.Rprop;
+import dev.gradus.ScheduleFreeAdamW;
+import dev.gradus.ScheduleFreeSgd;
 import dev.gradus.Sgd;
 import dev.gradus.UpdateRule;
+import dev.gradus.Yogi;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,18 +43,19 @@ final class WarmUpCases {
         return cases;
     }
 
-    /** The cases of one signature: one call, or three for the scan (all finite, a NaN, a long range). */
+    /** The cases of one signature: one call, or three for the scan and the reductions (all finite, a NaN, a long range). */
     static List<WarmUpCase> of(KernelFamily family, int signature) {
         boolean heap = (signature & Signature.HEAP) != 0;
-        if (family == KernelFamily.NON_FINITE_SCAN) {
+        if (family.readsOnly()) {
             List<WarmUpCase> scans = new ArrayList<>();
             for (WarmUpCase.ScanTarget target : WarmUpCase.ScanTarget.values()) {
-                scans.add(new WarmUpCase(family, null, heap, target));
+                scans.add(new WarmUpCase(family, null, heap, false, target));
             }
             return scans;
         }
-        UpdateRule rule = family == KernelFamily.EWMA ? null : rule(family, signature);
-        return List.of(new WarmUpCase(family, rule, heap, null));
+        UpdateRule rule = family == KernelFamily.EWMA || family == KernelFamily.LERP || family.adafactor() ? null
+                : rule(family, signature);
+        return List.of(new WarmUpCase(family, rule, heap, has(signature, Signature.SCALED), null));
     }
 
     private static boolean has(int signature, int bit) {
@@ -53,7 +63,7 @@ final class WarmUpCases {
     }
 
     private static UpdateRule rule(KernelFamily family, int signature) {
-        boolean maximize = has(signature, Signature.MAXIMIZE);
+        boolean maximize = has(signature, Signature.SCALED);
         double coupled = has(signature, Signature.COUPLED_DECAY) ? DECAY : 0;
         EpsilonPlacement placement = has(signature, Signature.EPSILON_INSIDE)
                 ? EpsilonPlacement.INSIDE_SQRT : EpsilonPlacement.OUTSIDE_SQRT;
@@ -69,6 +79,17 @@ final class WarmUpCases {
                     .withEpsilonPlacement(placement).withWeightDecay(coupled).withMaximize(maximize);
             case ADAM -> Adam.DEFAULT.withAmsgrad(variant).withEpsilonPlacement(placement).withMaximize(maximize)
                     .withWeightDecay(second ? DECAY : coupled).withDecoupledWeightDecay(second);
+            case LION -> new Lion(0.9, 0.99, second ? DECAY : 0, maximize);
+            case ADAMAX -> new Adamax(0.9, 0.999, 1e-8, coupled, maximize);
+            case ADADELTA -> new Adadelta(0.9, 1e-6, coupled, maximize);
+            case RPROP -> Rprop.DEFAULT.withWeightDecay(coupled).withMaximize(maximize);
+            case NADAM -> NAdam.DEFAULT.withWeightDecay(second ? DECAY : coupled).withDecoupledWeightDecay(second)
+                    .withMaximize(maximize);
+            case ADABELIEF -> AdaBelief.DEFAULT.withWeightDecay(coupled).withMaximize(maximize);
+            case YOGI -> Yogi.DEFAULT.withWeightDecay(coupled).withMaximize(maximize);
+            case SCHEDULE_FREE -> variant
+                    ? ScheduleFreeAdamW.DEFAULT.withWeightDecay(coupled).withMaximize(maximize)
+                    : ScheduleFreeSgd.DEFAULT.withWeightDecay(coupled).withMaximize(maximize);
             default -> throw new IllegalArgumentException(family + " has no rule");
         };
     }

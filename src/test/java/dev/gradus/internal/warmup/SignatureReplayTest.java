@@ -41,10 +41,10 @@ class SignatureReplayTest {
     /** The signatures the rules of {@code family} can make, on both kinds of memory. */
     private static List<Integer> possible(KernelFamily family) {
         int options = switch (family.inPlace()) {
-            case SGD -> Signature.MAXIMIZE | Signature.COUPLED_DECAY;
-            case MOMENTUM -> Signature.MAXIMIZE | Signature.COUPLED_DECAY | Signature.VARIANT;
-            case ADAGRAD -> Signature.MAXIMIZE | Signature.COUPLED_DECAY | Signature.EPSILON_INSIDE;
-            case RMS_PROP, ADAM -> Signature.MAXIMIZE | Signature.COUPLED_DECAY | Signature.EPSILON_INSIDE
+            case SGD -> Signature.SCALED | Signature.COUPLED_DECAY;
+            case MOMENTUM -> Signature.SCALED | Signature.COUPLED_DECAY | Signature.VARIANT;
+            case ADAGRAD -> Signature.SCALED | Signature.COUPLED_DECAY | Signature.EPSILON_INSIDE;
+            case RMS_PROP, ADAM -> Signature.SCALED | Signature.COUPLED_DECAY | Signature.EPSILON_INSIDE
                     | Signature.VARIANT | Signature.SECOND_VARIANT;
             default -> 0;
         };

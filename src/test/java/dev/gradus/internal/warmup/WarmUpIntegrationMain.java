@@ -32,7 +32,7 @@ final class WarmUpIntegrationMain {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment param = arena.allocate(4096 * Float.BYTES, 64);
             MemorySegment gradient = arena.allocate(4096 * Float.BYTES, 64);
-            staging.current().sgd(param, null, gradient, 0, 0, 1e-3f, 0f, false);
+            staging.current().sgd(param, null, gradient, 0, 0, 1e-3f, Float.POSITIVE_INFINITY, 1f, 0f, false);
             staging.current().ewma(param, gradient, 0, 0, 0.9f, 0.1f);
             staging.current().firstNonFinite(gradient, 0, 0);
             check(staging.awaitSettled(Duration.ofMinutes(5)), "not settled: " + staging.current().name());
@@ -42,9 +42,9 @@ final class WarmUpIntegrationMain {
             String expected = "chunked, " + vector.name() + " for sgd, ewma, firstNonFinite";
             check(expected.equals(staging.current().name()), staging.current().name());
             KernelSet kernels = staging.current();
-            kernels.sgd(param, null, gradient, 0, 4096, 1e-3f, 0f, false);
+            kernels.sgd(param, null, gradient, 0, 4096, 1e-3f, Float.POSITIVE_INFINITY, 1f, 0f, false);
             long before = threads.getCurrentThreadAllocatedBytes();
-            kernels.sgd(param, null, gradient, 0, 4096, 1e-3f, 0f, false);
+            kernels.sgd(param, null, gradient, 0, 4096, 1e-3f, Float.POSITIVE_INFINITY, 1f, 0f, false);
             kernels.ewma(param, gradient, 1, 4095, 0.9f, 0.1f);
             long found = kernels.firstNonFinite(gradient, 0, 4096);
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;

@@ -17,7 +17,9 @@ public final class BitExact {
     /**
      * Asserts that {@code actual} has the length and bits of {@code expected}.
      *
-     * @param what names the compared data in the failure message
+     * @param what     names the compared data in the failure message
+     * @param expected the expected values
+     * @param actual   the values to check
      * @throws AssertionError naming the first differing index, both values and their raw bits in
      *     hexadecimal, and the number of differing elements
      */
@@ -43,7 +45,14 @@ public final class BitExact {
         }
     }
 
-    /** {@link #assertSameBits(String, float[], float[])} against the floats of a segment. */
+    /**
+     * {@link #assertSameBits(String, float[], float[])} against the floats of a segment.
+     *
+     * @param what     names the compared data in the failure message
+     * @param expected the expected values
+     * @param actual   the segment whose floats to check
+     * @throws AssertionError as {@link #assertSameBits(String, float[], float[])}
+     */
     public static void assertSameBits(String what, float[] expected, MemorySegment actual) {
         assertSameBits(what, expected, actual.toArray(ValueLayout.JAVA_FLOAT));
     }

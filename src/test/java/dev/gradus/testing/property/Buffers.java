@@ -30,7 +30,14 @@ public final class Buffers {
 
     private Buffers() {}
 
-    /** {@code values} in a heap segment after {@code offset} and before {@code trailing} guard floats. */
+    /**
+     * {@return {@code values} in a heap segment after {@code offset} and before {@code trailing}
+     * guard floats}
+     *
+     * @param values   the data, copied
+     * @param offset   the guard floats before the data: the data's offset in floats
+     * @param trailing the guard floats after the data
+     */
     public static GuardedSegment heap(float[] values, int offset, int trailing) {
         return of(Kind.HEAP, null, values, offset, trailing);
     }
@@ -39,12 +46,27 @@ public final class Buffers {
      * {@code values} in a native segment of {@code arena} after {@code offset} and before
      * {@code trailing} guard floats. The caller owns the arena and closes it (typically
      * try-with-resources on {@link Arena#ofConfined()}); the segment is unusable afterwards.
+     *
+     * @param arena    allocates the backing segment, 64-byte aligned
+     * @param values   the data, copied
+     * @param offset   the guard floats before the data: the data's offset in floats
+     * @param trailing the guard floats after the data
+     * @return the guarded segment
      */
     public static GuardedSegment nativeSegment(Arena arena, float[] values, int offset, int trailing) {
         return of(Kind.NATIVE, Objects.requireNonNull(arena, "arena"), values, offset, trailing);
     }
 
-    /** {@link #heap} or {@link #nativeSegment} by {@code kind}; {@code arena} may be null for heap. */
+    /**
+     * {@return {@link #heap} or {@link #nativeSegment} by {@code kind}}
+     *
+     * @param kind     heap or native
+     * @param arena    allocates a native backing segment; may be null for heap
+     * @param values   the data, copied
+     * @param offset   the guard floats before the data: the data's offset in floats
+     * @param trailing the guard floats after the data
+     * @throws IllegalArgumentException if {@code offset} or {@code trailing} is negative
+     */
     public static GuardedSegment of(Kind kind, Arena arena, float[] values, int offset, int trailing) {
         if (offset < 0 || trailing < 0) {
             throw new IllegalArgumentException("negative guard: " + offset + ", " + trailing);

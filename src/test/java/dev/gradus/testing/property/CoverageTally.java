@@ -9,14 +9,26 @@ import java.util.function.Predicate;
 /** Counts, over the tries of one check, the generated cases that satisfy each requirement. */
 final class CoverageTally<T> {
 
-    /** At least {@code minimum} generated cases must satisfy {@code predicate}. */
-    record Requirement<T>(String label, Predicate<? super T> predicate, int minimum) {}
+    /**
+     * At least {@code count} of every {@code per} generated cases must satisfy {@code predicate};
+     * {@code per} 0 asks for {@code count} cases however many are tried.
+     */
+    record Requirement<T>(String label, Predicate<? super T> predicate, int count, int per) {
+
+        /** The cases that must satisfy the predicate when {@code tries} are planned: at least 1, rounded up. */
+        int minimum(int tries) {
+            return per == 0 ? count : Math.max(1, (int) Math.ceil((double) count * tries / per));
+        }
+    }
 
     private final List<Requirement<T>> requirements;
+    private final int[] minimums;
     private final int[] counts;
 
-    CoverageTally(List<Requirement<T>> requirements) {
+    /** A tally for a check that plans {@code tries} cases. */
+    CoverageTally(List<Requirement<T>> requirements, int tries) {
         this.requirements = List.copyOf(requirements);
+        this.minimums = this.requirements.stream().mapToInt(requirement -> requirement.minimum(tries)).toArray();
         this.counts = new int[requirements.size()];
     }
 
@@ -39,7 +51,7 @@ final class CoverageTally<T> {
 
     boolean satisfied() {
         for (int i = 0; i < counts.length; i++) {
-            if (counts[i] < requirements.get(i).minimum()) {
+            if (counts[i] < minimums[i]) {
                 return false;
             }
         }
@@ -50,10 +62,9 @@ final class CoverageTally<T> {
     String describe() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < counts.length; i++) {
-            Requirement<T> requirement = requirements.get(i);
-            text.append("\n  ").append(requirement.label()).append(": ").append(counts[i])
-                    .append(" (minimum ").append(requirement.minimum()).append(')')
-                    .append(counts[i] < requirement.minimum() ? "  <-- too few" : "");
+            text.append("\n  ").append(requirements.get(i).label()).append(": ").append(counts[i])
+                    .append(" (minimum ").append(minimums[i]).append(')')
+                    .append(counts[i] < minimums[i] ? "  <-- too few" : "");
         }
         return text.toString();
     }

@@ -44,12 +44,16 @@ public final class Floats {
 
     private Floats() {}
 
-    /** The edge values generators favour: NaN, infinities, zeros, subnormal bounds, extremes, ±1. */
+    /** {@return the edge values generators favour: NaN, infinities, zeros, subnormal bounds, extremes, ±1} */
     public static List<Float> specials() {
         return SPECIALS;
     }
 
-    /** The category of {@code value}. */
+    /**
+     * {@return the category of {@code value}}
+     *
+     * @param value the value
+     */
     public static Category category(float value) {
         float magnitude = Math.abs(value);
         if (Float.isNaN(value)) {
@@ -66,12 +70,20 @@ public final class Floats {
         return Category.NORMAL;
     }
 
-    /** Whether {@code value} is of any category but {@link Category#NORMAL}. */
+    /**
+     * {@return whether {@code value} is of any category but {@link Category#NORMAL}}
+     *
+     * @param value the value
+     */
     public static boolean isSpecial(float value) {
         return category(value) != Category.NORMAL;
     }
 
-    /** The categories present in {@code values}, for coverage predicates over arrays. */
+    /**
+     * {@return the categories present in {@code values}, for coverage predicates over arrays}
+     *
+     * @param values the values
+     */
     public static EnumSet<Category> categories(float[] values) {
         EnumSet<Category> present = EnumSet.noneOf(Category.class);
         for (float value : values) {
@@ -80,22 +92,32 @@ public final class Floats {
         return present;
     }
 
-    /** Specials, random bit patterns and well-scaled values in the default exponent range. */
+    /** {@return specials, random bit patterns and well-scaled values in the default exponent range} */
     public static Gen<Float> any() {
         return any(DEFAULT_MIN_EXP10, DEFAULT_MAX_EXP10);
     }
 
-    /** Specials, random bit patterns and values {@link #wellScaled(int, int)} in the given range. */
+    /**
+     * {@return specials, random bit patterns and values {@link #wellScaled(int, int)} in the given range}
+     *
+     * @param minExp10 the least decade of the well-scaled values
+     * @param maxExp10 the greatest decade, at most 38
+     */
     public static Gen<Float> any(int minExp10, int maxExp10) {
         return mixture(Gen.elementOf(SPECIALS), Floats::randomBits, wellScaled(minExp10, maxExp10));
     }
 
-    /** Like {@link #any()} without NaN and infinities; zeros, subnormals and extremes remain. */
+    /** {@return values like {@link #any()}'s without NaN and infinities; zeros, subnormals and extremes remain} */
     public static Gen<Float> finite() {
         return finite(DEFAULT_MIN_EXP10, DEFAULT_MAX_EXP10);
     }
 
-    /** Like {@link #any(int, int)} without NaN and infinities. */
+    /**
+     * {@return values like {@link #any(int, int)}'s without NaN and infinities}
+     *
+     * @param minExp10 the least decade of the well-scaled values
+     * @param maxExp10 the greatest decade, at most 38
+     */
     public static Gen<Float> finite(int minExp10, int maxExp10) {
         List<Float> finiteSpecials = SPECIALS.stream().filter(Float::isFinite).toList();
         return mixture(Gen.elementOf(finiteSpecials), Floats::finiteRandomBits,
@@ -107,6 +129,9 @@ public final class Floats {
      * finite values of both signs spread over the given decades, no special values on purpose
      * (though tiny decades can round to zero or subnormals).
      *
+     * @param minExp10 the least decade
+     * @param maxExp10 the greatest decade, at most 38
+     * @return the generator
      * @throws IllegalArgumentException if the range is empty or {@code maxExp10 > 38}
      */
     public static Gen<Float> wellScaled(int minExp10, int maxExp10) {
@@ -118,12 +143,22 @@ public final class Floats {
                 * Math.pow(10, random.nextInt(minExp10, maxExp10 + 1)));
     }
 
-    /** {@link #wellScaled(int, int)} made non-negative (never {@code -0f}). */
+    /**
+     * {@return the values of {@link #wellScaled(int, int)} made non-negative (never {@code -0f})}
+     *
+     * @param minExp10 the least decade
+     * @param maxExp10 the greatest decade, at most 38
+     */
     public static Gen<Float> nonNegativeWellScaled(int minExp10, int maxExp10) {
         return wellScaled(minExp10, maxExp10).map(Math::abs);
     }
 
-    /** Arrays of {@code length} elements drawn from {@code element}. */
+    /**
+     * {@return arrays of {@code length} elements drawn from {@code element}}
+     *
+     * @param length  the elements of each array
+     * @param element the generator of each element
+     */
     public static Gen<float[]> arrayOf(int length, Gen<Float> element) {
         return random -> {
             float[] values = new float[length];
@@ -138,6 +173,9 @@ public final class Floats {
      * {@code values} for a case's {@code toString}, in {@link Float#toString} form (which shows
      * {@code -0.0}, NaN and subnormals), with its length; beyond 32 elements only the first and
      * last 16 are shown.
+     *
+     * @param values the values
+     * @return the text
      */
     public static String describe(float[] values) {
         StringBuilder text = new StringBuilder("[");

@@ -1,7 +1,6 @@
 package dev.gradus.testing.property;
 
 import java.util.Iterator;
-import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
  * Greedy shrinking: adopt the first candidate that still fails, ask the shrinker again, stop when
@@ -15,7 +14,7 @@ final class GreedyShrink {
     private GreedyShrink() {}
 
     static <T> Result<T> shrink(T failing, Throwable failure, Shrinker<T> shrinker,
-            ThrowingConsumer<? super T> body, int maxAttempts) {
+            Property.Check<? super T> body, int maxAttempts) {
         T value = failing;
         int steps = 0;
         int attempts = 0;
@@ -43,7 +42,7 @@ final class GreedyShrink {
      * Runs {@code body} on {@code value}: null if it passes, else what it threw. Errors of the
      * virtual machine itself (out of memory, stack overflow) are not failures of the case.
      */
-    static <T> Throwable failureOf(ThrowingConsumer<? super T> body, T value) {
+    static <T> Throwable failureOf(Property.Check<? super T> body, T value) {
         try {
             body.accept(value);
             return null;

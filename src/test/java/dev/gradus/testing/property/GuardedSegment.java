@@ -28,37 +28,37 @@ public final class GuardedSegment {
         this.trailing = trailing;
     }
 
-    /** The data: {@link #length()} floats starting {@link #offset()} floats into the backing. */
+    /** {@return the data: {@link #length()} floats starting {@link #offset()} floats into the backing} */
     public MemorySegment slice() {
         return backing.asSlice(offset * (long) Float.BYTES, length * (long) Float.BYTES);
     }
 
-    /** The whole backing segment, guards included. */
+    /** {@return the whole backing segment, guards included} */
     public MemorySegment backing() {
         return backing;
     }
 
-    /** Heap or native. */
+    /** {@return heap or native} */
     public Buffers.Kind kind() {
         return kind;
     }
 
-    /** The number of leading guard floats, which is the offset of the slice in floats. */
+    /** {@return the number of leading guard floats, which is the offset of the slice in floats} */
     public int offset() {
         return offset;
     }
 
-    /** The number of floats in the slice. */
+    /** {@return the number of floats in the slice} */
     public int length() {
         return length;
     }
 
-    /** The current contents of the slice, bit for bit. */
+    /** {@return the current contents of the slice, bit for bit} */
     public float[] toFloatArray() {
         return slice().toArray(ValueLayout.JAVA_FLOAT);
     }
 
-    /** A new guarded segment of the same kind, arena, offset and guards, with the slice's data. */
+    /** {@return a new guarded segment of the same kind, arena, offset and guards, with the slice's data} */
     public GuardedSegment copy() {
         return Buffers.of(kind, arena, toFloatArray(), offset, trailing);
     }

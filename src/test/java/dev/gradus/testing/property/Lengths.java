@@ -33,12 +33,23 @@ public final class Lengths {
 
     private Lengths() {}
 
-    /** Counts for {@code lanes} lanes with the {@link #DEFAULT_LARGE} large counts. */
+    /**
+     * {@return counts for {@code lanes} lanes with the {@link #DEFAULT_LARGE} large counts}
+     *
+     * @param lanes the elements per vector, {@code >= 1}
+     * @throws IllegalArgumentException if {@code lanes < 1}
+     */
     public static Gen<Integer> forLanes(int lanes) {
         return forLanes(lanes, DEFAULT_LARGE);
     }
 
-    /** Counts for {@code lanes} lanes with the given large counts (none if empty). */
+    /**
+     * {@return counts for {@code lanes} lanes with the given large counts}
+     *
+     * @param lanes the elements per vector, {@code >= 1}
+     * @param large the large counts; none if empty (their share then goes to the small counts)
+     * @throws IllegalArgumentException if {@code lanes < 1}
+     */
     public static Gen<Integer> forLanes(int lanes, List<Integer> large) {
         if (lanes < 1) {
             throw new IllegalArgumentException("lanes must be positive: " + lanes);
@@ -54,7 +65,12 @@ public final class Lengths {
         };
     }
 
-    /** Whether {@code n} elements end in a partial vector ({@code n % lanes != 0}). */
+    /**
+     * {@return whether {@code n} elements end in a partial vector ({@code n % lanes != 0})}
+     *
+     * @param n     the count
+     * @param lanes the elements per vector
+     */
     public static boolean isTail(int n, int lanes) {
         return n % lanes != 0;
     }
@@ -63,6 +79,10 @@ public final class Lengths {
      * The first of {@link Shape#EMPTY}, {@link Shape#SHORTER_THAN_VECTOR}, {@link Shape#LARGE},
      * {@link Shape#EXACT_MULTIPLE}, {@link Shape#WITH_TAIL} that {@code n} satisfies. Large counts
      * may also have a tail: ask {@link #isTail} for that.
+     *
+     * @param n     the count
+     * @param lanes the elements per vector
+     * @return the shape
      */
     public static Shape shape(int n, int lanes) {
         if (n == 0) {

@@ -141,6 +141,21 @@ class PropertyTest {
     }
 
     @Test
+    void aShareOfTheTriesScalesWithThemRoundedUp() {
+        int[] generated = {0};
+        Property.Report report = Property.forAll("lengths", Lengths.forLanes(8)).seed(SEED).tries(10)
+                .cover("every fifth", n -> generated[0]++ % 5 == 0, 25, 100)
+                .check(n -> {});
+        assertEquals(11, report.tries(), "3 of 10 tries (25 % rounded up) took 11 tries: " + report);
+
+        AssertionError error = assertThrows(AssertionError.class,
+                () -> Property.forAll("lengths", Lengths.forLanes(8)).seed(SEED).tries(4)
+                        .cover("never", n -> false, 1, 1000)
+                        .check(n -> {}));
+        assertTrue(error.getMessage().contains("never: 0 (minimum 1)  <-- too few"), error::getMessage);
+    }
+
+    @Test
     void reportCarriesSeedTriesAndCounts() {
         Property.Report report = Property.forAll("lengths", Lengths.forLanes(8))
                 .seed(SEED).tries(300)

@@ -18,13 +18,21 @@ public final class Shrink {
      * Values between zero and {@code value}: {@code 0} first, then halfway, then ever closer
      * ({@code value - value/2^k}), ending at {@code value} moved by one toward zero. Greedy
      * shrinking thus finds the boundary of a threshold failure in a logarithmic number of steps.
+     *
+     * @param value the value to shrink
+     * @return the candidates, simplest first; none for 0
      */
     public static Stream<Long> towardZero(long value) {
         return Stream.iterate(value, distance -> distance != 0, distance -> distance / 2)
                 .map(distance -> value - distance);
     }
 
-    /** {@link #towardZero(long)} for {@code int}s. */
+    /**
+     * {@link #towardZero(long)} for {@code int}s.
+     *
+     * @param value the value to shrink
+     * @return the candidates, simplest first; none for 0
+     */
     public static Stream<Integer> towardZero(int value) {
         return towardZero((long) value).map(Long::intValue);
     }
@@ -32,6 +40,9 @@ public final class Shrink {
     /**
      * Prefixes of {@code values}, shortest first (lengths as in {@link #towardZero(int)}). Elements
      * keep their index, so a failure tied to a position within a vector stays reproducible.
+     *
+     * @param values the array to shrink
+     * @return the candidates, shortest first; none for an empty array
      */
     public static Stream<float[]> shorter(float[] values) {
         return towardZero(values.length).map(length -> Arrays.copyOf(values, length));
@@ -42,6 +53,9 @@ public final class Shrink {
      * normal} element set to {@code 0f} at once, then one element at a time replaced by {@code 0f}
      * or {@code 1f} (ordinary elements before special ones, so the special values that likely
      * matter are the last to go). {@code -0f} becomes {@code 0f}; {@code 0f} stays.
+     *
+     * @param values the array to shrink
+     * @return the candidates, simplest first
      */
     public static Stream<float[]> simplerValues(float[] values) {
         IntStream ordinaryFirst = IntStream.concat(

@@ -17,15 +17,27 @@ import java.util.stream.Stream;
 @FunctionalInterface
 public interface Shrinker<T> {
 
-    /** Simpler variants of {@code value}, the most promising first; empty when it is minimal. */
+    /**
+     * {@return simpler variants of {@code value}, the most promising first; empty when it is minimal}
+     *
+     * @param value the failing value
+     */
     Stream<T> candidates(T value);
 
-    /** The shrinker that proposes nothing: failures are reported as generated. */
+    /**
+     * {@return the shrinker that proposes nothing: failures are reported as generated}
+     *
+     * @param <T> the type of the values
+     */
     static <T> Shrinker<T> none() {
         return value -> Stream.empty();
     }
 
-    /** The candidates of this shrinker, then those of {@code next}. */
+    /**
+     * {@return a shrinker of the candidates of this shrinker, then those of {@code next}}
+     *
+     * @param next the shrinker whose candidates follow
+     */
     default Shrinker<T> or(Shrinker<T> next) {
         return value -> Stream.concat(candidates(value), next.candidates(value));
     }
@@ -38,9 +50,12 @@ public interface Shrinker<T> {
      *         .or(Shrinker.part(Case::offset, Shrink::towardZero, Case::withOffset));
      * }</pre>
      *
+     * @param <T>      the type of the whole
+     * @param <P>      the type of the part
      * @param part reads the part from the whole
      * @param shrinker shrinks the part
      * @param with returns a copy of the whole with the part replaced
+     * @return the shrinker of the whole
      */
     static <T, P> Shrinker<T> part(
             Function<? super T, ? extends P> part,

@@ -1,5 +1,7 @@
 /**
- * A small property-based testing harness for Gradus' kernels, run as ordinary JUnit tests.
+ * A small property-based testing harness for Gradus' kernels, run as ordinary JUnit tests, and
+ * published in the test artifact for users' own kernels ({@link dev.gradus.testkit}). It needs no
+ * test framework: a failure is an {@link java.lang.AssertionError}.
  *
  * <p>A {@link dev.gradus.testing.property.Property} checks a condition on many cases produced by
  * a {@link dev.gradus.testing.property.Gen}. Generators for the inputs kernels care about are in
@@ -7,7 +9,8 @@
  * {@link dev.gradus.testing.property.Lengths} (counts around vector widths and tails); failing
  * cases are simplified by a {@link dev.gradus.testing.property.Shrinker}, with ready-made
  * candidates in {@link dev.gradus.testing.property.Shrink}; {@code cover} requirements fail a
- * property whose generator never produced the cases that matter (tails, special values).
+ * property whose generator produced too few of the cases that matter (tails, special values),
+ * as a count or a share of the tries.
  * {@link dev.gradus.testing.property.Buffers} places inputs in guarded heap or native segments
  * at unaligned offsets, and {@link dev.gradus.testing.property.BitExact} compares results bit
  * for bit.
