@@ -11,6 +11,10 @@ import dev.gradus.internal.ScheduleFreeStep;
 import dev.gradus.internal.ScheduleFreeViews;
 import dev.gradus.internal.SegmentChecks;
 import dev.gradus.internal.StateChecks;
+import dev.gradus.internal.precision.StorageChecks;
+import dev.gradus.internal.precision.TiledStep;
+import dev.gradus.precision.StoragePlan;
+import dev.gradus.precision.Weights;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.List;
@@ -182,6 +186,22 @@ public final class Kernels {
     public static void step(UpdateRule rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, List<MemorySegment> state, long from, long to, float clipValue,
                             float clipScale) {
+        requireClipping(rule, state, clipValue, clipScale);
+        boolean scheduleFree = ScheduleFreeAveraging.is(rule);
+        if (scheduleFree) {
+            ScheduleFreeViews.requireWhole(rule, param, from, to);
+        }
+        run(rule, learningRate, step, param, gradient, state.isEmpty() ? null : state.get(0),
+                state.size() < 2 ? null : state.get(1), state.size() < 3 ? null : state.get(2), from, to, clipValue,
+                clipScale);
+        if (scheduleFree) {
+            ScheduleFreeAveraging.commit(rule, learningRate, step, state.get(ScheduleFreeAveraging.index(rule)));
+        }
+    }
+
+    /** Checks a step's rule, its number of state buffers and its clipping. */
+    private static void requireClipping(UpdateRule rule, List<MemorySegment> state, float clipValue,
+                                        float clipScale) {
         ArgumentChecks.requireNonNull("rule", rule);
         ArgumentChecks.requireNonNull("state", state);
         requireStateCount(rule, state);
@@ -193,16 +213,100 @@ public final class Kernels {
             throw new IllegalArgumentException("clipValue must be +inf for " + rule.getClass().getSimpleName()
                     + " (its step takes sums of squares of the gradient, not of the clamped one), got " + clipValue);
         }
+    }
+
+    /**
+     * {@link #step(UpdateRule, double, long, MemorySegment, MemorySegment, List, long, long, float, float) step}
+     * on buffers stored as {@code storage} says (see {@code docs/precision.md}): each value is
+     * widened exactly to a float when read, the rule's float32 step runs in the order of the
+     * float32 kernels, and each result is narrowed into its buffer with the plan's rounding. The
+     * rule sees the weight {@code w} that {@link Weights} defines: the parameter, the sum of the
+     * parameter and its Kahan {@code compensation}, or the float32 master. An element's bits are
+     * the same at every vector width and for any split of the range, stochastic rounding
+     * included (its bits follow the plan's seed, {@code step}, the element's index and the
+     * buffer). One fused pass, tile by tile through 24 KiB of per-thread float32 scratch made on
+     * a thread's first call; nothing else is allocated. With {@link StoragePlan#FLOAT32} this is
+     * the float32 step, for every rule; otherwise LARS, LAMB and Adafactor are refused.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param storage      the buffers' types, the rounding, its seed and how the weights are kept
+     * @param param        the parameters in {@link StoragePlan#paramBuffer()}'s type (the float32 master for
+     *                     {@link Weights#FLOAT32_MASTER}); modified in {@code [from, to)}
+     * @param weightCopy   null for {@link Weights#ROUNDED}; else, in the parameter's type and as long, the Kahan
+     *                     compensation (read and written) or the model copy (written)
+     * @param gradient     the gradient in the plan's gradient type, as long as {@code param}; not modified
+     * @param state        the rule's {@link UpdateRule#stateBuffers()} state buffers in the plan's state type (a
+     *                     schedule-free {@code averaging} in float32), in the order its Javadoc lists them
+     * @param from         index of the first element to update, inclusive
+     * @param to           index one past the last element to update
+     * @param clipValue    the largest absolute value a gradient element keeps, {@code > 0}, or {@code +inf}
+     * @param clipScale    the gradient's factor, finite and {@code >= 0}
+     * @throws IllegalArgumentException  as {@code step} does on float buffers, for a byte size that is not a whole
+     *                                   number of its type's elements, a {@code weightCopy} the plan does not
+     *                                   take or lacks, and for LARS, LAMB and Adafactor with 16-bit storage
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being the number of
+     *                                   elements of {@code param}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument other than {@code weightCopy}, or a null buffer in
+     *                                   {@code state}
+     */
+    public static void step(UpdateRule rule, double learningRate, long step, StoragePlan storage,
+                            MemorySegment param, MemorySegment weightCopy, MemorySegment gradient,
+                            List<MemorySegment> state, long from, long to, float clipValue, float clipScale) {
+        ArgumentChecks.requireNonNull("storage", storage);
+        if (storage.equals(StoragePlan.FLOAT32.withRounding(storage.rounding(), storage.seed()))) {
+            if (weightCopy != null) {
+                throw new IllegalArgumentException("weightCopy must be null for " + storage.weights() + " weights");
+            }
+            step(rule, learningRate, step, param, gradient, state, from, to, clipValue, clipScale);
+            return;
+        }
+        requireClipping(rule, state, clipValue, clipScale);
+        ArgumentChecks.requireLearningRate(rule, learningRate);
+        ArgumentChecks.requireStep(step);
+        MemorySegment state0 = state.isEmpty() ? null : state.get(0);
+        MemorySegment state1 = state.size() < 2 ? null : state.get(1);
+        MemorySegment state2 = state.size() < 3 ? null : state.get(2);
+        long n = StorageChecks.requireStoredStep(rule, storage, param, weightCopy, gradient, state0, state1, state2,
+                from, to);
         boolean scheduleFree = ScheduleFreeAveraging.is(rule);
         if (scheduleFree) {
-            ScheduleFreeViews.requireWhole(rule, param, from, to);
+            ScheduleFreeViews.requireWhole(rule, n, from, to);
         }
-        run(rule, learningRate, step, param, gradient, state.isEmpty() ? null : state.get(0),
-                state.size() < 2 ? null : state.get(1), state.size() < 3 ? null : state.get(2), from, to, clipValue,
-                clipScale);
+        TiledStep.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, weightCopy, gradient,
+                state0, state1, state2, from, to, true, clipValue, clipScale);
         if (scheduleFree) {
             ScheduleFreeAveraging.commit(rule, learningRate, step, state.get(ScheduleFreeAveraging.index(rule)));
         }
+    }
+
+    /**
+     * {@link #step(UpdateRule, double, long, StoragePlan, MemorySegment, MemorySegment, MemorySegment, List,
+     * long, long, float, float) step} on every element, without clipping.
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param storage      the buffers' types, the rounding, its seed and how the weights are kept
+     * @param param        the parameters; modified
+     * @param weightCopy   null, the Kahan compensation or the model copy, as the plan's weights say
+     * @param gradient     the gradient; not modified
+     * @param state        the rule's state buffers
+     * @throws IllegalArgumentException as the ranged overload does
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null argument other than {@code weightCopy}
+     */
+    public static void step(UpdateRule rule, double learningRate, long step, StoragePlan storage,
+                            MemorySegment param, MemorySegment weightCopy, MemorySegment gradient,
+                            List<MemorySegment> state) {
+        ArgumentChecks.requireNonNull("storage", storage);
+        long n = StorageChecks.requireElements("param", param, storage.paramBuffer(), true);
+        step(rule, learningRate, step, storage, param, weightCopy, gradient, state, 0, n, Float.POSITIVE_INFINITY,
+                1f);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.gradus.internal;
 
+import dev.gradus.internal.precision.Conversions;
+import dev.gradus.internal.precision.ScalarConversions;
 import dev.gradus.CustomRule;
 import dev.gradus.CustomStep;
 import java.lang.foreign.MemorySegment;
@@ -30,6 +32,14 @@ public interface KernelSet {
 
     /** A short name of this implementation: {@code "scalar"} or {@code "vector-<bits>"}. */
     String name();
+
+    /**
+     * The conversions between float and 16-bit buffers that go with these kernels: the scalar
+     * ones, unless the vector kernels serve.
+     */
+    default Conversions conversions() {
+        return ScalarConversions.INSTANCE;
+    }
 
     /**
      * Gradient descent on {@code [from, to)}: {@code g = min(max(g, -clipValue), clipValue) * factor}

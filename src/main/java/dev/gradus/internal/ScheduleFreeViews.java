@@ -18,7 +18,11 @@ public final class ScheduleFreeViews {
      * @param to    its end
      */
     public static void requireWhole(UpdateRule rule, MemorySegment param, long from, long to) {
-        long n = SegmentChecks.requireFloats("param", param);
+        requireWhole(rule, SegmentChecks.requireFloats("param", param), from, to);
+    }
+
+    /** {@link #requireWhole(UpdateRule, MemorySegment, long, long)} for a parameter of {@code n} elements. */
+    public static void requireWhole(UpdateRule rule, long n, long from, long to) {
         if (from != 0 || to != n) {
             throw new IllegalArgumentException(rule.getClass().getSimpleName() + " steps a whole parameter per call"
                     + " (it writes the step's averaging at the end), so the range must be [0, " + n + "), got ["

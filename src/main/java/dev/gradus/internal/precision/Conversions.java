@@ -19,7 +19,18 @@ public interface Conversions {
      * @param type {@link StorageType#BFLOAT16} or {@link StorageType#FLOAT16}
      * @throws IllegalArgumentException for {@link StorageType#FLOAT32}, which needs no conversion
      */
-    void widen(StorageType type, MemorySegment storage, MemorySegment floats, long from, long to);
+    default void widen(StorageType type, MemorySegment storage, MemorySegment floats, long from, long to) {
+        widen(type, storage, 0, floats, from, to);
+    }
+
+    /**
+     * {@link #widen(StorageType, MemorySegment, MemorySegment, long, long) widen} with the storage
+     * element {@code shift + i} widened into the float element {@code i}, for {@code i} in
+     * {@code [from, to)}: a tile of floats at index 0 filled from anywhere in a buffer.
+     *
+     * @param shift the storage index of float element 0, {@code >= 0}
+     */
+    void widen(StorageType type, MemorySegment storage, long shift, MemorySegment floats, long from, long to);
 
     /**
      * Narrows {@code floats}' elements into {@code storage}. Stochastic rounding takes the random
@@ -32,8 +43,20 @@ public interface Conversions {
      * @param origin   the global index of element 0 of the buffers, which the random bits follow
      * @throws IllegalArgumentException for {@link StorageType#FLOAT32}, which needs no conversion
      */
-    void narrow(StorageType type, Rounding rounding, MemorySegment floats, MemorySegment storage, long from, long to,
-                long key, long origin);
+    default void narrow(StorageType type, Rounding rounding, MemorySegment floats, MemorySegment storage, long from,
+                        long to, long key, long origin) {
+        narrow(type, rounding, floats, storage, 0, from, to, key, origin);
+    }
+
+    /**
+     * {@link #narrow(StorageType, Rounding, MemorySegment, MemorySegment, long, long, long, long) narrow}
+     * with the float element {@code i} narrowed into the storage element {@code shift + i}; its
+     * random bits are still those of index {@code origin + i}.
+     *
+     * @param shift the storage index of float element 0, {@code >= 0}
+     */
+    void narrow(StorageType type, Rounding rounding, MemorySegment floats, MemorySegment storage, long shift,
+                long from, long to, long key, long origin);
 
     /**
      * Writes {@link RoundingBits#bits}{@code (key, origin + i)} into the int at byte {@code 4 i} of

@@ -22,17 +22,18 @@ public final class ScalarConversions implements Conversions {
     }
 
     @Override
-    public void widen(StorageType type, MemorySegment storage, MemorySegment floats, long from, long to) {
+    public void widen(StorageType type, MemorySegment storage, long shift, MemorySegment floats, long from,
+                      long to) {
         boolean float16 = Conversions.isFloat16(type);
         for (long i = from; i < to; i++) {
-            short h = storage.get(SHORT, i * Short.BYTES);
+            short h = storage.get(SHORT, (shift + i) * Short.BYTES);
             floats.set(FLOAT, i * Float.BYTES, float16 ? Fp16.widen(h) : Bf16.widen(h));
         }
     }
 
     @Override
-    public void narrow(StorageType type, Rounding rounding, MemorySegment floats, MemorySegment storage, long from,
-                       long to, long key, long origin) {
+    public void narrow(StorageType type, Rounding rounding, MemorySegment floats, MemorySegment storage, long shift,
+                       long from, long to, long key, long origin) {
         boolean float16 = Conversions.isFloat16(type);
         boolean stochastic = rounding == Rounding.STOCHASTIC;
         for (long i = from; i < to; i++) {
@@ -44,7 +45,7 @@ public final class ScalarConversions implements Conversions {
             } else {
                 h = float16 ? Fp16.nearest(f) : Bf16.nearest(f);
             }
-            storage.set(SHORT, i * Short.BYTES, h);
+            storage.set(SHORT, (shift + i) * Short.BYTES, h);
         }
     }
 

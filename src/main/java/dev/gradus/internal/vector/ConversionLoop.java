@@ -84,7 +84,8 @@ final class ConversionLoop implements Loops.Conversion {
     private static final ValueLayout.OfInt PAIR = ValueLayout.JAVA_INT_UNALIGNED;
 
     @Override
-    public void run(MemorySegment floats, MemorySegment storage, long from, long to, long key, long origin) {
+    public void run(MemorySegment floats, MemorySegment storage, long shift, long from, long to, long key,
+                    long origin) {
         // Cast to the classes of this copy's kind of memory, constants: see LoopOptions.
         floats = FLOATS.cast(floats);
         storage = STORAGE.cast(storage);
@@ -97,7 +98,7 @@ final class ConversionLoop implements Loops.Conversion {
         long i = from;
         for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
             long at = i * Float.BYTES;
-            long at16 = i * Short.BYTES;
+            long at16 = (shift + i) * Short.BYTES;
             if (WIDENS) {
                 // The 16-bit elements, sign-extended.
                 IntVector h = PAIRS
@@ -164,9 +165,9 @@ final class ConversionLoop implements Loops.Conversion {
         if (RANDOM_BITS) {
             ScalarConversions.INSTANCE.randomBits(floats, i, to, key, origin);
         } else if (NARROWS) {
-            ScalarConversions.INSTANCE.narrow(TYPE, ROUNDING, floats, storage, i, to, key, origin);
+            ScalarConversions.INSTANCE.narrow(TYPE, ROUNDING, floats, storage, shift, i, to, key, origin);
         } else {
-            ScalarConversions.INSTANCE.widen(TYPE, storage, floats, i, to);
+            ScalarConversions.INSTANCE.widen(TYPE, storage, shift, floats, i, to);
         }
     }
 }

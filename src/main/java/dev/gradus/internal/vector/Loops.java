@@ -33,9 +33,10 @@ final class Loops {
     /**
      * One conversion's loop; see {@link ConversionLoop}. {@code floats} is the float buffer (the
      * int buffer of the random bits), {@code storage} the 16-bit one; {@code key} is the key of
-     * the random bits and {@code origin} the global index of element 0.
+     * the random bits and {@code origin} the global index of element 0; float element {@code i}
+     * pairs with storage element {@code shift + i}.
      */
     interface Conversion {
-        void run(MemorySegment floats, MemorySegment storage, long from, long to, long key, long origin);
+        void run(MemorySegment floats, MemorySegment storage, long shift, long from, long to, long key, long origin);
     }
 }

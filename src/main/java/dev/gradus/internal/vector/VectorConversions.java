@@ -27,22 +27,23 @@ public final class VectorConversions implements Conversions {
     }
 
     @Override
-    public void widen(StorageType type, MemorySegment storage, MemorySegment floats, long from, long to) {
+    public void widen(StorageType type, MemorySegment storage, long shift, MemorySegment floats, long from,
+                      long to) {
         int options = ConversionOptions.widen(Conversions.isFloat16(type)) | ConversionOptions.segments(floats, storage);
-        LOOPS.of(options).run(floats, storage, from, to, 0L, 0L);
+        LOOPS.of(options).run(floats, storage, shift, from, to, 0L, 0L);
     }
 
     @Override
-    public void narrow(StorageType type, Rounding rounding, MemorySegment floats, MemorySegment storage, long from,
-                       long to, long key, long origin) {
+    public void narrow(StorageType type, Rounding rounding, MemorySegment floats, MemorySegment storage, long shift,
+                       long from, long to, long key, long origin) {
         int options = ConversionOptions.narrow(Conversions.isFloat16(type), rounding)
                 | ConversionOptions.segments(floats, storage);
-        LOOPS.of(options).run(floats, storage, from, to, key, origin);
+        LOOPS.of(options).run(floats, storage, shift, from, to, key, origin);
     }
 
     @Override
     public void randomBits(MemorySegment ints, long from, long to, long key, long origin) {
         LOOPS.of(ConversionOptions.RANDOM_BITS | ConversionOptions.segments(ints))
-                .run(ints, null, from, to, key, origin);
+                .run(ints, null, 0, from, to, key, origin);
     }
 }

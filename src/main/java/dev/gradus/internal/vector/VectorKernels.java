@@ -1,5 +1,6 @@
 package dev.gradus.internal.vector;
 
+import dev.gradus.internal.precision.Conversions;
 import dev.gradus.CustomStep;
 import dev.gradus.CustomRule;
 import static dev.gradus.internal.vector.LoopOptions.AMSGRAD;
@@ -80,6 +81,11 @@ public final class VectorKernels implements KernelSet {
     @Override
     public String name() {
         return "vector-" + SPECIES.vectorBitSize();
+    }
+
+    @Override
+    public Conversions conversions() {
+        return VectorConversions.INSTANCE;
     }
 
     @Override

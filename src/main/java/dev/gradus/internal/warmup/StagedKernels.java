@@ -1,5 +1,6 @@
 package dev.gradus.internal.warmup;
 
+import dev.gradus.internal.precision.Conversions;
 import dev.gradus.CustomStep;
 import dev.gradus.CustomRule;
 import dev.gradus.internal.KernelSet;
@@ -81,6 +82,12 @@ final class StagedKernels implements KernelSet {
     @Override
     public String name() {
         return name;
+    }
+
+    /** The vector conversions once the vector kernels are loaded, the scalar ones before. */
+    @Override
+    public Conversions conversions() {
+        return vector != null ? vector.conversions() : cold.conversions();
     }
 
     @Override

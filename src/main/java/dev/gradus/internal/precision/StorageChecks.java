@@ -1,0 +1,147 @@
+package dev.gradus.internal.precision;
+
+import dev.gradus.Adafactor;
+import dev.gradus.UpdateRule;
+import dev.gradus.internal.ArgumentChecks;
+import dev.gradus.internal.LayerWise;
+import dev.gradus.internal.ScheduleFreeAveraging;
+import dev.gradus.internal.SegmentChecks;
+import dev.gradus.precision.StoragePlan;
+import dev.gradus.precision.StorageType;
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+
+/**
+ * The checks of a step on buffers stored as a {@link StoragePlan} says, before anything is
+ * written: every buffer's byte size is the parameter's number of elements times its type's bytes,
+ * the written ones are writable and share no byte with any other, and the rule steps element by
+ * element.
+ */
+public final class StorageChecks {
+
+    private StorageChecks() {
+    }
+
+    /**
+     * Checks the buffers and the range.
+     *
+     * @param weightCopy the Kahan compensation or the model copy, null for rounded weights
+     * @return the parameter's number of elements
+     */
+    public static long requireStoredStep(UpdateRule rule, StoragePlan plan, MemorySegment param,
+                                         MemorySegment weightCopy, MemorySegment gradient, MemorySegment state0,
+                                         MemorySegment state1, MemorySegment state2, long from, long to) {
+        ArgumentChecks.requireNonNull("storage", plan);
+        requireElementwise(rule);
+        long n = requireElements("param", param, plan.paramBuffer(), true);
+        requireLength("gradient", gradient, plan.gradient(), n, false);
+        SegmentChecks.requireDisjoint("param", param, "gradient", gradient);
+        if (plan.hasWeightCopy()) {
+            String name = weightCopyName(plan);
+            ArgumentChecks.requireNonNull(name, weightCopy);
+            requireLength(name, weightCopy, plan.parameter(), n, true);
+            SegmentChecks.requireDisjoint(name, weightCopy, "param", param);
+            SegmentChecks.requireDisjoint(name, weightCopy, "gradient", gradient);
+        } else if (weightCopy != null) {
+            throw new IllegalArgumentException("weightCopy must be null for " + plan.weights() + " weights");
+        }
+        // Written out per buffer: an array of the three would be allocated on every step.
+        requireState(rule, plan, 0, state0, n, param, weightCopy, gradient);
+        requireState(rule, plan, 1, state1, n, param, weightCopy, gradient);
+        requireState(rule, plan, 2, state2, n, param, weightCopy, gradient);
+        requireApart(rule, 0, state0, 1, state1);
+        requireApart(rule, 0, state0, 2, state2);
+        requireApart(rule, 1, state1, 2, state2);
+        SegmentChecks.requireRange(from, to, n);
+        return n;
+    }
+
+    /** The name of the second weight buffer in messages: {@code compensation} or {@code model}. */
+    public static String weightCopyName(StoragePlan plan) {
+        return switch (plan.weights()) {
+            case KAHAN -> "compensation";
+            case FLOAT32_MASTER -> "model";
+            case ROUNDED -> "weightCopy";
+        };
+    }
+
+    /**
+     * Requires a rule whose step is elementwise: storage types apply to LARS, LAMB and Adafactor
+     * only as float32, since their steps reduce over the whole parameter between passes.
+     */
+    public static void requireElementwise(UpdateRule rule) {
+        ArgumentChecks.requireNonNull("rule", rule);
+        if (LayerWise.is(rule) || rule instanceof Adafactor) {
+            throw new IllegalArgumentException("storage types other than float32 are not available for "
+                    + rule.getClass().getSimpleName() + ", whose step reduces over the whole parameter; got " + rule);
+        }
+    }
+
+    /**
+     * Requires a live segment accessible from this thread whose byte size is a whole number of
+     * {@code type}'s elements, writable if {@code written}.
+     *
+     * @return its number of elements
+     */
+    public static long requireElements(String name, MemorySegment segment, StorageType type, boolean written) {
+        Objects.requireNonNull(segment, name);
+        if (type == StorageType.FLOAT32) {
+            return written ? SegmentChecks.requireWritableFloats(name, segment)
+                    : SegmentChecks.requireFloats(name, segment);
+        }
+        if (!segment.scope().isAlive()) {
+            throw new IllegalStateException(name + ": the segment's arena is already closed");
+        }
+        if (!segment.isAccessibleBy(Thread.currentThread())) {
+            throw new WrongThreadException(
+                    name + ": the segment is confined to another thread than " + Thread.currentThread().getName());
+        }
+        long bytes = segment.byteSize();
+        if (bytes % type.bytes() != 0) {
+            throw new IllegalArgumentException(name + " is stored as " + type + " (" + type.bytes()
+                    + " bytes an element), but its byte size is " + bytes);
+        }
+        if (written && segment.isReadOnly()) {
+            throw new IllegalArgumentException(name + " is read-only but the step writes it");
+        }
+        return bytes / type.bytes();
+    }
+
+    private static void requireLength(String name, MemorySegment segment, StorageType type, long n,
+                                      boolean written) {
+        long held = requireElements(name, segment, type, written);
+        if (held != n) {
+            throw new IllegalArgumentException(name + " holds " + held + " " + type + " elements but param holds " + n);
+        }
+    }
+
+    private static void requireState(UpdateRule rule, StoragePlan plan, int index, MemorySegment state, long n,
+                                     MemorySegment param, MemorySegment weightCopy, MemorySegment gradient) {
+        int kept = rule.stateBuffers();
+        if (index >= kept) {
+            if (state != null) {
+                throw new IllegalArgumentException(rule.getClass().getSimpleName() + " keeps " + kept
+                        + " state buffers, but a buffer was given in position " + (index + 1));
+            }
+            return;
+        }
+        String name = rule.stateName(index);
+        ArgumentChecks.requireNonNull(name, state);
+        if (ScheduleFreeAveraging.isAveraging(rule, index)) {
+            requireLength(name, state, StorageType.FLOAT32, ScheduleFreeAveraging.FLOATS, true);
+        } else {
+            requireLength(name, state, plan.state(), n, true);
+        }
+        SegmentChecks.requireDisjoint(name, state, "param", param);
+        SegmentChecks.requireDisjoint(name, state, "gradient", gradient);
+        if (weightCopy != null) {
+            SegmentChecks.requireDisjoint(name, state, weightCopyName(plan), weightCopy);
+        }
+    }
+
+    private static void requireApart(UpdateRule rule, int first, MemorySegment a, int second, MemorySegment b) {
+        if (second < rule.stateBuffers()) {
+            SegmentChecks.requireDisjoint(rule.stateName(first), a, rule.stateName(second), b);
+        }
+    }
+}

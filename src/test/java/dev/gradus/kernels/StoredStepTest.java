@@ -1,0 +1,240 @@
+package dev.gradus.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gradus.Kernels;
+import dev.gradus.UpdateRule;
+import dev.gradus.internal.precision.RoundingBits;
+import dev.gradus.internal.precision.StorageChecks;
+import dev.gradus.internal.precision.ScalarConversions;
+import dev.gradus.internal.precision.TiledStep;
+import dev.gradus.precision.Rounding;
+import dev.gradus.precision.StoragePlan;
+import dev.gradus.precision.StorageType;
+import dev.gradus.precision.Weights;
+import dev.gradus.testing.Lanes;
+import dev.gradus.testing.property.BitExact;
+import dev.gradus.testing.property.Gen;
+import dev.gradus.testing.property.Lengths;
+import dev.gradus.testing.property.Property;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Steps on low-precision buffers ({@code Kernels.step} with a {@link StoragePlan}): for every
+ * elementwise rule, every storage type of the parameter, the gradient and the state, both
+ * roundings and the three ways of keeping weights, the bits after each step, split into two
+ * ranges at a random element, are those of a reference that widens whole buffers element by
+ * element, takes the float32 step, and narrows element by element with the random bits of
+ * {@link RoundingBits} at the element's index. The selected kernels run at the width this run
+ * forces; element counts cross the tiles' boundaries.
+ */
+@Tag("kernels")
+class StoredStepTest {
+
+    private static final int TRIES = Property.DEFAULT_TRIES / 5;
+    private static final int STEPS = 3;
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
+
+    /** A case: the rule's steps, the plan, whether buffers are on the heap, and where the range splits. */
+    record StoredCase(StepCase steps, StoragePlan plan, boolean heap, double split) {
+        @Override
+        public String toString() {
+            return plan + (heap ? ", heap" : ", native") + ", split at " + split + ", " + steps;
+        }
+    }
+
+    static List<RuleFamily> rules() {
+        return Rules.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void theStoredStepIsTheWidenedFloatStepRounded(RuleFamily rule) {
+        int lanes = Lanes.ofSelectedKernels();
+        Gen<Integer> lengths = random -> random.nextBoolean() ? Lengths.forLanes(lanes).next(random)
+                : 900 + random.nextInt(2400);
+        Gen<StepCase> steps = StepCase.generator(rule, lengths, Gen.constant(0));
+        Property.forAll(rule.name() + ": stored step == widened float32 step, rounded",
+                        random -> new StoredCase(steps.next(random), plan(random), random.nextBoolean(),
+                                random.nextDouble()))
+                .tries(TRIES)
+                .cover("a 16-bit parameter", c -> c.plan().parameter() != StorageType.FLOAT32, 20)
+                .cover("a 16-bit gradient", c -> c.plan().gradient() != StorageType.FLOAT32, 20)
+                .cover("16-bit state", c -> c.plan().state() != StorageType.FLOAT32, 20)
+                .cover("stochastic rounding", c -> c.plan().rounding() == Rounding.STOCHASTIC, 20)
+                .cover("Kahan weights", c -> c.plan().weights() == Weights.KAHAN, 10)
+                .cover("a float32 master", c -> c.plan().weights() == Weights.FLOAT32_MASTER, 10)
+                .cover("more than one tile", c -> c.steps().n() > 1024, 20)
+                .check(StoredStepTest::check);
+    }
+
+    /** A plan: any types, any rounding and seed, any way of keeping the weights a 16-bit parameter allows. */
+    static StoragePlan plan(RandomGenerator random) {
+        StorageType[] types = StorageType.values();
+        StorageType parameter = types[random.nextInt(types.length)];
+        Weights weights = parameter == StorageType.FLOAT32 ? Weights.ROUNDED
+                : Weights.values()[random.nextInt(Weights.values().length)];
+        Rounding rounding = random.nextBoolean() ? Rounding.STOCHASTIC : Rounding.NEAREST_EVEN;
+        return StoragePlan.of(parameter, types[random.nextInt(types.length)], types[random.nextInt(types.length)])
+                .withRounding(rounding, random.nextLong()).withWeights(weights);
+    }
+
+    private static void check(StoredCase c) {
+        StepCase s = c.steps();
+        StoragePlan plan = c.plan();
+        UpdateRule rule = s.hyperparameters();
+        int n = s.n();
+        try (Arena arena = Arena.ofConfined()) {
+            Stored tested = Stored.of(c, arena);
+            Stored expected = Stored.of(c, arena);
+            for (int step = 0; step < Math.min(STEPS, s.steps()); step++) {
+                long t = s.firstStep() + step;
+                MemorySegment gradient = buffer(arena, c.heap(), plan.gradient(), s.gradients().get(step));
+                long cut = ScheduleFreeCases.is(rule) ? n : (long) (c.split() * n);
+                Kernels.step(rule, s.learningRate(), t, plan, tested.param, tested.copy, gradient, tested.state, 0,
+                        cut, Float.POSITIVE_INFINITY, 1f);
+                if (cut < n) {
+                    Kernels.step(rule, s.learningRate(), t, plan, tested.param, tested.copy, gradient, tested.state,
+                            cut, n, Float.POSITIVE_INFINITY, 1f);
+                }
+                reference(rule, s.learningRate(), t, plan, expected, gradient, n);
+                tested.assertSameBits(expected, plan, n, "after step " + (step + 1));
+            }
+        }
+    }
+
+    /** The step as its definition says: whole buffers widened, the float32 step, whole buffers narrowed. */
+    private static void reference(UpdateRule rule, double learningRate, long t, StoragePlan plan, Stored buffers,
+                                  MemorySegment gradient, int n) {
+        MemorySegment w = widened(plan.paramBuffer(), buffers.param, n);
+        if (plan.weights() == Weights.KAHAN) {
+            MemorySegment c = widened(plan.parameter(), buffers.copy, n);
+            for (int i = 0; i < n; i++) {
+                w.setAtIndex(FLOAT, i, w.getAtIndex(FLOAT, i) + c.getAtIndex(FLOAT, i));
+            }
+        }
+        List<MemorySegment> state = new ArrayList<>();
+        for (int k = 0; k < rule.stateBuffers(); k++) {
+            state.add(ScheduleFreeCases.isAveraging(rule, k) ? buffers.state.get(k)
+                    : widened(plan.state(), buffers.state.get(k), n));
+        }
+        Kernels.step(rule, learningRate, t, w, widened(plan.gradient(), gradient, n), state, 0, n,
+                Float.POSITIVE_INFINITY, 1f);
+        for (int k = 0; k < rule.stateBuffers(); k++) {
+            if (!ScheduleFreeCases.isAveraging(rule, k)) {
+                narrow(plan, plan.state(), state.get(k), buffers.state.get(k), n, t, TiledStep.STATE_BUFFER + k);
+            }
+        }
+        switch (plan.weights()) {
+            case ROUNDED -> narrow(plan, plan.parameter(), w, buffers.param, n, t, TiledStep.PARAM_BUFFER);
+            case FLOAT32_MASTER -> {
+                MemorySegment.copy(w, 0, buffers.param, 0, (long) n * Float.BYTES);
+                narrow(plan, plan.parameter(), w, buffers.copy, n, t, TiledStep.PARAM_BUFFER);
+            }
+            case KAHAN -> {
+                narrow(plan, plan.parameter(), w, buffers.param, n, t, TiledStep.PARAM_BUFFER);
+                MemorySegment rounded = widened(plan.parameter(), buffers.param, n);
+                for (int i = 0; i < n; i++) {
+                    w.setAtIndex(FLOAT, i, w.getAtIndex(FLOAT, i) - rounded.getAtIndex(FLOAT, i));
+                }
+                narrow(plan, plan.parameter(), w, buffers.copy, n, t, TiledStep.COMPENSATION_BUFFER);
+            }
+        }
+    }
+
+    /** A fresh float array holding {@code buffer}'s elements widened. */
+    private static MemorySegment widened(StorageType type, MemorySegment buffer, int n) {
+        MemorySegment floats = MemorySegment.ofArray(new float[n]);
+        if (type == StorageType.FLOAT32) {
+            MemorySegment.copy(buffer, 0, floats, 0, (long) n * Float.BYTES);
+        } else {
+            ScalarConversions.INSTANCE.widen(type, buffer, floats, 0, n);
+        }
+        return floats;
+    }
+
+    private static void narrow(StoragePlan plan, StorageType type, MemorySegment floats, MemorySegment buffer, int n,
+                               long t, int number) {
+        if (type == StorageType.FLOAT32) {
+            MemorySegment.copy(floats, 0, buffer, 0, (long) n * Float.BYTES);
+        } else {
+            long key = plan.rounding() == Rounding.STOCHASTIC ? RoundingBits.key(plan.seed(), t, number) : 0L;
+            ScalarConversions.INSTANCE.narrow(type, plan.rounding(), floats, buffer, 0, n, key, 0);
+        }
+    }
+
+    /** {@code values} narrowed to nearest into a new buffer of {@code type}, on the heap or native. */
+    static MemorySegment buffer(Arena arena, boolean heap, StorageType type, float[] values) {
+        int n = values.length;
+        MemorySegment floats = MemorySegment.ofArray(values.clone());
+        MemorySegment buffer = heap
+                ? (type == StorageType.FLOAT32 ? MemorySegment.ofArray(new float[n]) : MemorySegment.ofArray(new short[n]))
+                : arena.allocate((long) n * type.bytes());
+        if (type == StorageType.FLOAT32) {
+            MemorySegment.copy(floats, 0, buffer, 0, (long) n * Float.BYTES);
+        } else {
+            ScalarConversions.INSTANCE.narrow(type, Rounding.NEAREST_EVEN, floats, buffer, 0, n, 0L, 0L);
+        }
+        return buffer;
+    }
+
+    /** One copy of a case's buffers. */
+    private record Stored(MemorySegment param, MemorySegment copy, List<MemorySegment> state) {
+
+        static Stored of(StoredCase c, Arena arena) {
+            StepCase s = c.steps();
+            StoragePlan plan = c.plan();
+            MemorySegment param = buffer(arena, c.heap(), plan.paramBuffer(), s.param());
+            MemorySegment copy = null;
+            if (plan.weights() == Weights.FLOAT32_MASTER) {
+                copy = buffer(arena, c.heap(), plan.parameter(), new float[s.n()]);
+            } else if (plan.weights() == Weights.KAHAN) {
+                float[] residual = new float[s.n()];
+                MemorySegment rounded = widened(plan.parameter(), param, s.n());
+                for (int i = 0; i < s.n(); i++) {
+                    residual[i] = s.param()[i] - rounded.getAtIndex(FLOAT, i);
+                }
+                copy = buffer(arena, c.heap(), plan.parameter(), residual);
+            }
+            List<MemorySegment> state = new ArrayList<>();
+            for (int k = 0; k < s.hyperparameters().stateBuffers(); k++) {
+                state.add(ScheduleFreeCases.isAveraging(s.hyperparameters(), k)
+                        ? buffer(arena, c.heap(), StorageType.FLOAT32, s.state().get(k))
+                        : buffer(arena, c.heap(), plan.state(), s.state().get(k)));
+            }
+            return new Stored(param, copy, state);
+        }
+
+        void assertSameBits(Stored expected, StoragePlan plan, int n, String when) {
+            assertSame("param", plan.paramBuffer(), param, expected.param, n, when);
+            if (copy != null) {
+                assertSame(StorageChecks.weightCopyName(plan), plan.parameter(), copy, expected.copy, n, when);
+            }
+            for (int k = 0; k < state.size(); k++) {
+                StorageType type = state.get(k).byteSize() == (long) n * plan.state().bytes() ? plan.state()
+                        : StorageType.FLOAT32;
+                assertSame("state " + k, type, state.get(k), expected.state.get(k), n, when);
+            }
+        }
+
+        /** Same bits, every NaN alike: the payload a NaN carries depends on the order of the operands. */
+        private static void assertSame(String name, StorageType type, MemorySegment actual, MemorySegment expected,
+                                       int n, String when) {
+            int elements = (int) (actual.byteSize() / type.bytes());
+            BitExact.assertSameBits(name + " " + when, floats(widened(type, expected, elements)),
+                    widened(type, actual, elements));
+        }
+
+        private static float[] floats(MemorySegment segment) {
+            return segment.toArray(ValueLayout.JAVA_FLOAT);
+        }
+    }
+}
