@@ -257,7 +257,7 @@ public final class Kernels {
                             MemorySegment param, MemorySegment weightCopy, MemorySegment gradient,
                             List<MemorySegment> state, long from, long to, float clipValue, float clipScale) {
         ArgumentChecks.requireNonNull("storage", storage);
-        if (storage.equals(StoragePlan.FLOAT32.withRounding(storage.rounding(), storage.seed()))) {
+        if (storage.isFloat32()) {
             if (weightCopy != null) {
                 throw new IllegalArgumentException("weightCopy must be null for " + storage.weights() + " weights");
             }

@@ -19,6 +19,7 @@ import dev.gradus.internal.RegisteredParameter;
 import dev.gradus.internal.Roster;
 import dev.gradus.internal.RuleSteps;
 import dev.gradus.internal.WorkPlan;
+import dev.gradus.internal.precision.TiledStep;
 import dev.gradus.schedule.ConstantSchedule;
 import dev.gradus.schedule.Schedule;
 import java.lang.foreign.MemorySegment;
@@ -295,9 +296,11 @@ public final class Optimizer implements AutoCloseable {
 
     /** Starts warming the kernels of {@code parameter}'s steps now, ahead of the first step. */
     private void prepareKernels(RegisteredParameter parameter) {
-        KernelProvider.prepare(parameter.rule(), schedule.learningRate(step + 1) * parameter.learningRateFactor(),
-                parameter.values(), parameter.gradient(), parameter.state0(), parameter.state1(), parameter.state2(),
-                clipping != null);
+        if (!parameter.stored()) {
+            KernelProvider.prepare(parameter.rule(), schedule.learningRate(step + 1) * parameter.learningRateFactor(),
+                    parameter.values(), parameter.gradient(), parameter.state0(), parameter.state1(),
+                    parameter.state2(), clipping != null);
+        }
         if (nonFinitePolicy != NonFinitePolicy.PROPAGATE || clipping != null && clipping.errorIfNonFinite()) {
             KernelProvider.prepareScan(parameter.gradient());
         }
@@ -642,6 +645,11 @@ public final class Optimizer implements AutoCloseable {
                 LayerWise.finish(kernels, parameter.rule(), roster.learningRate(p), parameter.values(),
                         parameter.gradient(), parameter.state0(), parameter.state2(), plan.from(worker, k),
                         plan.to(worker, k), clipValue, clipScale, layers.ratio(p));
+            } else if (parameter.stored()) {
+                TiledStep.step(kernels, parameter.rule(), roster.learningRate(p), roster.step(p), parameter.storage(),
+                        parameter.steppedWeights(), parameter.weightCopy(), parameter.gradient(), parameter.state0(),
+                        parameter.state1(), parameter.state2(), plan.from(worker, k), plan.to(worker, k),
+                        clipping != null, clipValue, clipScale);
             } else if (clipping == null) {
                 RuleSteps.step(kernels, parameter.rule(), roster.learningRate(p), roster.step(p), parameter.values(),
                         null, parameter.gradient(), parameter.state0(), parameter.state1(), parameter.state2(),
@@ -984,6 +992,10 @@ public final class Optimizer implements AutoCloseable {
         acquire("evaluationWeights");
         try {
             RegisteredParameter parameter = registry.get(name);
+            if (parameter.stored()) {
+                throw new IllegalArgumentException("parameter " + name + " is stored as " + parameter.storage()
+                        + ": evaluationWeights needs float32 values and state");
+            }
             ScheduleFreeViews.requireEvaluationTarget(parameter, out, registry.parameters());
             UpdateRule parameterRule = parameter.rule();
             MemorySegment values = parameter.values();

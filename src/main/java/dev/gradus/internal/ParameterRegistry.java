@@ -1,5 +1,10 @@
 package dev.gradus.internal;
 
+import dev.gradus.internal.precision.ScalarConversions;
+import dev.gradus.internal.precision.StorageChecks;
+import dev.gradus.precision.StoragePlan;
+import dev.gradus.precision.StorageType;
+import dev.gradus.precision.Weights;
 import dev.gradus.ParameterGroup;
 import dev.gradus.UpdateRule;
 import java.lang.foreign.MemorySegment;
@@ -67,8 +72,16 @@ public final class ParameterRegistry implements AutoCloseable {
             throw new IllegalArgumentException("a parameter named " + name + " is already registered");
         }
         ArgumentChecks.requireCustomRule(rule);
-        long n = SegmentChecks.requireWritableFloats("values", values);
+        StoragePlan plan = group.storage();
+        long n = StorageChecks.requireElements("values", values, plan.parameter(), true);
         SegmentChecks.requireSameLength("gradient", SegmentChecks.requireFloats("gradient", gradient), n);
+        if (plan.gradient() != StorageType.FLOAT32) {
+            throw new IllegalArgumentException("parameter " + name + ": an optimizer takes float32 gradients, but group "
+                    + group.name() + " stores them as " + plan.gradient() + " (Kernels.step takes 16-bit gradients)");
+        }
+        if (!plan.isFloat32()) {
+            StorageChecks.requireElementwise(rule);
+        }
         if (workers > 1) {
             requireShared("values", values);
             requireShared("gradient", gradient);
@@ -80,8 +93,11 @@ public final class ParameterRegistry implements AutoCloseable {
         index.requireNoConflict(buffers[0]);
         index.requireNoConflict(buffers[1]);
         Factoring factoring = shape == null ? Factoring.vector(n) : Factoring.of(shape, n);
-        MemorySegment[] state = new MemorySegment[3];
-        StateMemory.Lease lease = memory.allocate(rule, n, factoring, state);
+        MemorySegment[] state = new MemorySegment[4];
+        StateMemory.Lease lease = memory.allocate(rule, n, factoring, plan, state);
+        if (plan.weights() == Weights.FLOAT32_MASTER) {
+            ScalarConversions.INSTANCE.widen(plan.parameter(), values, state[StateMemory.WEIGHTS], 0, n);
+        }
         try {
             for (int i = 0; i < rule.stateBuffers(); i++) {
                 buffers[2 + i] = OverlapIndex.Buffer.state(name, rule.stateName(i), state[i]);

@@ -1,5 +1,7 @@
 package dev.gradus.internal;
 
+import dev.gradus.precision.StoragePlan;
+import dev.gradus.precision.Weights;
 import dev.gradus.ParameterGroup;
 import dev.gradus.UpdateRule;
 import java.lang.foreign.MemorySegment;
@@ -22,6 +24,8 @@ public final class RegisteredParameter {
     private final MemorySegment state2;
     private final StateMemory.Lease lease;
     private final Factoring factoring;
+    private final StoragePlan storage;
+    private final MemorySegment weights;
     private long stepCount;
     private boolean frozen;
 
@@ -36,9 +40,14 @@ public final class RegisteredParameter {
      * @param state    its {@code rule.stateBuffers()} state buffers, in the rule's order, nulls past them
      * @param lease    the memory of its state
      * @param factoring its shape as a batch of matrices
+     * @param state    also the optimizer's weights' buffer in position {@link StateMemory#WEIGHTS}, if its
+     *                 group's storage keeps one
      */
     public RegisteredParameter(String name, MemorySegment values, MemorySegment gradient, ParameterGroup group,
                                UpdateRule rule, MemorySegment[] state, StateMemory.Lease lease, Factoring factoring) {
+        StoragePlan plan = group.storage();
+        this.storage = plan.withRounding(plan.rounding(), seed(plan.seed(), name));
+        this.weights = state.length > StateMemory.WEIGHTS ? state[StateMemory.WEIGHTS] : null;
         this.name = name;
         this.values = values;
         this.gradient = gradient;
@@ -49,6 +58,47 @@ public final class RegisteredParameter {
         this.state2 = state[2];
         this.lease = lease;
         this.factoring = factoring;
+    }
+
+    /**
+     * The seed of a parameter's stochastic rounding: its group's seed and its name, so that
+     * parameters round independently and a resume repeats each one's bits.
+     *
+     * @param groupSeed the group's seed
+     * @param name      the parameter's name
+     * @return {@code groupSeed + 0x9e3779b97f4a7c15L * name.hashCode()}
+     */
+    public static long seed(long groupSeed, String name) {
+        return groupSeed + 0x9e3779b97f4a7c15L * name.hashCode();
+    }
+
+    /** {@return its group's storage, with the seed of this parameter's rounding} */
+    public StoragePlan storage() {
+        return storage;
+    }
+
+    /** {@return whether its steps go through the storage's conversions: some buffer is not float32} */
+    public boolean stored() {
+        return storage.narrows();
+    }
+
+    /** {@return the buffer the rule steps as its weights: the float32 master if the storage keeps one, else the values} */
+    public MemorySegment steppedWeights() {
+        return storage.weights() == Weights.FLOAT32_MASTER ? weights : values;
+    }
+
+    /** {@return the second weights' buffer of a step: the Kahan compensation, the values beside a master, or null} */
+    public MemorySegment weightCopy() {
+        return switch (storage.weights()) {
+            case ROUNDED -> null;
+            case KAHAN -> weights;
+            case FLOAT32_MASTER -> values;
+        };
+    }
+
+    /** {@return the optimizer's weights' buffer (the float32 master or the Kahan compensation), or null} */
+    public MemorySegment ownWeights() {
+        return weights;
     }
 
     /** {@return its shape as a batch of matrices: a vector unless registered with a shape} */
@@ -123,7 +173,7 @@ public final class RegisteredParameter {
 
     /** {@return the number of elements} */
     public long length() {
-        return values.byteSize() / Float.BYTES;
+        return values.byteSize() / storage.parameter().bytes();
     }
 
     /** {@return the steps it has taken: its next step is its {@code t = stepCount() + 1}} */

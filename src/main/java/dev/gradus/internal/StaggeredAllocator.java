@@ -1,5 +1,8 @@
 package dev.gradus.internal;
 
+import dev.gradus.internal.precision.ScalarConversions;
+import dev.gradus.precision.Rounding;
+import dev.gradus.precision.StorageType;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -40,7 +43,20 @@ public final class StaggeredAllocator {
      * @return the buffer, 64-byte aligned
      */
     public MemorySegment allocate(long floats, float initialValue) {
-        long bytes = floats * Float.BYTES;
+        return allocate(floats, StorageType.FLOAT32, initialValue);
+    }
+
+    /**
+     * A buffer of {@code elements} elements of {@code type}, each {@code initialValue} rounded to
+     * the nearest of the type.
+     *
+     * @param elements     the number of elements
+     * @param type         their type
+     * @param initialValue the value of every element
+     * @return the buffer, 64-byte aligned
+     */
+    public MemorySegment allocate(long elements, StorageType type, float initialValue) {
+        long bytes = elements * type.bytes();
         MemorySegment buffer;
         if (bytes >= STAGGERED_BYTES) {
             long offset = staggered++ * STAGGER % PAGE;
@@ -49,8 +65,13 @@ public final class StaggeredAllocator {
             buffer = arena.allocate(Math.max(bytes, 1), 64).asSlice(0, bytes);
         }
         if (initialValue != 0f) {
-            for (long i = 0; i < floats; i++) {
-                buffer.setAtIndex(ValueLayout.JAVA_FLOAT, i, initialValue);
+            MemorySegment value = MemorySegment.ofArray(new float[] {initialValue});
+            for (long i = 0; i < elements; i++) {
+                if (type == StorageType.FLOAT32) {
+                    buffer.setAtIndex(ValueLayout.JAVA_FLOAT, i, initialValue);
+                } else {
+                    ScalarConversions.INSTANCE.narrow(type, Rounding.NEAREST_EVEN, value, buffer, i, 0, 1, 0L, 0L);
+                }
             }
         }
         return buffer;

@@ -1,5 +1,7 @@
 package dev.gradus.internal;
 
+import dev.gradus.precision.StoragePlan;
+import dev.gradus.precision.StorageType;
 import dev.gradus.Adafactor;
 import dev.gradus.UpdateRule;
 import java.lang.foreign.Arena;
@@ -53,9 +55,26 @@ public final class StateMemory implements AutoCloseable {
      * @return the lease to give back to {@link #free} when the parameter is removed
      */
     public Lease allocate(UpdateRule rule, long floats, Factoring shape, MemorySegment[] state) {
+        return allocate(rule, floats, shape, StoragePlan.FLOAT32, state);
+    }
+
+    /**
+     * {@link #allocate(UpdateRule, long, Factoring, MemorySegment[])} with each per-element state
+     * buffer in the plan's state type (a schedule-free {@code averaging} stays float32), and, where
+     * the plan keeps one, the weights' buffer of the optimizer in {@code state[3]}: the float32
+     * master (to be filled from the values) or the Kahan compensation (zero, in the parameter type).
+     *
+     * @param state receives the buffers, in the rule's order, and the weights' buffer in position 3
+     */
+    public Lease allocate(UpdateRule rule, long floats, Factoring shape, StoragePlan plan, MemorySegment[] state) {
         long bytes = 0;
         for (int i = 0; i < rule.stateBuffers(); i++) {
-            bytes = Math.addExact(bytes, Math.multiplyExact(stateFloats(rule, i, floats, shape), (long) Float.BYTES));
+            bytes = Math.addExact(bytes, Math.multiplyExact(stateFloats(rule, i, floats, shape),
+                    (long) stateType(rule, i, plan).bytes()));
+        }
+        StorageType weights = weightsType(plan);
+        if (weights != null) {
+            bytes = Math.addExact(bytes, Math.multiplyExact(floats, (long) weights.bytes()));
         }
         Lease lease;
         if (bytes >= OWN_ARENA_BYTES) {
@@ -69,7 +88,11 @@ public final class StateMemory implements AutoCloseable {
             lease = pool;
         }
         for (int i = 0; i < rule.stateBuffers(); i++) {
-            state[i] = lease.allocator.allocate(stateFloats(rule, i, floats, shape), rule.initialStateValue(i));
+            state[i] = lease.allocator.allocate(stateFloats(rule, i, floats, shape), stateType(rule, i, plan),
+                    rule.initialStateValue(i));
+        }
+        if (weights != null) {
+            state[WEIGHTS] = lease.allocator.allocate(floats, weights, 0f);
         }
         lease.bytes += bytes;
         lease.holders++;
@@ -89,6 +112,23 @@ public final class StateMemory implements AutoCloseable {
             return ScheduleFreeAveraging.FLOATS;
         }
         return floats;
+    }
+
+    /** The position of the optimizer's weights' buffer in the array {@link #allocate} fills. */
+    public static final int WEIGHTS = 3;
+
+    /** The type of state buffer {@code index}: the plan's, except for a schedule-free {@code averaging}. */
+    public static StorageType stateType(UpdateRule rule, int index, StoragePlan plan) {
+        return ScheduleFreeAveraging.isAveraging(rule, index) ? StorageType.FLOAT32 : plan.state();
+    }
+
+    /** The type of the optimizer's weights' buffer: float32 for a master, the parameter's for Kahan, else null. */
+    public static StorageType weightsType(StoragePlan plan) {
+        return switch (plan.weights()) {
+            case ROUNDED -> null;
+            case KAHAN -> plan.parameter();
+            case FLOAT32_MASTER -> StorageType.FLOAT32;
+        };
     }
 
     /**

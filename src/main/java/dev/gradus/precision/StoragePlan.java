@@ -85,6 +85,11 @@ public record StoragePlan(StorageType parameter, StorageType gradient, StorageTy
         return new StoragePlan(parameter, gradient, state, rounding, seed, weights);
     }
 
+    /** {@return whether the plan is the float32 step: every buffer float32, the weights rounded (into float32)} */
+    public boolean isFloat32() {
+        return !narrows() && weights == Weights.ROUNDED;
+    }
+
     /** {@return whether some buffer is stored in a 16-bit type} */
     public boolean narrows() {
         return parameter != StorageType.FLOAT32 || gradient != StorageType.FLOAT32 || state != StorageType.FLOAT32;

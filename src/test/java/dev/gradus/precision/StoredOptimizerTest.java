@@ -1,0 +1,226 @@
+package dev.gradus.precision;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradus.AdaGrad;
+import dev.gradus.Adam;
+import dev.gradus.GradientClipping;
+import dev.gradus.Kernels;
+import dev.gradus.Lamb;
+import dev.gradus.Lion;
+import dev.gradus.Optimizer;
+import dev.gradus.ParameterGroup;
+import dev.gradus.RmsProp;
+import dev.gradus.ScheduleFreeAdamW;
+import dev.gradus.UpdateRule;
+import dev.gradus.checkpoint.Checkpoint;
+import dev.gradus.internal.RegisteredParameter;
+import dev.gradus.internal.precision.ScalarConversions;
+import dev.gradus.testing.property.Gen;
+import dev.gradus.testing.property.Property;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An optimizer whose group stores its parameters as a {@link StoragePlan} says: its steps, on one
+ * thread or two, give the bits of {@code Kernels.step} with the same plan and each parameter's own
+ * seed, with the float32 master and the Kahan compensation kept by the optimizer; and what it
+ * cannot do yet is refused with a message, before anything changes.
+ */
+class StoredOptimizerTest {
+
+    private static final double RATE = 1e-2;
+    private static final List<UpdateRule> RULES = List.of(Adam.pytorch(), Adam.adamW(), AdaGrad.pytorch(),
+            RmsProp.pytorch(), Lion.optax(), ScheduleFreeAdamW.schedulefree());
+
+    /** A case: a rule, a plan with float32 gradients, the threads, two parameters' lengths and the seed of the data. */
+    record OptimizerCase(UpdateRule rule, StoragePlan plan, int threads, int first, int second, long data) {}
+
+    @Test
+    void anOptimizerStepsStoredParametersAsKernelsDo() {
+        Gen<Integer> lengths = random -> random.nextBoolean() ? 1 + random.nextInt(40) : 1000 + random.nextInt(3000);
+        Property.forAll("optimizer with storage == Kernels.step with storage",
+                        random -> new OptimizerCase(RULES.get(random.nextInt(RULES.size())), plan(random),
+                                1 + random.nextInt(2), lengths.next(random), lengths.next(random), random.nextLong()))
+                .tries(Property.DEFAULT_TRIES / 4)
+                .cover("two threads", c -> c.threads() == 2, 20)
+                .cover("Kahan weights", c -> c.plan().weights() == Weights.KAHAN, 10)
+                .cover("a float32 master", c -> c.plan().weights() == Weights.FLOAT32_MASTER, 10)
+                .cover("stochastic rounding", c -> c.plan().rounding() == Rounding.STOCHASTIC, 20)
+                .check(StoredOptimizerTest::check);
+    }
+
+    private static StoragePlan plan(RandomGenerator random) {
+        StorageType[] types = StorageType.values();
+        StorageType parameter = types[random.nextInt(types.length)];
+        Weights weights = parameter == StorageType.FLOAT32 ? Weights.ROUNDED
+                : Weights.values()[random.nextInt(Weights.values().length)];
+        return StoragePlan.of(parameter, StorageType.FLOAT32, types[random.nextInt(types.length)])
+                .withRounding(random.nextBoolean() ? Rounding.STOCHASTIC : Rounding.NEAREST_EVEN, random.nextLong())
+                .withWeights(weights);
+    }
+
+    private static void check(OptimizerCase c) {
+        RandomGenerator random = new java.util.SplittableRandom(c.data());
+        int[] lengths = {c.first(), c.second()};
+        String[] names = {"w1", "w2"};
+        try (Arena arena = Arena.ofShared();
+             Optimizer optimizer = Optimizer.builder(c.rule(), RATE).threads(c.threads()).parallelThreshold(0)
+                     .build()) {
+            ParameterGroup group = ParameterGroup.named("stored").withStorage(c.plan());
+            List<Expected> expected = new ArrayList<>();
+            List<MemorySegment> values = new ArrayList<>();
+            List<MemorySegment> gradients = new ArrayList<>();
+            for (int p = 0; p < 2; p++) {
+                float[] initial = values(random, lengths[p]);
+                MemorySegment v = stored(arena, c.plan().parameter(), initial);
+                MemorySegment g = arena.allocate((long) lengths[p] * Float.BYTES);
+                optimizer.add(names[p], v, g, group);
+                values.add(v);
+                gradients.add(g);
+                expected.add(Expected.of(c, names[p], initial, arena));
+            }
+            for (long t = 1; t <= 4; t++) {
+                for (int p = 0; p < 2; p++) {
+                    MemorySegment.copy(MemorySegment.ofArray(values(random, lengths[p])), 0, gradients.get(p), 0,
+                            gradients.get(p).byteSize());
+                    expected.get(p).step(c.rule(), t, gradients.get(p));
+                }
+                optimizer.step();
+                for (int p = 0; p < 2; p++) {
+                    Expected e = expected.get(p);
+                    assertSame(names[p] + " values after step " + t, e.values(), values.get(p));
+                    for (int k = 0; k < c.rule().stateBuffers(); k++) {
+                        assertSame(names[p] + " state " + k + " after step " + t, e.state().get(k),
+                                optimizer.state(names[p], k));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The buffers {@code Kernels.step} gets for one parameter: the user's values, the weights' buffer and the state. */
+    private record Expected(StoragePlan plan, MemorySegment param, MemorySegment copy, MemorySegment values,
+                            List<MemorySegment> state) {
+
+        static Expected of(OptimizerCase c, String name, float[] initial, Arena arena) {
+            StoragePlan plan = c.plan().withRounding(c.plan().rounding(),
+                    RegisteredParameter.seed(c.plan().seed(), name));
+            MemorySegment values = stored(arena, plan.parameter(), initial);
+            MemorySegment param = values;
+            MemorySegment copy = null;
+            if (plan.weights() == Weights.FLOAT32_MASTER) {
+                param = arena.allocate((long) initial.length * Float.BYTES);
+                widen(plan.parameter(), values, param, initial.length);
+                copy = values;
+            } else if (plan.weights() == Weights.KAHAN) {
+                copy = arena.allocate((long) initial.length * plan.parameter().bytes());
+            }
+            List<MemorySegment> state = new ArrayList<>();
+            for (int k = 0; k < c.rule().stateBuffers(); k++) {
+                long elements = c.rule() instanceof ScheduleFreeAdamW && k == 2 ? 4 : initial.length;
+                StorageType type = elements == 4 && k == 2 ? StorageType.FLOAT32 : plan.state();
+                MemorySegment buffer = arena.allocate(elements * type.bytes());
+                float value = c.rule().initialStateValue(k);
+                float[] filled = new float[(int) elements];
+                java.util.Arrays.fill(filled, value);
+                MemorySegment.copy(stored(arena, type, filled), 0, buffer, 0, buffer.byteSize());
+                state.add(buffer);
+            }
+            return new Expected(plan, param, copy, values, state);
+        }
+
+        void step(UpdateRule rule, long t, MemorySegment gradient) {
+            Kernels.step(rule, RATE, t, plan, param, copy, gradient, state);
+        }
+    }
+
+    @Test
+    void whatAnOptimizerCannotStoreYetIsRefusedBeforeAnythingChanges() throws Exception {
+        StoragePlan bf16 = StoragePlan.of(StorageType.BFLOAT16, StorageType.FLOAT32, StorageType.BFLOAT16);
+        try (Arena arena = Arena.ofShared(); Optimizer optimizer = Optimizer.builder(Adam.pytorch(), RATE).build()) {
+            ParameterGroup group = ParameterGroup.named("bf16").withStorage(bf16);
+            IllegalArgumentException gradientType = assertThrows(IllegalArgumentException.class,
+                    () -> optimizer.add("w", arena.allocate(8), arena.allocate(16), ParameterGroup.named("g")
+                            .withStorage(StoragePlan.of(StorageType.BFLOAT16, StorageType.BFLOAT16,
+                                    StorageType.FLOAT32))));
+            assertTrue(gradientType.getMessage().contains("float32 gradients"), gradientType.getMessage());
+            IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
+                    () -> optimizer.add("w", arena.allocate(7), arena.allocate(12), group));
+            assertTrue(odd.getMessage().contains("values is stored as BFLOAT16"), odd.getMessage());
+            IllegalArgumentException lamb = assertThrows(IllegalArgumentException.class,
+                    () -> optimizer.add("w", arena.allocate(8), arena.allocate(16), group.withRule(new Lamb(
+                            0.9, 0.999, 1e-6, 0.01, false))));
+            assertTrue(lamb.getMessage().contains("Lamb"), lamb.getMessage());
+            assertEquals(List.of(), optimizer.parameterNames());
+
+            MemorySegment values = stored(arena, StorageType.BFLOAT16, new float[] {1f, 2f, 3f, 4f});
+            optimizer.add("w", values, arena.allocate(16), group);
+            assertEquals(8, optimizer.state("w", 0).byteSize(), "m is stored as bfloat16");
+            byte[] before = values.toArray(ValueLayout.JAVA_BYTE);
+            IllegalArgumentException save = assertThrows(IllegalArgumentException.class,
+                    () -> Checkpoint.toBytes(optimizer, Checkpoint.Contents.WITH_PARAMETERS));
+            assertTrue(save.getMessage().contains("cannot be saved yet"), save.getMessage());
+            assertArrayEquals(before, values.toArray(ValueLayout.JAVA_BYTE));
+        }
+    }
+
+    @Test
+    void clippedStoredStepsAreTheSameOnOneThreadAndTwo() {
+        StoragePlan plan = StoragePlan.of(StorageType.BFLOAT16, StorageType.FLOAT32, StorageType.BFLOAT16)
+                .withRounding(Rounding.STOCHASTIC, 42).withWeights(Weights.KAHAN);
+        float[] initial = values(new java.util.SplittableRandom(1), 5000);
+        float[] gradient = values(new java.util.SplittableRandom(2), 5000);
+        byte[][] results = new byte[2][];
+        for (int threads = 1; threads <= 2; threads++) {
+            try (Arena arena = Arena.ofShared();
+                 Optimizer optimizer = Optimizer.builder(Adam.adamW(), RATE).threads(threads).parallelThreshold(0)
+                         .clipping(GradientClipping.globalNorm(1.0)).build()) {
+                MemorySegment values = stored(arena, StorageType.BFLOAT16, initial);
+                MemorySegment g = arena.allocate(gradient.length * 4L);
+                MemorySegment.copy(MemorySegment.ofArray(gradient), 0, g, 0, g.byteSize());
+                optimizer.add("w", values, g, ParameterGroup.named("kahan").withStorage(plan));
+                for (int t = 0; t < 5; t++) {
+                    optimizer.step();
+                }
+                results[threads - 1] = values.toArray(ValueLayout.JAVA_BYTE);
+            }
+        }
+        assertArrayEquals(results[0], results[1]);
+    }
+
+    private static float[] values(RandomGenerator random, int n) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-3, 2)));
+        }
+        return values;
+    }
+
+    private static MemorySegment stored(Arena arena, StorageType type, float[] values) {
+        MemorySegment buffer = arena.allocate((long) values.length * type.bytes());
+        MemorySegment floats = MemorySegment.ofArray(values);
+        if (type == StorageType.FLOAT32) {
+            MemorySegment.copy(floats, 0, buffer, 0, buffer.byteSize());
+        } else {
+            ScalarConversions.INSTANCE.narrow(type, Rounding.NEAREST_EVEN, floats, buffer, 0, values.length, 0L, 0L);
+        }
+        return buffer;
+    }
+
+    private static void widen(StorageType type, MemorySegment stored, MemorySegment floats, int n) {
+        ScalarConversions.INSTANCE.widen(type, stored, floats, 0, n);
+    }
+
+    private static void assertSame(String what, MemorySegment expected, MemorySegment actual) {
+        assertEquals(-1, expected.mismatch(actual), what);
+    }
+}
