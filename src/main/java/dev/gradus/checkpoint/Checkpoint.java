@@ -3,7 +3,6 @@ package dev.gradus.checkpoint;
 import dev.gradus.Optimizer;
 import dev.gradus.internal.ArgumentChecks;
 import dev.gradus.internal.OptimizerAccess;
-import dev.gradus.internal.RegisteredParameter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -320,7 +319,6 @@ public final class Checkpoint {
     }
 
     private static ParsedHeader header(Optimizer optimizer, Contents contents) {
-        requireFloat32Storage(optimizer, "saved");
         return CheckpointWriter.header(CheckpointInfo.of(optimizer, contents == Contents.WITH_PARAMETERS));
     }
 
@@ -332,26 +330,11 @@ public final class Checkpoint {
         return header.info();
     }
 
-    /**
-     * Refuses an optimizer with a parameter stored in 16 bits or keeping a master or Kahan copy:
-     * the format holds float32 buffers and no storage settings yet.
-     */
-    private static void requireFloat32Storage(Optimizer optimizer, String done) {
-        for (RegisteredParameter parameter : OptimizerAccess.get().registered(optimizer)) {
-            if (!parameter.storage().isFloat32()) {
-                throw new IllegalArgumentException("parameter " + parameter.name() + " is stored as "
-                        + parameter.storage() + ": an optimizer with storage other than float32 cannot be " + done
-                        + " yet (the checkpoint format holds float32 buffers and no storage settings)");
-            }
-        }
-    }
-
     /** Reads the header, then, holding the optimizer, compares, reads the sections into staging memory and applies them. */
     private static void load(CheckpointInput in, Optimizer optimizer) throws IOException {
         CheckpointReader reader = new CheckpointReader(in);
         ParsedHeader header = reader.header();
         holding(optimizer, "load", () -> {
-            requireFloat32Storage(optimizer, "loaded");
             CheckpointRestore restore = CheckpointRestore.prepare(in.file(), header, optimizer);
             try (Arena staging = Arena.ofConfined()) {
                 reader.sections(restore.staging(staging));

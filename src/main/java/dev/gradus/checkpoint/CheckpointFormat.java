@@ -18,9 +18,10 @@ import java.nio.charset.StandardCharsets;
  * 16 + H          4      CRC32C of bytes [0, 16 + H)
  * then, for every parameter in header order, a section of its values (if the header says
  * parameter-values=true, format 2) and one for each of its state buffers:
- *                 4n     n floats (IEEE 754 binary32): the parameter's count, or the state
+ *                 bn     n elements of b bytes (IEEE 754 binary32, or bfloat16 or binary16 as
+ *                        element-bytes says, format 5): the parameter's count, or the state
  *                        buffer's from state-floats (format 4)
- *                 4      CRC32C of those 4n bytes
+ *                 4      CRC32C of those bn bytes
  * L - 12          8      L, the length of the file
  * L - 4           4      CRC32C of bytes [0, L - 4)
  * </pre>
@@ -30,14 +31,18 @@ import java.nio.charset.StandardCharsets;
  * optimizer's. Format 3 added the header key {@code clipping}; formats 1 and 2 read as without
  * clipping. Format 4 added {@code parameter.<i>.state-floats}, the floats of each state section
  * (Adafactor's averages are sized by the parameter's shape); in formats 1 to 3 every state section
- * holds the parameter's floats.
+ * holds the parameter's floats. Format 5 added {@code parameter.<i>.storage} (the group's
+ * {@code StoragePlan}) and {@code parameter.<i>.element-bytes}, the bytes of an element of the
+ * values section and of each state section (4 or 2); its state list ends with the optimizer's
+ * {@code master} or {@code compensation} where the storage keeps one. In formats 1 to 4 every
+ * element is a float and the storage float32.
  *
  * The first 12 bytes (magic and version) and the last 12 (length and CRC of the whole file) keep
  * their meaning in every version, so that a reader tells another version from damage.
  */
 final class CheckpointFormat {
 
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     static final int OLDEST_VERSION = 1;
     static final byte[] MAGIC = "GRADUSCK".getBytes(StandardCharsets.US_ASCII);
     static final String CREATED_BY = "Gradus, Java " + Runtime.version();
@@ -63,6 +68,7 @@ final class CheckpointFormat {
     static final long LARGEST_COUNT = Long.MAX_VALUE - 1;
 
     static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private CheckpointFormat() {
     }
@@ -72,9 +78,9 @@ final class CheckpointFormat {
         return (header.parameterValues() ? 1 : 0) + header.stateBuffers(p);
     }
 
-    /** The bytes of a section of {@code floats} floats: the floats and their CRC32C. */
-    static long sectionBytes(long floats) {
-        return Math.addExact(Math.multiplyExact(floats, Float.BYTES), CRC_BYTES);
+    /** The bytes of a section of {@code elements} elements of {@code elementBytes} bytes and their CRC32C. */
+    static long sectionBytes(long elements, int elementBytes) {
+        return Math.addExact(Math.multiplyExact(elements, elementBytes), CRC_BYTES);
     }
 
     /**
@@ -86,7 +92,8 @@ final class CheckpointFormat {
         long bytes = PREFIX_BYTES + (long) header.length() + CRC_BYTES + TRAILER_BYTES;
         for (int p = 0; p < header.parameters(); p++) {
             for (int section = 0; section < sections(header, p); section++) {
-                bytes = Math.addExact(bytes, sectionBytes(header.sectionFloats(p, section)));
+                bytes = Math.addExact(bytes, sectionBytes(header.sectionFloats(p, section),
+                        header.sectionElementBytes(p, section)));
             }
         }
         return bytes;

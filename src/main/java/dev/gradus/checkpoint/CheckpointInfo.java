@@ -3,9 +3,9 @@ package dev.gradus.checkpoint;
 import dev.gradus.Optimizer;
 import dev.gradus.internal.ArgumentChecks;
 import dev.gradus.internal.OptimizerAccess;
+import dev.gradus.precision.StoragePlan;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * What a checkpoint records besides the state buffers: its format version, the optimizer's rule
@@ -47,25 +47,55 @@ public record CheckpointInfo(int formatVersion, String createdBy, long stepCount
      * @param stateFloats        the floats of each state buffer, in the same order: {@code floats}, except for
      *                           Adafactor's averages, sized by the parameter's shape (format 4; earlier formats
      *                           read as {@code floats} each)
+     * @param storage            its group's {@link StoragePlan} in text form ({@value #FLOAT32_STORAGE} before
+     *                           format 5); where the plan keeps a float32 master or a Kahan compensation, the
+     *                           last state buffer is that, named {@code master} or {@code compensation}
+     * @param elementBytes       the bytes of an element of its values, then of each state buffer: 4, or 2 for a
+     *                           16-bit type (format 5; earlier formats read as 4 each)
      */
     public record Parameter(String name, long floats, String rule, double learningRateFactor, long stepCount,
-                            List<String> stateNames, List<Long> stateFloats) {
+                            List<String> stateNames, List<Long> stateFloats, String storage,
+                            List<Integer> elementBytes) {
 
         /**
          * Copies the state names and sizes.
          *
-         * @throws NullPointerException     if the name, the rule, the state names or sizes are null
-         * @throws IllegalArgumentException if there are not as many sizes as names
+         * @throws NullPointerException     if the name, the rule, the storage, the state names or sizes are null
+         * @throws IllegalArgumentException if there are not as many sizes as names, or not one element size more
          */
         public Parameter {
             ArgumentChecks.requireNonNull("name", name);
             ArgumentChecks.requireNonNull("rule", rule);
+            ArgumentChecks.requireNonNull("storage", storage);
             stateNames = List.copyOf(stateNames);
             stateFloats = List.copyOf(stateFloats);
+            elementBytes = List.copyOf(elementBytes);
             if (stateFloats.size() != stateNames.size()) {
                 throw new IllegalArgumentException(stateFloats.size() + " state sizes for " + stateNames.size()
                         + " state buffers");
             }
+            if (elementBytes.size() != stateNames.size() + 1) {
+                throw new IllegalArgumentException(elementBytes.size() + " element sizes for the values and "
+                        + stateNames.size() + " state buffers");
+            }
+        }
+
+        /**
+         * A parameter stored in float32.
+         *
+         * @param name               its unique name
+         * @param floats             its number of elements
+         * @param rule               the rule it follows
+         * @param learningRateFactor its group's factor on the scheduled rate
+         * @param stepCount          the steps it has taken
+         * @param stateNames         the names of its state buffers, in order
+         * @param stateFloats        the floats of each state buffer
+         * @throws NullPointerException if the name, the rule, the state names or sizes are null
+         */
+        public Parameter(String name, long floats, String rule, double learningRateFactor, long stepCount,
+                         List<String> stateNames, List<Long> stateFloats) {
+            this(name, floats, rule, learningRateFactor, stepCount, stateNames, stateFloats, FLOAT32_STORAGE,
+                    Collections.nCopies(stateNames.size() + 1, Float.BYTES));
         }
 
         /**
@@ -109,6 +139,9 @@ public record CheckpointInfo(int formatVersion, String createdBy, long stepCount
         parameters = List.copyOf(parameters);
     }
 
+    /** The {@link Parameter#storage} of a parameter stored in float32: {@link StoragePlan#FLOAT32}'s text. */
+    public static final String FLOAT32_STORAGE = RecordCodec.describe(StoragePlan.FLOAT32);
+
     /** The {@link #clipping} of an optimizer that does not clip. */
     public static final String NO_CLIPPING = "none";
 
@@ -122,10 +155,9 @@ public record CheckpointInfo(int formatVersion, String createdBy, long stepCount
         OptimizerAccess access = OptimizerAccess.get();
         List<Parameter> parameters = access.registered(optimizer).stream()
                 .map(p -> new Parameter(p.name(), p.length(), RecordCodec.describe(p.rule()), p.learningRateFactor(),
-                        access.parameterStepCount(optimizer, p.name()),
-                        IntStream.range(0, p.rule().stateBuffers()).mapToObj(p.rule()::stateName).toList(),
-                        IntStream.range(0, p.rule().stateBuffers()).mapToObj(i -> p.state(i).byteSize() / Float.BYTES)
-                                .toList()))
+                        access.parameterStepCount(optimizer, p.name()), StoredBuffers.names(p),
+                        StoredBuffers.elements(p), RecordCodec.describe(p.group().storage()),
+                        StoredBuffers.elementBytes(p)))
                 .toList();
         return new CheckpointInfo(CheckpointFormat.VERSION, CheckpointFormat.CREATED_BY, optimizer.stepCount(),
                 optimizer.skippedSteps(), RecordCodec.describe(optimizer.rule()),

@@ -105,7 +105,7 @@ final class CheckpointReader {
     void sections(Sections targets) throws IOException {
         for (int p = 0; p < header.parameters(); p++) {
             for (int s = 0; s < CheckpointFormat.sections(header, p); s++) {
-                long bytes = header.sectionFloats(p, s) * Float.BYTES;
+                long bytes = header.sectionFloats(p, s) * header.sectionElementBytes(p, s);
                 long offset = in.position();
                 MemorySegment target = targets.target(p, s, bytes);
                 sectionCrc.reset();

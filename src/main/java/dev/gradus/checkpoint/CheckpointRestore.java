@@ -114,6 +114,11 @@ final class CheckpointRestore {
         if (header.floats(p) != live.length()) {
             differences.add(what + ": " + header.floats(p) + " floats in the file, " + live.length() + " in the optimizer");
         }
+        String storage = RecordCodec.describe(live.group().storage());
+        if (!header.hasStorage(p, storage)) {
+            differences.add(what + ": storage: " + header.shownStorage(p) + " in the file, " + storage
+                    + " in the optimizer");
+        }
         String rule = RecordCodec.describe(live.rule());
         if (!header.equals(p, HeaderKeys.Field.RULE, HeaderText.value(rule))) {
             differences.add(what + ": rule: " + header.shown(p, HeaderKeys.Field.RULE) + " in the file, " + rule
@@ -123,17 +128,21 @@ final class CheckpointRestore {
             differences.add(what + ": learning-rate factor: " + header.learningRateFactor(p) + " in the file, "
                     + live.learningRateFactor() + " in the optimizer");
         }
-        List<String> state = IntStream.range(0, live.rule().stateBuffers()).mapToObj(live.rule()::stateName).toList();
+        List<String> state = StoredBuffers.names(live);
         if (!header.equals(p, HeaderKeys.Field.STATE, HeaderText.value(String.join(",", state)))) {
             differences.add(what + ": state buffers: [" + header.shown(p, HeaderKeys.Field.STATE).replace(",", ", ")
                     + "] in the file, " + state + " in the optimizer");
         }
-        List<Long> sizes = IntStream.range(0, live.rule().stateBuffers())
-                .mapToObj(i -> live.state(i).byteSize() / Float.BYTES).toList();
+        List<Long> sizes = StoredBuffers.elements(live);
         if (header.floats(p) == live.length() && header.stateBuffers(p) == sizes.size()
                 && !header.stateFloats(p).equals(sizes)) {
             differences.add(what + ": state floats: " + header.stateFloats(p) + " in the file, " + sizes
                     + " in the optimizer (another shape)");
+        }
+        List<Integer> elementBytes = StoredBuffers.elementBytes(live);
+        if (header.stateBuffers(p) == sizes.size() && !header.elementBytes(p).equals(elementBytes)) {
+            differences.add(what + ": element bytes: " + header.elementBytes(p) + " in the file, " + elementBytes
+                    + " in the optimizer");
         }
     }
 
@@ -167,9 +176,14 @@ final class CheckpointRestore {
         for (int p = 0; p < registered.length; p++) {
             RegisteredParameter parameter = registered[p];
             for (int s = 0; s < staged[p].length; s++) {
-                MemorySegment target = s < first ? parameter.values() : parameter.state(s - first);
-                MemorySegment.copy(staged[p][s], CheckpointFormat.FLOAT, 0, target, ValueLayout.JAVA_FLOAT_UNALIGNED, 0,
-                        staged[p][s].byteSize() / Float.BYTES);
+                MemorySegment target = s < first ? parameter.values() : StoredBuffers.buffer(parameter, s - first);
+                if (header.sectionElementBytes(p, s) == Float.BYTES) {
+                    MemorySegment.copy(staged[p][s], CheckpointFormat.FLOAT, 0, target,
+                            ValueLayout.JAVA_FLOAT_UNALIGNED, 0, staged[p][s].byteSize() / Float.BYTES);
+                } else {
+                    MemorySegment.copy(staged[p][s], CheckpointFormat.SHORT, 0, target,
+                            ValueLayout.JAVA_SHORT_UNALIGNED, 0, staged[p][s].byteSize() / Short.BYTES);
+                }
             }
         }
         OptimizerAccess.get().restoreCounters(optimizer, header.stepCount(), header.skippedSteps(), parameterStepCounts());

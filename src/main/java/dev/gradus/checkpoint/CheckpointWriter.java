@@ -67,7 +67,7 @@ final class CheckpointWriter {
         long largest = 0;
         for (int p = 0; p < header.parameters(); p++) {
             for (int s = 0; s < CheckpointFormat.sections(header, p); s++) {
-                largest = Math.max(largest, header.sectionFloats(p, s) * Float.BYTES);
+                largest = Math.max(largest, header.sectionFloats(p, s) * header.sectionElementBytes(p, s));
             }
         }
         return new CheckpointWriter(channel, (int) Math.min(CHUNK_BYTES, largest)).writeAll(header, parameters);
@@ -87,7 +87,8 @@ final class CheckpointWriter {
         for (int p = 0; p < header.parameters(); p++) {
             RegisteredParameter parameter = parameters.get(p);
             for (int s = 0; s < CheckpointFormat.sections(header, p); s++) {
-                putSection(s < first ? parameter.values() : parameter.state(s - first));
+                putSection(s < first ? parameter.values() : StoredBuffers.buffer(parameter, s - first),
+                        header.sectionElementBytes(p, s));
             }
         }
         long length = CheckpointFormat.fileBytes(header);
@@ -99,15 +100,21 @@ final class CheckpointWriter {
         return written;
     }
 
-    private void putSection(MemorySegment floats) throws IOException {
+    /** A buffer of elements of {@code elementBytes} bytes (4 a float, 2 a 16-bit value), little-endian, and its CRC. */
+    private void putSection(MemorySegment buffer, int elementBytes) throws IOException {
         CRC32C sectionCrc = new CRC32C();
-        long count = floats.byteSize() / Float.BYTES;
-        for (long from = 0; from < count; from += chunk.length / Float.BYTES) {
-            int n = (int) Math.min(chunk.length / Float.BYTES, count - from);
-            MemorySegment.copy(floats, ValueLayout.JAVA_FLOAT_UNALIGNED, from * Float.BYTES,
-                    chunkSegment, CheckpointFormat.FLOAT, 0, n);
-            sectionCrc.update(chunk, 0, n * Float.BYTES);
-            put(chunk, n * Float.BYTES);
+        long count = buffer.byteSize() / elementBytes;
+        for (long from = 0; from < count; from += chunk.length / elementBytes) {
+            int n = (int) Math.min(chunk.length / elementBytes, count - from);
+            if (elementBytes == Float.BYTES) {
+                MemorySegment.copy(buffer, ValueLayout.JAVA_FLOAT_UNALIGNED, from * Float.BYTES,
+                        chunkSegment, CheckpointFormat.FLOAT, 0, n);
+            } else {
+                MemorySegment.copy(buffer, ValueLayout.JAVA_SHORT_UNALIGNED, from * Short.BYTES,
+                        chunkSegment, CheckpointFormat.SHORT, 0, n);
+            }
+            sectionCrc.update(chunk, 0, n * elementBytes);
+            put(chunk, n * elementBytes);
         }
         putInt((int) sectionCrc.getValue());
     }

@@ -53,7 +53,9 @@ final class HeaderKeys {
         LEARNING_RATE_FACTOR("learning-rate-factor", 1),
         STEP_COUNT("step-count", 2),
         STATE("state", 1),
-        STATE_FLOATS("state-floats", 4);
+        STATE_FLOATS("state-floats", 4),
+        STORAGE("storage", 5),
+        ELEMENT_BYTES("element-bytes", 5);
 
         final String key;
         final byte[] bytes;

@@ -67,6 +67,9 @@ final class HeaderText {
                         case STATE -> String.join(String.valueOf(STATE_SEPARATOR), parameter.stateNames());
                         case STATE_FLOATS -> parameter.stateFloats().stream().map(String::valueOf)
                                 .collect(Collectors.joining(","));
+                        case STORAGE -> parameter.storage();
+                        case ELEMENT_BYTES -> parameter.elementBytes().stream().map(String::valueOf)
+                                .collect(Collectors.joining(","));
                     });
                 }
             }

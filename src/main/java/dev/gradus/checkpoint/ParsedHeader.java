@@ -46,6 +46,8 @@ final class ParsedHeader {
     private final byte[] stateCounts;
     /** Per parameter, the floats of each state section (format 4), or null where each holds the parameter's. */
     private final long[][] stateFloats;
+    /** Per parameter, the bytes of an element of its values and of each state section (format 5), or null for 4. */
+    private final byte[][] elementBytes;
     private final int[] nameIndex;
 
     private ParsedHeader(byte[] text, int version, int[] top, int[] starts, int parameters) {
@@ -69,6 +71,7 @@ final class ParsedHeader {
         this.stepCounts = new long[parameters];
         this.stateCounts = new byte[parameters];
         this.stateFloats = new long[parameters][];
+        this.elementBytes = new byte[parameters][];
         for (int p = 0; p < parameters; p++) {
             readParameter(p);
         }
@@ -186,6 +189,37 @@ final class ParsedHeader {
         return state < 0 || stateFloats[p] == null ? floats[p] : stateFloats[p][state];
     }
 
+    /** The bytes of an element of section {@code s} of parameter {@code p}: 4, or 2 for a 16-bit buffer (format 5). */
+    int sectionElementBytes(int p, int s) {
+        return elementBytes[p] == null ? Float.BYTES : elementBytes[p][s + (parameterValues ? 0 : 1)];
+    }
+
+    /** The bytes of an element of parameter {@code p}'s values (entry 0) and of each state buffer. */
+    List<Integer> elementBytes(int p) {
+        List<Integer> sizes = new ArrayList<>(stateCounts[p] + 1);
+        for (int i = 0; i <= stateCounts[p]; i++) {
+            sizes.add(elementBytes[p] == null ? Float.BYTES : (int) elementBytes[p][i]);
+        }
+        return sizes;
+    }
+
+    /** The storage parameter {@code p}'s group had: {@link CheckpointInfo#FLOAT32_STORAGE} before format 5. */
+    String storage(int p) {
+        return HeaderKeys.Field.STORAGE.in(version) ? value(p, HeaderKeys.Field.STORAGE)
+                : CheckpointInfo.FLOAT32_STORAGE;
+    }
+
+    /** Parameter {@code p}'s storage, for a message: at most {@value #SHOWN} bytes of it. */
+    String shownStorage(int p) {
+        return HeaderKeys.Field.STORAGE.in(version) ? shown(p, HeaderKeys.Field.STORAGE) : CheckpointInfo.FLOAT32_STORAGE;
+    }
+
+    /** Whether parameter {@code p}'s storage is the text {@code storage}, compared without decoding the file's. */
+    boolean hasStorage(int p, String storage) {
+        return HeaderKeys.Field.STORAGE.in(version) ? equals(p, HeaderKeys.Field.STORAGE, HeaderText.value(storage))
+                : CheckpointInfo.FLOAT32_STORAGE.equals(storage);
+    }
+
     /** The floats of each of parameter {@code p}'s state buffers. */
     List<Long> stateFloats(int p) {
         List<Long> counts = new ArrayList<>(stateCounts[p]);
@@ -301,7 +335,7 @@ final class ParsedHeader {
                 ruleStart = start;
             }
             described.add(new CheckpointInfo.Parameter(name(p), floats[p], rule, factors[p], stepCount(p), stateNames(p),
-                    stateFloats(p)));
+                    stateFloats(p), storage(p), elementBytes(p)));
         }
         return new CheckpointInfo(version, value(HeaderKeys.Top.CREATED_BY), stepCount, skippedSteps,
                 value(HeaderKeys.Top.RULE), value(HeaderKeys.Top.SCHEDULE), clipping(), parameterValues, described);
@@ -328,6 +362,35 @@ final class ParsedHeader {
         if (HeaderKeys.Field.STATE_FLOATS.in(version)) {
             stateFloats[p] = stateFloatCounts(p);
         }
+        if (HeaderKeys.Field.STORAGE.in(version)) {
+            requireCanonical(p, HeaderKeys.Field.STORAGE);
+            elementBytes[p] = elementSizes(p);
+        }
+    }
+
+    /**
+     * The comma-separated element sizes of {@code element-bytes}: one for the values and one per
+     * state buffer, each {@code 4} or {@code 2}, read in place.
+     */
+    private byte[] elementSizes(int p) {
+        String key = HeaderKeys.Field.ELEMENT_BYTES.of(p);
+        int start = starts[p * FIELDS + HeaderKeys.Field.ELEMENT_BYTES.ordinal()];
+        int end = end(start);
+        int sizes = stateCounts[p] + 1;
+        if (end - start != 2 * sizes - 1) {
+            throw new IllegalArgumentException("key " + key + ": not " + sizes + " sizes of 4 or 2 bytes: "
+                    + shownBytes(text, start, end));
+        }
+        byte[] bytes = new byte[sizes];
+        for (int i = 0; i < sizes; i++) {
+            byte digit = text[start + 2 * i];
+            if (digit != '4' && digit != '2' || i + 1 < sizes && text[start + 2 * i + 1] != ',') {
+                throw new IllegalArgumentException("key " + key + ": not " + sizes + " sizes of 4 or 2 bytes: "
+                        + shownBytes(text, start, end));
+            }
+            bytes[i] = (byte) (digit - '0');
+        }
+        return bytes;
     }
 
     /**

@@ -104,12 +104,12 @@ class MismatchTest {
 
     @Test
     void anotherFormatVersionIsNamed() throws IOException {
-        CheckpointBytes.write(file, CheckpointBytes.withVersion(CheckpointBytes.read(file), 5));
+        CheckpointBytes.write(file, CheckpointBytes.withVersion(CheckpointBytes.read(file), 6));
         assertMismatch(RULE, new InverseTimeDecay(0.1, 1), this::registerAsSaved,
-                "format version 5 in the file, this Gradus reads versions 1 to 4");
+                "format version 6 in the file, this Gradus reads versions 1 to 5");
         CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class, () -> Checkpoint.read(file));
-        assertEquals(file + ": checkpoint does not match the optimizer: format version 5 in the file, this Gradus reads "
-                + "versions 1 to 4", e.getMessage());
+        assertEquals(file + ": checkpoint does not match the optimizer: format version 6 in the file, this Gradus reads "
+                + "versions 1 to 5", e.getMessage());
     }
 
     private void registerAsSaved(Optimizer optimizer) {

@@ -60,7 +60,7 @@ class RoundTripTest {
             optimizer.step();
             Checkpoint.save(optimizer, file);
             CheckpointInfo info = Checkpoint.read(file);
-            assertEquals(4, info.formatVersion());
+            assertEquals(5, info.formatVersion());
             assertEquals(false, info.parameterValues());
             assertEquals(1, info.stepCount());
             assertEquals(0, info.skippedSteps());

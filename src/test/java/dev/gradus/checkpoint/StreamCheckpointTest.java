@@ -83,7 +83,7 @@ class StreamCheckpointTest {
         }
         CheckpointInfo info = Checkpoint.read(new ByteArrayInputStream(bytes));
         assertTrue(info.parameterValues());
-        assertEquals(4, info.formatVersion());
+        assertEquals(5, info.formatVersion());
     }
 
     @Test
@@ -165,10 +165,10 @@ class StreamCheckpointTest {
 
     @Test
     void anotherVersionInAStreamIsAMismatchWithoutReadingOn() {
-        byte[] bytes = CheckpointBytes.withVersion(Checkpoint.toBytes(saved, Checkpoint.Contents.STATE), 5);
+        byte[] bytes = CheckpointBytes.withVersion(Checkpoint.toBytes(saved, Checkpoint.Contents.STATE), 6);
         ByteArrayInputStream in = new ByteArrayInputStream(bytes);
         CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class, () -> Checkpoint.read(in));
-        assertEquals(List.of("format version 5 in the file, this Gradus reads versions 1 to 4"), e.differences());
+        assertEquals(List.of("format version 6 in the file, this Gradus reads versions 1 to 5"), e.differences());
         assertEquals(bytes.length - 16, in.available());
     }
 

@@ -165,12 +165,68 @@ class StoredOptimizerTest {
             MemorySegment values = stored(arena, StorageType.BFLOAT16, new float[] {1f, 2f, 3f, 4f});
             optimizer.add("w", values, arena.allocate(16), group);
             assertEquals(8, optimizer.state("w", 0).byteSize(), "m is stored as bfloat16");
-            byte[] before = values.toArray(ValueLayout.JAVA_BYTE);
-            IllegalArgumentException save = assertThrows(IllegalArgumentException.class,
-                    () -> Checkpoint.toBytes(optimizer, Checkpoint.Contents.WITH_PARAMETERS));
-            assertTrue(save.getMessage().contains("cannot be saved yet"), save.getMessage());
-            assertArrayEquals(before, values.toArray(ValueLayout.JAVA_BYTE));
         }
+    }
+
+    /** A resume case: a rule, a plan, the threads, the steps before and after the checkpoint. */
+    record ResumeCase(UpdateRule rule, StoragePlan plan, int threads, int before, int after, long data) {}
+
+    @Test
+    void aCheckpointResumesStoredParametersBitForBit() {
+        Property.forAll("save after k stored steps, load, m more == k + m steps",
+                        random -> new ResumeCase(RULES.get(random.nextInt(RULES.size())), plan(random),
+                                1 + random.nextInt(2), random.nextInt(4), 1 + random.nextInt(3), random.nextLong()))
+                .tries(Property.DEFAULT_TRIES / 5)
+                .cover("Kahan weights", c -> c.plan().weights() == Weights.KAHAN, 5)
+                .cover("a float32 master", c -> c.plan().weights() == Weights.FLOAT32_MASTER, 5)
+                .cover("16-bit state", c -> c.plan().state() != StorageType.FLOAT32, 10)
+                .check(StoredOptimizerTest::resumes);
+    }
+
+    private static void resumes(ResumeCase c) throws Exception {
+        int n = 1500;
+        float[] initial = values(new java.util.SplittableRandom(c.data()), n);
+        ParameterGroup group = ParameterGroup.named("stored").withStorage(c.plan());
+        try (Arena arena = Arena.ofShared();
+             Optimizer straight = optimizer(c);
+             Optimizer first = optimizer(c);
+             Optimizer resumed = optimizer(c)) {
+            MemorySegment[] values = new MemorySegment[3];
+            MemorySegment[] gradients = new MemorySegment[3];
+            Optimizer[] optimizers = {straight, first, resumed};
+            for (int o = 0; o < 3; o++) {
+                values[o] = stored(arena, c.plan().parameter(), o == 2 ? new float[n] : initial);
+                gradients[o] = arena.allocate((long) n * Float.BYTES);
+                optimizers[o].add("w", values[o], gradients[o], group);
+            }
+            for (int t = 1; t <= c.before() + c.after(); t++) {
+                float[] gradient = values(new java.util.SplittableRandom(c.data() + t), n);
+                for (int o = 0; o < 3; o++) {
+                    MemorySegment.copy(MemorySegment.ofArray(gradient), 0, gradients[o], 0, gradients[o].byteSize());
+                }
+                if (t == c.before() + 1) {
+                    Checkpoint.load(new java.io.ByteArrayInputStream(
+                            Checkpoint.toBytes(first, Checkpoint.Contents.WITH_PARAMETERS)), resumed);
+                }
+                straight.step();
+                if (t <= c.before()) {
+                    first.step();
+                } else {
+                    resumed.step();
+                }
+            }
+            if (c.before() == 0 && c.after() == 0) {
+                return;
+            }
+            assertSame("values", values[0], values[2]);
+            for (int k = 0; k < c.rule().stateBuffers(); k++) {
+                assertSame("state " + k, straight.state("w", k), resumed.state("w", k));
+            }
+        }
+    }
+
+    private static Optimizer optimizer(ResumeCase c) {
+        return Optimizer.builder(c.rule(), RATE).threads(c.threads()).parallelThreshold(0).build();
     }
 
     @Test

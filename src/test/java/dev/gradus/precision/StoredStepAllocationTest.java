@@ -1,0 +1,76 @@
+package dev.gradus.precision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gradus.Adam;
+import dev.gradus.Kernels;
+import dev.gradus.Momentum;
+import dev.gradus.UpdateRule;
+import dev.gradus.testing.ThreadAllocation;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A step on 16-bit buffers allocates nothing once the JIT has compiled its loops (a boxed vector
+ * would be a heap object): the per-thread tiles are made once, and the conversions and kernels run
+ * compiled, on native buffers and on heap arrays.
+ */
+class StoredStepAllocationTest {
+
+    private static final int N = 3000;
+
+    static Stream<Arguments> plans() {
+        StoragePlan bf16State = StoragePlan.of(StorageType.FLOAT32, StorageType.FLOAT32, StorageType.BFLOAT16)
+                .withRounding(Rounding.STOCHASTIC, 7);
+        StoragePlan kahan = StoragePlan.of(StorageType.BFLOAT16, StorageType.BFLOAT16, StorageType.BFLOAT16)
+                .withWeights(Weights.KAHAN);
+        StoragePlan master = StoragePlan.of(StorageType.FLOAT16, StorageType.FLOAT16, StorageType.FLOAT16)
+                .withRounding(Rounding.STOCHASTIC, 9).withWeights(Weights.FLOAT32_MASTER);
+        return Stream.of(Arguments.of(Adam.pytorch(), bf16State, false), Arguments.of(Adam.adamW(), kahan, false),
+                Arguments.of(Momentum.nesterov(0.9), master, false), Arguments.of(Adam.pytorch(), kahan, true));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}, heap {2}")
+    @MethodSource("plans")
+    void aStoredStepAllocatesNothingOnceCompiled(UpdateRule rule, StoragePlan plan, boolean heap) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment param = buffer(arena, plan.paramBuffer(), heap);
+            MemorySegment copy = plan.hasWeightCopy() ? buffer(arena, plan.parameter(), heap) : null;
+            MemorySegment gradient = buffer(arena, plan.gradient(), heap);
+            for (long i = 0; i < N; i++) {
+                gradient.set(java.lang.foreign.ValueLayout.JAVA_BYTE, i * plan.gradient().bytes() + 1, (byte) 0x3c);
+            }
+            List<MemorySegment> state = new ArrayList<>();
+            for (int k = 0; k < rule.stateBuffers(); k++) {
+                state.add(buffer(arena, plan.state(), heap));
+            }
+            long allocated = 0;
+            long steps = 0;
+            // Bounded by time: how many calls the JIT takes to compile the loops varies.
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            for (long t = 1; System.nanoTime() < deadline; t++) {
+                long before = ThreadAllocation.bytes();
+                Kernels.step(rule, 1e-3, t, plan, param, copy, gradient, state);
+                allocated = ThreadAllocation.bytes() - before;
+                steps = t;
+                if (allocated == 0 && t > 200) {
+                    break;
+                }
+            }
+            assertEquals(0, allocated, "bytes allocated by step " + steps + " (" + Kernels.implementation() + ")");
+        }
+    }
+
+    private static MemorySegment buffer(Arena arena, StorageType type, boolean heap) {
+        if (!heap) {
+            return arena.allocate((long) N * type.bytes());
+        }
+        return type == StorageType.FLOAT32 ? MemorySegment.ofArray(new float[N]) : MemorySegment.ofArray(new short[N]);
+    }
+}
