@@ -1,5 +1,7 @@
 package dev.gradus.internal;
 
+import dev.gradus.internal.precision.StoredReductions;
+import dev.gradus.precision.StorageType;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -44,11 +46,16 @@ final class BlockTotals {
      * @param squares whether sums of squares, else largest absolute values
      */
     void measure(KernelSet kernels, int p, MemorySegment values, long length, long from, long to, boolean squares) {
+        measure(kernels, p, StorageType.FLOAT32, values, length, from, to, squares);
+    }
+
+    /** {@link #measure(KernelSet, int, MemorySegment, long, long, long, boolean)} on values stored as {@code type}. */
+    void measure(KernelSet kernels, int p, StorageType type, MemorySegment values, long length, long from, long to,
+                 boolean squares) {
         for (long b = Math.ceilDiv(from, ReductionOrder.BLOCK); b * ReductionOrder.BLOCK < to; b++) {
             long lo = b * ReductionOrder.BLOCK;
             long hi = Math.min(length, lo + ReductionOrder.BLOCK);
-            totals[(int) (first[p] + b)] = squares ? kernels.sumOfSquares(values, lo, hi, 0.0)
-                    : kernels.maxAbs(values, lo, hi);
+            totals[(int) (first[p] + b)] = StoredReductions.block(kernels, type, values, lo, hi, squares);
         }
     }
 

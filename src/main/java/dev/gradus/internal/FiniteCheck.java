@@ -1,5 +1,7 @@
 package dev.gradus.internal;
 
+import dev.gradus.internal.precision.StoredReductions;
+
 /**
  * The search for a NaN or an infinity in a step's gradients, shared among the step's workers:
  * each searches its pieces of the work plan in order and keeps the first it finds, and the first
@@ -33,7 +35,9 @@ public final class FiniteCheck {
         parameter[worker] = -1;
         for (int k = 0; k < plan.pieces(worker); k++) {
             int p = plan.parameter(worker, k);
-            long bad = kernels.firstNonFinite(roster.parameter(p).gradient(), plan.from(worker, k), plan.to(worker, k));
+            RegisteredParameter searched = roster.parameter(p);
+            long bad = StoredReductions.firstNonFinite(kernels, searched.storage().gradient(), searched.gradient(),
+                    plan.from(worker, k), plan.to(worker, k));
             if (bad >= 0) {
                 parameter[worker] = p;
                 index[worker] = bad;

@@ -96,7 +96,8 @@ public final class GradientNorms {
         for (int k = 0; k < plan.pieces(worker); k++) {
             int p = plan.parameter(worker, k);
             RegisteredParameter parameter = roster.parameter(p);
-            totals.measure(kernels, p, parameter.gradient(), parameter.length(), plan.from(worker, k),
+            totals.measure(kernels, p, parameter.storage().gradient(), parameter.gradient(), parameter.length(),
+                    plan.from(worker, k),
                     plan.to(worker, k), l2);
         }
     }

@@ -74,10 +74,10 @@ public final class ParameterRegistry implements AutoCloseable {
         ArgumentChecks.requireCustomRule(rule);
         StoragePlan plan = group.storage();
         long n = StorageChecks.requireElements("values", values, plan.parameter(), true);
-        SegmentChecks.requireSameLength("gradient", SegmentChecks.requireFloats("gradient", gradient), n);
-        if (plan.gradient() != StorageType.FLOAT32) {
-            throw new IllegalArgumentException("parameter " + name + ": an optimizer takes float32 gradients, but group "
-                    + group.name() + " stores them as " + plan.gradient() + " (Kernels.step takes 16-bit gradients)");
+        long gradients = StorageChecks.requireElements("gradient", gradient, plan.gradient(), false);
+        if (gradients != n) {
+            throw new IllegalArgumentException("gradient holds " + gradients + " " + plan.gradient()
+                    + " elements but values holds " + n);
         }
         if (!plan.isFloat32()) {
             StorageChecks.requireElementwise(rule);

@@ -55,6 +55,7 @@ class StoredOptimizerTest {
                 .cover("Kahan weights", c -> c.plan().weights() == Weights.KAHAN, 10)
                 .cover("a float32 master", c -> c.plan().weights() == Weights.FLOAT32_MASTER, 10)
                 .cover("stochastic rounding", c -> c.plan().rounding() == Rounding.STOCHASTIC, 20)
+                .cover("a 16-bit gradient", c -> c.plan().gradient() != StorageType.FLOAT32, 20)
                 .check(StoredOptimizerTest::check);
     }
 
@@ -63,7 +64,7 @@ class StoredOptimizerTest {
         StorageType parameter = types[random.nextInt(types.length)];
         Weights weights = parameter == StorageType.FLOAT32 ? Weights.ROUNDED
                 : Weights.values()[random.nextInt(Weights.values().length)];
-        return StoragePlan.of(parameter, StorageType.FLOAT32, types[random.nextInt(types.length)])
+        return StoragePlan.of(parameter, types[random.nextInt(types.length)], types[random.nextInt(types.length)])
                 .withRounding(random.nextBoolean() ? Rounding.STOCHASTIC : Rounding.NEAREST_EVEN, random.nextLong())
                 .withWeights(weights);
     }
@@ -82,7 +83,7 @@ class StoredOptimizerTest {
             for (int p = 0; p < 2; p++) {
                 float[] initial = values(random, lengths[p]);
                 MemorySegment v = stored(arena, c.plan().parameter(), initial);
-                MemorySegment g = arena.allocate((long) lengths[p] * Float.BYTES);
+                MemorySegment g = arena.allocate((long) lengths[p] * c.plan().gradient().bytes());
                 optimizer.add(names[p], v, g, group);
                 values.add(v);
                 gradients.add(g);
@@ -90,8 +91,8 @@ class StoredOptimizerTest {
             }
             for (long t = 1; t <= 4; t++) {
                 for (int p = 0; p < 2; p++) {
-                    MemorySegment.copy(MemorySegment.ofArray(values(random, lengths[p])), 0, gradients.get(p), 0,
-                            gradients.get(p).byteSize());
+                    MemorySegment.copy(stored(arena, c.plan().gradient(), values(random, lengths[p])), 0,
+                            gradients.get(p), 0, gradients.get(p).byteSize());
                     expected.get(p).step(c.rule(), t, gradients.get(p));
                 }
                 optimizer.step();
@@ -148,11 +149,9 @@ class StoredOptimizerTest {
         StoragePlan bf16 = StoragePlan.of(StorageType.BFLOAT16, StorageType.FLOAT32, StorageType.BFLOAT16);
         try (Arena arena = Arena.ofShared(); Optimizer optimizer = Optimizer.builder(Adam.pytorch(), RATE).build()) {
             ParameterGroup group = ParameterGroup.named("bf16").withStorage(bf16);
-            IllegalArgumentException gradientType = assertThrows(IllegalArgumentException.class,
-                    () -> optimizer.add("w", arena.allocate(8), arena.allocate(16), ParameterGroup.named("g")
-                            .withStorage(StoragePlan.of(StorageType.BFLOAT16, StorageType.BFLOAT16,
-                                    StorageType.FLOAT32))));
-            assertTrue(gradientType.getMessage().contains("float32 gradients"), gradientType.getMessage());
+            IllegalArgumentException gradientLength = assertThrows(IllegalArgumentException.class,
+                    () -> optimizer.add("w", arena.allocate(8), arena.allocate(12), group));
+            assertEquals("gradient holds 3 FLOAT32 elements but values holds 4", gradientLength.getMessage());
             IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
                     () -> optimizer.add("w", arena.allocate(7), arena.allocate(12), group));
             assertTrue(odd.getMessage().contains("values is stored as BFLOAT16"), odd.getMessage());
@@ -165,6 +164,31 @@ class StoredOptimizerTest {
             MemorySegment values = stored(arena, StorageType.BFLOAT16, new float[] {1f, 2f, 3f, 4f});
             optimizer.add("w", values, arena.allocate(16), group);
             assertEquals(8, optimizer.state("w", 0).byteSize(), "m is stored as bfloat16");
+        }
+    }
+
+    @Test
+    void aNonFiniteSixteenBitGradientIsFoundBeforeAnythingChanges() {
+        StoragePlan plan = StoragePlan.of(StorageType.BFLOAT16, StorageType.FLOAT16, StorageType.BFLOAT16)
+                .withWeights(Weights.KAHAN);
+        try (Arena arena = Arena.ofShared();
+             Optimizer optimizer = Optimizer.builder(Adam.pytorch(), RATE).threads(2).parallelThreshold(0)
+                     .nonFinite(dev.gradus.NonFinitePolicy.THROW).build()) {
+            int n = 5000;
+            float[] gradient = values(new java.util.SplittableRandom(3), n);
+            gradient[4321] = 70000f;
+            MemorySegment values = stored(arena, StorageType.BFLOAT16, values(new java.util.SplittableRandom(4), n));
+            MemorySegment g = stored(arena, StorageType.FLOAT16, gradient);
+            optimizer.add("w", values, g, ParameterGroup.named("half").withStorage(plan));
+            byte[] before = values.toArray(ValueLayout.JAVA_BYTE);
+            dev.gradus.NonFiniteGradientException e = assertThrows(dev.gradus.NonFiniteGradientException.class,
+                    optimizer::step);
+            assertEquals("w", e.parameter());
+            assertEquals(4321, e.index(), "70000 overflows float16 to infinity: " + e.getMessage());
+            assertTrue(e.getMessage().contains("Infinity"), e.getMessage());
+            assertArrayEquals(before, values.toArray(ValueLayout.JAVA_BYTE));
+            assertArrayEquals(new byte[(int) optimizer.state("w", 0).byteSize()],
+                    optimizer.state("w", 0).toArray(ValueLayout.JAVA_BYTE));
         }
     }
 
@@ -196,13 +220,14 @@ class StoredOptimizerTest {
             Optimizer[] optimizers = {straight, first, resumed};
             for (int o = 0; o < 3; o++) {
                 values[o] = stored(arena, c.plan().parameter(), o == 2 ? new float[n] : initial);
-                gradients[o] = arena.allocate((long) n * Float.BYTES);
+                gradients[o] = arena.allocate((long) n * c.plan().gradient().bytes());
                 optimizers[o].add("w", values[o], gradients[o], group);
             }
             for (int t = 1; t <= c.before() + c.after(); t++) {
                 float[] gradient = values(new java.util.SplittableRandom(c.data() + t), n);
+                MemorySegment storedGradient = stored(arena, c.plan().gradient(), gradient);
                 for (int o = 0; o < 3; o++) {
-                    MemorySegment.copy(MemorySegment.ofArray(gradient), 0, gradients[o], 0, gradients[o].byteSize());
+                    MemorySegment.copy(storedGradient, 0, gradients[o], 0, gradients[o].byteSize());
                 }
                 if (t == c.before() + 1) {
                     Checkpoint.load(new java.io.ByteArrayInputStream(
@@ -231,7 +256,7 @@ class StoredOptimizerTest {
 
     @Test
     void clippedStoredStepsAreTheSameOnOneThreadAndTwo() {
-        StoragePlan plan = StoragePlan.of(StorageType.BFLOAT16, StorageType.FLOAT32, StorageType.BFLOAT16)
+        StoragePlan plan = StoragePlan.of(StorageType.BFLOAT16, StorageType.BFLOAT16, StorageType.BFLOAT16)
                 .withRounding(Rounding.STOCHASTIC, 42).withWeights(Weights.KAHAN);
         float[] initial = values(new java.util.SplittableRandom(1), 5000);
         float[] gradient = values(new java.util.SplittableRandom(2), 5000);
@@ -241,11 +266,14 @@ class StoredOptimizerTest {
                  Optimizer optimizer = Optimizer.builder(Adam.adamW(), RATE).threads(threads).parallelThreshold(0)
                          .clipping(GradientClipping.globalNorm(1.0)).build()) {
                 MemorySegment values = stored(arena, StorageType.BFLOAT16, initial);
-                MemorySegment g = arena.allocate(gradient.length * 4L);
-                MemorySegment.copy(MemorySegment.ofArray(gradient), 0, g, 0, g.byteSize());
+                MemorySegment g = stored(arena, StorageType.BFLOAT16, gradient);
                 optimizer.add("w", values, g, ParameterGroup.named("kahan").withStorage(plan));
+                MemorySegment widened = arena.allocate(gradient.length * 4L);
+                widen(StorageType.BFLOAT16, g, widened, gradient.length);
                 for (int t = 0; t < 5; t++) {
                     optimizer.step();
+                    assertEquals(dev.gradus.Norms.l2Norm(widened), optimizer.gradientNorm(),
+                            "the norm of the widened gradient");
                 }
                 results[threads - 1] = values.toArray(ValueLayout.JAVA_BYTE);
             }

@@ -20,6 +20,11 @@ final class TileScratch {
     final MemorySegment state1;
     final MemorySegment state2;
     final MemorySegment temporary;
+    /**
+     * A block of a reduction ({@link StoredReductions#BLOCK} floats), over the first tiles: a
+     * thread reduces and steps one after the other, never both at once.
+     */
+    final MemorySegment block;
 
     private TileScratch() {
         long bytes = (long) TILE * Float.BYTES;
@@ -30,6 +35,7 @@ final class TileScratch {
         state1 = all.asSlice(3 * bytes, bytes);
         state2 = all.asSlice(4 * bytes, bytes);
         temporary = all.asSlice(5 * bytes, bytes);
+        block = all.asSlice(0, (long) StoredReductions.BLOCK * Float.BYTES);
     }
 
     /** The tile of state buffer {@code k}. */

@@ -36,6 +36,11 @@ public final class TiledStep {
     private TiledStep() {
     }
 
+    /** The threads' tiles, shared with {@link StoredReductions}. */
+    static TileScratch.PerThread scratch() {
+        return SCRATCH;
+    }
+
     /**
      * Step {@code step} of {@code rule} on {@code [from, to)}, as {@link RuleSteps} steps float32
      * buffers, with the gradient clamped and scaled if {@code clipped}.
