@@ -163,13 +163,23 @@ public final class BowlTrajectories {
         xs[0] = w[0];
         ys[0] = w[1];
         for (int t = 1; t <= steps; t++) {
-            g[0] = (float) (2 * STRETCH * w[0]);
-            g[1] = 2 * w[1];
+            gradient(w, g);
             run.step(learningRate);
             xs[t] = w[0];
             ys[t] = w[1];
         }
         return new Trajectory(label, rule, learningRate, xs, ys);
+    }
+
+    /** {@return a copy of the start {@code (-9, 1.5)} of every path} */
+    static float[] start() {
+        return START.clone();
+    }
+
+    /** Writes the gradient {@code (0.04 x, 2 y)} of {@code f} at {@code w = (x, y)} into {@code g}. */
+    static void gradient(float[] w, float[] g) {
+        g[0] = (float) (2 * STRETCH * w[0]);
+        g[1] = 2 * w[1];
     }
 
     /** {@return the bowl's height at {@code (x, y)}} */

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * </pre>
  *
  * Arguments: example names ({@code bowl}, {@code ewma}, {@code schedules}, {@code batches},
- * {@code mlp}, or {@code all}), then optionally {@code --out DIR}.
+ * {@code mlp}, {@code precision}, or {@code all}), then optionally {@code --out DIR}.
  */
 public final class Examples {
 
@@ -30,7 +30,12 @@ public final class Examples {
         EWMA("ewma", () -> EwmaSmoothing.run(EwmaSmoothing.DAYS).figure()),
         SCHEDULES("schedules", () -> DecaySchedules.run(DecaySchedules.EPOCHS).figure()),
         BATCHES("batches", () -> BatchSizes.run(BatchSizes.FULL).figure()),
-        MLP("mlp", () -> MlpTraining.run(MlpTraining.FULL).figure());
+        MLP("mlp", () -> MlpTraining.run(MlpTraining.FULL).figure()),
+        PRECISION("precision", () -> {
+            PrecisionStudy.Result result = PrecisionStudy.run(PrecisionStudy.FULL);
+            PrecisionStudy.print(result, System.out);
+            return result.figure();
+        });
 
         private final String file;
         private final Supplier<Figure> figure;
@@ -68,7 +73,7 @@ public final class Examples {
         for (String name : names) {
             Entry entry = Arrays.stream(Entry.values()).filter(e -> e.file.equals(name.trim().toLowerCase(Locale.ROOT)))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown example '" + name
-                            + "'; known: bowl, ewma, schedules, batches, mlp, all"));
+                            + "'; known: bowl, ewma, schedules, batches, mlp, precision, all"));
             long start = System.nanoTime();
             Path file = entry.figure.get().write(out.resolve(entry.file + ".svg"));
             System.out.printf(Locale.ROOT, "%-9s -> %s (%.1f s)%n", entry.file, file, (System.nanoTime() - start) / 1e9);

@@ -1,6 +1,5 @@
 package dev.gradus.examples;
 
-import dev.gradus.MiniBatches;
 import dev.gradus.Optimizer;
 import dev.gradus.UpdateRule;
 import dev.gradus.examples.chart.Axis;
@@ -55,10 +54,13 @@ public final class MlpTraining {
     /** The size of the chart. */
     public static final Size FULL = new Size(512, 2000, 20, 16);
 
-        private static final int BATCH = 64;
+    /** The examples of a mini-batch. */
+    static final int BATCH = 64;
+    /** The seed of the training set and of its shuffles. */
+    static final long DATA_SEED = 11;
+    /** The seed of the network's initial weights. */
+    static final long WEIGHT_SEED = 12;
     private static final int TIMED_RUNS = 3;
-    private static final long DATA_SEED = 11;
-    private static final long WEIGHT_SEED = 12;
 
     /**
      * One rule's training run.
@@ -170,10 +172,7 @@ public final class MlpTraining {
     static Run train(String label, UpdateRule rule, double learningRate, float[] data, Size size) {
         int examples = data.length / 3;
         Mlp network = new Mlp(size.hidden(), WEIGHT_SEED);
-        MiniBatches batches = new MiniBatches(examples, BATCH, DATA_SEED, MiniBatches.LastBatch.DROP);
-        MemorySegment source = MemorySegment.ofArray(data);
-        float[] batch = new float[BATCH * 3];
-        MemorySegment batchSegment = MemorySegment.ofArray(batch);
+        BatchSequence batches = new BatchSequence(data, 3, BATCH, DATA_SEED);
         int points = size.steps() / size.evalEvery() + 1;
         double[] steps = new double[points];
         double[] millis = new double[points];
@@ -184,16 +183,11 @@ public final class MlpTraining {
         try (Optimizer optimizer = Optimizer.builder(rule, learningRate).build()) {
             Map<String, MemorySegment> gradients = network.gradients();
             network.parameters().forEach((name, values) -> optimizer.add(name, values, gradients.get(name)));
-            MiniBatches.Epoch epoch = null;
             for (long t = 1; t <= size.steps(); t++) {
-                long e = (t - 1) / batches.stepsPerEpoch() + 1;
-                if (epoch == null || epoch.number() != e) {
-                    epoch = batches.epoch(e);
-                }
                 long start = System.nanoTime();
-                int rows = epoch.gather((int) ((t - 1) % batches.stepsPerEpoch()), source, 3, batchSegment);
+                int rows = batches.gather(t);
                 optimizer.zeroGradients();
-                network.backward(batch, rows);
+                network.backward(batches.rows(), rows);
                 optimizer.step();
                 nanos += System.nanoTime() - start;
                 if (t % size.evalEvery() == 0) {

@@ -10,7 +10,9 @@
  *   <li>{@link dev.gradus.examples.BatchSizes}: batch, mini-batch and stochastic gradient descent
  *       cost curves;</li>
  *   <li>{@link dev.gradus.examples.MlpTraining}: a small network trained by hand-written
- *       backpropagation with each rule.</li>
+ *       backpropagation with each rule;</li>
+ *   <li>{@link dev.gradus.examples.PrecisionStudy}: the bowl and the network trained by Adam
+ *       with low-precision storage, against float32 ({@code docs/precision-convergence.md}).</li>
  * </ul>
  * Every example is deterministic (seeded data, the same start for every rule) except the wall
  * time of the network's training. The charts are drawn by {@code dev.gradus.examples.chart}.
