@@ -224,7 +224,7 @@ public final class Kernels {
      * parameter and its Kahan {@code compensation}, or the float32 master. An element's bits are
      * the same at every vector width and for any split of the range, stochastic rounding
      * included (its bits follow the plan's seed, {@code step}, the element's index and the
-     * buffer). One fused pass, tile by tile through 24 KiB of per-thread float32 scratch made on
+     * buffer). One fused pass, tile by tile through 384 KiB of per-thread float32 scratch made on
      * a thread's first call; nothing else is allocated. With {@link StoragePlan#FLOAT32} this is
      * the float32 step, for every rule; otherwise LARS, LAMB and Adafactor are refused.
      *

@@ -52,8 +52,8 @@ class StoredOptimizerTest {
                                 1 + random.nextInt(2), lengths.next(random), lengths.next(random), random.nextLong()))
                 .tries(Property.DEFAULT_TRIES / 4)
                 .cover("two threads", c -> c.threads() == 2, 20)
-                .cover("Kahan weights", c -> c.plan().weights() == Weights.KAHAN, 10)
-                .cover("a float32 master", c -> c.plan().weights() == Weights.FLOAT32_MASTER, 10)
+                .cover("Kahan weights", c -> c.plan().weights() == Weights.KAHAN, 5)
+                .cover("a float32 master", c -> c.plan().weights() == Weights.FLOAT32_MASTER, 5)
                 .cover("stochastic rounding", c -> c.plan().rounding() == Rounding.STOCHASTIC, 20)
                 .cover("a 16-bit gradient", c -> c.plan().gradient() != StorageType.FLOAT32, 20)
                 .check(StoredOptimizerTest::check);

@@ -86,7 +86,8 @@ public class StoredStepBenchmark {
 
     /**
      * Allocates the buffers (weights and gradients normally distributed with a spread of 1e-3,
-     * state zero), then warms the running method up ({@link AdaptiveWarmup}).
+     * state zero), takes one step, waits for the vector kernels its tiles call
+     * ({@link CompiledKernels}), then warms the running method up ({@link AdaptiveWarmup}).
      *
      * @param params JMH's parameters of the running benchmark
      */
@@ -101,6 +102,8 @@ public class StoredStepBenchmark {
         for (int k = 0; k < rule.stateBuffers(); k++) {
             state.add(arena.allocate((long) n * plan.state().bytes(), 64));
         }
+        step();
+        CompiledKernels.await();
         AdaptiveWarmup.warm(this, params);
     }
 

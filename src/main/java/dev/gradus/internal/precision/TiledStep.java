@@ -12,17 +12,20 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A step of any elementwise rule on buffers stored as a {@link StoragePlan} says, tile by tile:
- * each tile of {@link TileScratch#TILE} elements is widened into the thread's float32 tiles, stepped
+ * each tile of {@value #TILE} elements is widened into the thread's float32 tiles, stepped
  * there by the float32 kernels, and narrowed back. The result of an element is therefore that of
  * the float32 step on its widened values, rounded as the plan says, whatever the tiles, the range
  * and its split; the vector and scalar paths agree because their kernels and conversions do.
- * Each buffer is read once and written once from memory; the tiles stay in the first-level cache.
+ * Each buffer is read once and written once from memory; the tiles stay in the second-level cache.
  *
  * <p>Stochastic rounding's bits follow the element's index in its buffer, from the key of the
  * plan's seed, the step and the buffer's number (0 the parameter or model copy, 1 the Kahan
  * compensation, {@code 2 + k} state buffer {@code k}). Callers have validated every argument.
  */
 public final class TiledStep {
+
+    /** The elements of a tile: a step's range is stepped this many at a time. */
+    public static final int TILE = TileScratch.TILE;
 
     /** The number of the weights' buffer in the random bits' key. */
     public static final int PARAM_BUFFER = 0;
