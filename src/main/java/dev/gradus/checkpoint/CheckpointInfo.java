@@ -47,7 +47,7 @@ public record CheckpointInfo(int formatVersion, String createdBy, long stepCount
      * @param stateFloats        the floats of each state buffer, in the same order: {@code floats}, except for
      *                           Adafactor's averages, sized by the parameter's shape (format 4; earlier formats
      *                           read as {@code floats} each)
-     * @param storage            its group's {@link StoragePlan} in text form ({@value #FLOAT32_STORAGE} before
+     * @param storage            its group's {@link StoragePlan} in text form ({@link CheckpointInfo#FLOAT32_STORAGE} before
      *                           format 5); where the plan keeps a float32 master or a Kahan compensation, the
      *                           last state buffer is that, named {@code master} or {@code compensation}
      * @param elementBytes       the bytes of an element of its values, then of each state buffer: 4, or 2 for a

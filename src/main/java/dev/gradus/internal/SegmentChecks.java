@@ -25,6 +25,22 @@ public final class SegmentChecks {
      * @return the number of floats in the segment
      */
     public static long requireFloats(String name, MemorySegment segment) {
+        requireAccessible(name, segment);
+        long bytes = segment.byteSize();
+        if (bytes % Float.BYTES != 0) {
+            throw new IllegalArgumentException(
+                    name + " must hold a whole number of floats, but its byte size is " + bytes);
+        }
+        return bytes / Float.BYTES;
+    }
+
+    /**
+     * Requires a non-null, live segment accessible from this thread.
+     *
+     * @param name the buffer's name, for the message
+     * @param segment the buffer
+     */
+    public static void requireAccessible(String name, MemorySegment segment) {
         Objects.requireNonNull(segment, name);
         if (!segment.scope().isAlive()) {
             throw new IllegalStateException(name + ": the segment's arena is already closed");
@@ -33,12 +49,6 @@ public final class SegmentChecks {
             throw new WrongThreadException(
                     name + ": the segment is confined to another thread than " + Thread.currentThread().getName());
         }
-        long bytes = segment.byteSize();
-        if (bytes % Float.BYTES != 0) {
-            throw new IllegalArgumentException(
-                    name + " must hold a whole number of floats, but its byte size is " + bytes);
-        }
-        return bytes / Float.BYTES;
     }
 
     /**

@@ -9,7 +9,6 @@ import dev.gradus.internal.SegmentChecks;
 import dev.gradus.precision.StoragePlan;
 import dev.gradus.precision.StorageType;
 import java.lang.foreign.MemorySegment;
-import java.util.Objects;
 
 /**
  * The checks of a step on buffers stored as a {@link StoragePlan} says, before anything is
@@ -84,18 +83,11 @@ public final class StorageChecks {
      * @return its number of elements
      */
     public static long requireElements(String name, MemorySegment segment, StorageType type, boolean written) {
-        Objects.requireNonNull(segment, name);
         if (type == StorageType.FLOAT32) {
             return written ? SegmentChecks.requireWritableFloats(name, segment)
                     : SegmentChecks.requireFloats(name, segment);
         }
-        if (!segment.scope().isAlive()) {
-            throw new IllegalStateException(name + ": the segment's arena is already closed");
-        }
-        if (!segment.isAccessibleBy(Thread.currentThread())) {
-            throw new WrongThreadException(
-                    name + ": the segment is confined to another thread than " + Thread.currentThread().getName());
-        }
+        SegmentChecks.requireAccessible(name, segment);
         long bytes = segment.byteSize();
         if (bytes % type.bytes() != 0) {
             throw new IllegalArgumentException(name + " is stored as " + type + " (" + type.bytes()
