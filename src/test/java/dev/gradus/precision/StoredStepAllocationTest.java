@@ -6,6 +6,8 @@ import dev.gradus.Adam;
 import dev.gradus.Kernels;
 import dev.gradus.Momentum;
 import dev.gradus.UpdateRule;
+import dev.gradus.internal.ScalarKernels;
+import dev.gradus.internal.precision.TiledStep;
 import dev.gradus.testing.ThreadAllocation;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -19,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A step on 16-bit buffers allocates nothing once the JIT has compiled its loops (a boxed vector
  * would be a heap object): the per-thread tiles are made once, and the conversions and kernels run
- * compiled, on native buffers and on heap arrays.
+ * compiled, on native buffers and on heap arrays. The next compiled step then gives the bits of
+ * the scalar kernels and conversions on copies of the buffers.
  */
 class StoredStepAllocationTest {
 
@@ -64,7 +67,33 @@ class StoredStepAllocationTest {
                 }
             }
             assertEquals(0, allocated, "bytes allocated by step " + steps + " (" + Kernels.implementation() + ")");
+
+            // The compiled step gives the bits of the scalar kernels and conversions.
+            MemorySegment scalarParam = copyOf(param);
+            MemorySegment scalarCopy = copy == null ? null : copyOf(copy);
+            List<MemorySegment> scalarState = state.stream().map(StoredStepAllocationTest::copyOf).toList();
+            long t = steps + 1;
+            long before = ThreadAllocation.bytes();
+            Kernels.step(rule, 1e-3, t, plan, param, copy, gradient, state);
+            assertEquals(0, ThreadAllocation.bytes() - before, "bytes allocated by the compared step");
+            TiledStep.step(ScalarKernels.INSTANCE, rule, 1e-3, t, plan, scalarParam, scalarCopy, gradient,
+                    scalarState.isEmpty() ? null : scalarState.get(0),
+                    scalarState.size() < 2 ? null : scalarState.get(1),
+                    scalarState.size() < 3 ? null : scalarState.get(2), 0, N, true, Float.POSITIVE_INFINITY, 1f);
+            assertEquals(-1, param.mismatch(scalarParam), "param: compiled against scalar");
+            if (copy != null) {
+                assertEquals(-1, copy.mismatch(scalarCopy), "weight copy: compiled against scalar");
+            }
+            for (int k = 0; k < state.size(); k++) {
+                assertEquals(-1, state.get(k).mismatch(scalarState.get(k)), "state " + k + ": compiled against scalar");
+            }
         }
+    }
+
+    private static MemorySegment copyOf(MemorySegment segment) {
+        MemorySegment copy = MemorySegment.ofArray(new byte[(int) segment.byteSize()]);
+        MemorySegment.copy(segment, 0, copy, 0, segment.byteSize());
+        return copy;
     }
 
     private static MemorySegment buffer(Arena arena, StorageType type, boolean heap) {
