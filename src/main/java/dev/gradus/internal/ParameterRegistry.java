@@ -75,7 +75,9 @@ public final class ParameterRegistry implements AutoCloseable {
         StoragePlan plan = group.storage();
         long n = StorageChecks.requireElements("values", values, plan.parameter(), true);
         long gradients = StorageChecks.requireElements("gradient", gradient, plan.gradient(), false);
-        if (gradients != n) {
+        if (plan.gradient() == StorageType.FLOAT32) {
+            SegmentChecks.requireSameLength("gradient", gradients, n);
+        } else if (gradients != n) {
             throw new IllegalArgumentException("gradient holds " + gradients + " " + plan.gradient()
                     + " elements but values holds " + n);
         }

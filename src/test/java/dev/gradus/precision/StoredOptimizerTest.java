@@ -151,7 +151,7 @@ class StoredOptimizerTest {
             ParameterGroup group = ParameterGroup.named("bf16").withStorage(bf16);
             IllegalArgumentException gradientLength = assertThrows(IllegalArgumentException.class,
                     () -> optimizer.add("w", arena.allocate(8), arena.allocate(12), group));
-            assertEquals("gradient holds 3 FLOAT32 elements but values holds 4", gradientLength.getMessage());
+            assertEquals("gradient holds 3 floats but param holds 4", gradientLength.getMessage());
             IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
                     () -> optimizer.add("w", arena.allocate(7), arena.allocate(12), group));
             assertTrue(odd.getMessage().contains("values is stored as BFLOAT16"), odd.getMessage());
