@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The self-test's quick run passes every rule at the preferred width in compiled code and says so
- * line by line; a failing property gives a FAIL line with the options that replay it and exit
+ * line by line (with the tries it ran: at least the quick run's, more where a fresh seed needed
+ * more to meet a coverage minimum); a failing property gives a FAIL line with the options that replay it and exit
  * status 1; options are checked.
  */
 class SelfTestMainTest {
@@ -28,7 +29,7 @@ class SelfTestMainTest {
         String width = "vector-" + PreferredWidth.bits();
         for (String rule : KernelProperties.rules()) {
             assertTrue(run.output().matches("(?s).*\n" + rule + " +" + width + " +preferred, intrinsified +PASS +"
-                    + "compiled in place 4\n.*"), rule + " in\n" + run.output());
+                    + "compiled in place \\d+\n.*"), rule + " in\n" + run.output());
         }
         assertTrue(run.output().contains("\nVerdict: PASS, " + KernelProperties.rules().size() + " of "
                 + KernelProperties.rules().size() + " rule-width pairs passed in "), run.output());
