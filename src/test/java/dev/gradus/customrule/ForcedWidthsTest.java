@@ -29,7 +29,7 @@ class ForcedWidthsTest {
     void theExampleHasTheScalarBitsAtAForcedWidthInCompiledCode() {
         List<String> passed = ForcedWidths.of(MomentumSgdRules.class).widths(64).tries(40).compiledTries(2).check();
         assertEquals(1, passed.size(), passed::toString);
-        assertTrue(passed.getFirst().matches("64-bit: generated \\d+ cases, compiled 2 cases"), passed::toString);
+        assertTrue(passed.getFirst().matches("64-bit: generated \\d+ cases, compiled \\d+ cases"), passed::toString);
     }
 
     @Test
