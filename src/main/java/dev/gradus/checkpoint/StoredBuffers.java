@@ -4,6 +4,7 @@ import dev.gradus.internal.RegisteredParameter;
 import dev.gradus.internal.StateMemory;
 import dev.gradus.precision.StoragePlan;
 import dev.gradus.precision.StorageType;
+import dev.gradus.precision.Weights;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ final class StoredBuffers {
 
     /** The name of the optimizer's weights' buffer in a checkpoint. */
     static String weightsName(StoragePlan plan) {
-        return plan.weights() == dev.gradus.precision.Weights.KAHAN ? "compensation" : "master";
+        return plan.weights() == Weights.KAHAN ? "compensation" : "master";
     }
 
     /** The element counts of the state sections. */

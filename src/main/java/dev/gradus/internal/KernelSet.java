@@ -1,9 +1,9 @@
 package dev.gradus.internal;
 
-import dev.gradus.internal.precision.Conversions;
-import dev.gradus.internal.precision.ScalarConversions;
 import dev.gradus.CustomRule;
 import dev.gradus.CustomStep;
+import dev.gradus.internal.precision.Conversions;
+import dev.gradus.internal.precision.ScalarConversions;
 import java.lang.foreign.MemorySegment;
 
 /**

@@ -83,7 +83,7 @@ public final class TiledStep {
     }
 
     /** The key of buffer {@code buffer}'s random bits at this step, or 0 for nearest-even rounding. */
-    public static long key(StoragePlan plan, long step, int buffer) {
+    private static long key(StoragePlan plan, long step, int buffer) {
         return plan.rounding() == Rounding.STOCHASTIC ? RoundingBits.key(plan.seed(), step, buffer) : 0L;
     }
 

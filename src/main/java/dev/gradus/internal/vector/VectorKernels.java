@@ -1,6 +1,5 @@
 package dev.gradus.internal.vector;
 
-import dev.gradus.internal.precision.Conversions;
 import dev.gradus.CustomStep;
 import dev.gradus.CustomRule;
 import static dev.gradus.internal.vector.LoopOptions.AMSGRAD;
@@ -32,6 +31,7 @@ import static jdk.incubator.vector.FloatVector.fromMemorySegment;
 
 import dev.gradus.internal.KernelSet;
 import dev.gradus.internal.ScalarKernels;
+import dev.gradus.internal.precision.Conversions;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
 

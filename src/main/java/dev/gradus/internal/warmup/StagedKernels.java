@@ -1,9 +1,9 @@
 package dev.gradus.internal.warmup;
 
-import dev.gradus.internal.precision.Conversions;
 import dev.gradus.CustomStep;
 import dev.gradus.CustomRule;
 import dev.gradus.internal.KernelSet;
+import dev.gradus.internal.precision.Conversions;
 import java.lang.foreign.MemorySegment;
 
 /**
