@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StoredStepAllocationTest {
 
     private static final int N = 3000;
+    /** Allocation-free steps in a row that make the compiled code steady. */
+    private static final int STEADY_STEPS = 1000;
 
     /**
      * Nearest-even plans only. With stochastic rounding a stored step has stayed on boxed vectors:
@@ -62,14 +64,18 @@ class StoredStepAllocationTest {
             }
             long allocated = 0;
             long steps = 0;
-            // Bounded by time: how many calls the JIT takes to compile the loops varies.
+            long steady = 0;
+            // Bounded by time: how many calls the JIT takes to compile the loops varies. Steady means
+            // STEADY_STEPS allocation-free steps in a row: a single one was once followed by a
+            // recompilation that ran the compared step boxed.
             long deadline = System.nanoTime() + 60_000_000_000L;
             for (long t = 1; System.nanoTime() < deadline; t++) {
                 long before = ThreadAllocation.bytes();
                 Kernels.step(rule, 1e-3, t, plan, param, copy, gradient, state);
                 allocated = ThreadAllocation.bytes() - before;
                 steps = t;
-                if (allocated == 0 && t > 200) {
+                steady = allocated == 0 ? steady + 1 : 0;
+                if (steady >= STEADY_STEPS) {
                     break;
                 }
             }
