@@ -33,7 +33,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Every conversion of {@link ScalarConversions} a vector at a time, in one loop: the template of
  * the {@link Specializations}, copied per conversion ({@link ConversionOptions}) and kind of
  * memory. The formulas are those of {@link Bf16}, {@link Fp16}, {@link Narrowing} and
- * {@link RoundingBits}, lane by lane in the int lanes of the float species: shifts, logic, adds,
+ * {@link RoundingBits} (nearest-even bfloat16 in a shorter form with the same bits), lane by lane in the int lanes of the float species: shifts, logic, adds,
  * 32-bit multiplies, signed minimum and one float addition or multiplication, never a mask or a
  * blend, which two-lane vectors do not compile to on x86 (docs/decisions/0019). As in
  * {@link RuleLoop}, the loop calls only the JDK's vector methods.
@@ -65,6 +65,8 @@ final class ConversionLoop implements Loops.Conversion {
     private static final boolean FLOAT16 = LoopOptions.has(OPTIONS, ConversionOptions.FLOAT16);
     private static final StorageType TYPE = FLOAT16 ? StorageType.FLOAT16 : StorageType.BFLOAT16;
     private static final Rounding ROUNDING = STOCHASTIC ? Rounding.STOCHASTIC : Rounding.NEAREST_EVEN;
+    /** Nearest-even bfloat16, which {@link #run} narrows in fewer operations: see there. */
+    private static final boolean BFLOAT16_NEAREST = NARROWS && !FLOAT16 && !STOCHASTIC;
 
     private static final int DROPPED = FLOAT16 ? Fp16.DROPPED : Bf16.DROPPED;
     private static final int MAX = FLOAT16 ? Fp16.MAX : Bf16.MAX;
@@ -135,25 +137,35 @@ final class ConversionLoop implements Loops.Conversion {
                 } else {
                     IntVector x = FloatVector.fromMemorySegment(SPECIES, floats, at, ORDER).reinterpretAsInts();
                     IntVector a = x.and(Narrowing.MAGNITUDE);
-                    IntVector t = a;
-                    if (FLOAT16) {
-                        IntVector subnormal = a.reinterpretAsFloats().add(SUBNORMAL).reinterpretAsInts()
-                                .sub(SUBNORMAL_BITS);
-                        if (!STOCHASTIC) {
-                            subnormal = subnormal.lanewise(LSHL, Fp16.DROPPED);
-                        }
-                        IntVector normal = a.sub(Fp16.REBIAS);
-                        IntVector below = a.sub(Fp16.MIN_NORMAL).lanewise(ASHR, 31);
-                        t = normal.lanewise(XOR, normal.lanewise(XOR, subnormal).and(below));
-                    }
-                    IntVector increment = STOCHASTIC ? random.lanewise(LSHR, Integer.SIZE - DROPPED)
-                            : t.lanewise(LSHR, DROPPED).and(1).add((1 << (DROPPED - 1)) - 1);
-                    IntVector rounded = t.add(increment).lanewise(LSHR, DROPPED);
-                    IntVector overflows = IntVector.broadcast(INTS, OVERFLOW - 1).sub(a).lanewise(ASHR, 31);
                     IntVector nan = IntVector.broadcast(INTS, Narrowing.INFINITY).sub(a).lanewise(ASHR, 31);
-                    IntVector payload = a.lanewise(LSHR, PAYLOAD_SHIFT).and(Narrowing.PAYLOAD).or(QUIET);
-                    IntVector result = rounded.min(MAX).sub(overflows).or(nan.and(payload))
-                            .or(x.lanewise(LSHR, 16).and(Narrowing.SIGN));
+                    IntVector result;
+                    if (BFLOAT16_NEAREST) {
+                        // Below NaN the rounding add cannot carry out of the magnitude, so it runs on the
+                        // raw bits, sign included; a NaN keeps its top half, quieted.
+                        IntVector top = x.lanewise(LSHR, Bf16.DROPPED);
+                        IntVector rounded = x.add(top.and(1)).add((1 << (Bf16.DROPPED - 1)) - 1)
+                                .lanewise(LSHR, Bf16.DROPPED);
+                        result = rounded.lanewise(XOR, rounded.lanewise(XOR, top.or(Bf16.QUIET)).and(nan));
+                    } else {
+                        IntVector t = a;
+                        if (FLOAT16) {
+                            IntVector subnormal = a.reinterpretAsFloats().add(SUBNORMAL).reinterpretAsInts()
+                                    .sub(SUBNORMAL_BITS);
+                            if (!STOCHASTIC) {
+                                subnormal = subnormal.lanewise(LSHL, Fp16.DROPPED);
+                            }
+                            IntVector normal = a.sub(Fp16.REBIAS);
+                            IntVector below = a.sub(Fp16.MIN_NORMAL).lanewise(ASHR, 31);
+                            t = normal.lanewise(XOR, normal.lanewise(XOR, subnormal).and(below));
+                        }
+                        IntVector increment = STOCHASTIC ? random.lanewise(LSHR, Integer.SIZE - DROPPED)
+                                : t.lanewise(LSHR, DROPPED).and(1).add((1 << (DROPPED - 1)) - 1);
+                        IntVector rounded = t.add(increment).lanewise(LSHR, DROPPED);
+                        IntVector overflows = IntVector.broadcast(INTS, OVERFLOW - 1).sub(a).lanewise(ASHR, 31);
+                        IntVector payload = a.lanewise(LSHR, PAYLOAD_SHIFT).and(Narrowing.PAYLOAD).or(QUIET);
+                        result = rounded.min(MAX).sub(overflows).or(nan.and(payload))
+                                .or(x.lanewise(LSHR, 16).and(Narrowing.SIGN));
+                    }
                     if (PAIRS) {
                         storage.set(PAIR, at16, result.lanewise(LSHL, pairShift).reduceLanes(OR));
                     } else {
