@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gradus.compiled.CompiledMemory;
 import dev.gradus.customrule.FlawedMomentumSgd.Flaw;
 import dev.gradus.testing.PreferredWidth;
 import dev.gradus.testkit.CustomRuleProperties;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * intrinsics, has its scalar step's bits; a fused multiply-add is caught there too, and a vector
  * step that never stops allocating fails as not compiled. Tagged {@code compiled}: its executions
  * compile in the test's thread ({@code -Xbatch}) at the preferred and every forced width, which the
- * example's species follows; widths above the CPU's preferred one are skipped.
+ * example's species follows; widths above the CPU's preferred one are skipped. The cases run in the
+ * JVM's {@link CompiledMemory}, as the other compiled-code tests do.
  */
 @Tag("compiled")
 class CompiledCustomRuleTest {
@@ -42,7 +44,7 @@ class CompiledCustomRuleTest {
 
     @Test
     void compiledVectorStepIsTheScalarStepBitForBit() {
-        CustomRuleProperties.of(rule()).checkCompiled();
+        CustomRuleProperties.of(rule()).memory(CompiledMemory.kind()).checkCompiled();
     }
 
     @Test
@@ -50,6 +52,7 @@ class CompiledCustomRuleTest {
         onceOnly();
         AssertionError error = assertThrows(AssertionError.class,
                 () -> CustomRuleProperties.of(new FlawedMomentumSgd(rule(), Flaw.FUSED_MULTIPLY_ADD)).tries(4)
+                        .memory(CompiledMemory.kind())
                         .checkCompiled());
         assertTrue(error.getMessage().contains("compiled vectorStep (expected: scalarStep), step "), error::getMessage);
         assertTrue(error.getMessage().contains("elements differ, first at index"), error::getMessage);
@@ -60,6 +63,7 @@ class CompiledCustomRuleTest {
         onceOnly();
         AssertionError error = assertThrows(AssertionError.class,
                 () -> CustomRuleProperties.of(new FlawedMomentumSgd(rule(), Flaw.ALLOCATES)).tries(1)
+                        .memory(CompiledMemory.kind())
                         .warmUpLimit(Duration.ofSeconds(2)).checkCompiled());
         assertTrue(error.getMessage().contains("still allocates"), error::getMessage);
         assertTrue(error.getMessage().contains("not compiled with the Vector API intrinsics"), error::getMessage);

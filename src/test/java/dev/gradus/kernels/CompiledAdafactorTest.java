@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gradus.Adafactor;
 import dev.gradus.Kernels;
+import dev.gradus.compiled.CompiledMemory;
 import dev.gradus.internal.AdafactorStep;
 import dev.gradus.internal.Factoring;
 import dev.gradus.internal.ScalarKernels;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link AdafactorKernelsTest}'s property on the code C2 compiled: {@link Kernels#adafactor} runs on
- * buffers of the cases' shape (a batch of two 12 x 70 matrices, native memory) until a step
+ * buffers of the cases' shape (a batch of two 12 x 70 matrices, in the JVM's {@link CompiledMemory}) until a step
  * allocates nothing; then every step of a case must allocate nothing too and give the scalar
  * kernels' bits, with and without maximize.
  */
@@ -40,10 +41,8 @@ class CompiledAdafactorTest {
     /** The parameter and state of one trajectory. */
     private record Buffers(MemorySegment w, MemorySegment row, MemorySegment column, MemorySegment update) {
         static Buffers of(Arena arena, float[] initial) {
-            return new Buffers(arena.allocateFrom(ValueLayout.JAVA_FLOAT, initial),
-                    arena.allocate(ValueLayout.JAVA_FLOAT, FACTORING.rowFloats()),
-                    arena.allocate(ValueLayout.JAVA_FLOAT, FACTORING.columnFloats()),
-                    arena.allocate(ValueLayout.JAVA_FLOAT, N));
+            return new Buffers(CompiledMemory.copyOf(arena, initial), CompiledMemory.zeros(arena, FACTORING.rowFloats()),
+                    CompiledMemory.zeros(arena, FACTORING.columnFloats()), CompiledMemory.zeros(arena, N));
         }
 
         void publicStep(Adafactor rule, long t, MemorySegment g) {
@@ -70,7 +69,7 @@ class CompiledAdafactorTest {
                     try (Arena arena = Arena.ofConfined()) {
                         Buffers compiled = Buffers.of(arena, (float[]) c[1]);
                         Buffers scalar = Buffers.of(arena, (float[]) c[1]);
-                        MemorySegment g = arena.allocateFrom(ValueLayout.JAVA_FLOAT, (float[]) c[2]);
+                        MemorySegment g = CompiledMemory.copyOf(arena, (float[]) c[2]);
                         for (int t = 1; t <= 3; t++) {
                             long step = t;
                             assertEquals(0, CompiledWarmUp.allocatedBy(() -> compiled.publicStep(rule, step, g)),
@@ -90,7 +89,7 @@ class CompiledAdafactorTest {
         SplittableRandom random = new SplittableRandom(1);
         try (Arena arena = Arena.ofConfined()) {
             Buffers buffers = Buffers.of(arena, values.next(random));
-            MemorySegment g = arena.allocateFrom(ValueLayout.JAVA_FLOAT, values.next(random));
+            MemorySegment g = CompiledMemory.copyOf(arena, values.next(random));
             CompiledWarmUp.untilNothingAllocated(t -> buffers.publicStep(rule, t, g), LIMIT,
                     () -> "Adafactor on " + Kernels.implementation());
         }

@@ -2,9 +2,9 @@ package dev.gradus.kernels;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gradus.compiled.CompiledMemory;
 import dev.gradus.testing.property.Buffers;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,9 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("compiled")
 class CompiledVectorEqualsScalarTest {
 
-    /** The kind of memory of every case in this JVM: {@code -Dgradus.test.compiledMemory=native|heap}. */
-    private static final Buffers.Kind MEMORY =
-            Buffers.Kind.valueOf(System.getProperty("gradus.test.compiledMemory", "native").toUpperCase(Locale.ROOT));
+    private static final Buffers.Kind MEMORY = CompiledMemory.kind();
 
     static List<String> rules() {
         return KernelProperties.rules();

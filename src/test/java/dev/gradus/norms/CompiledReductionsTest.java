@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gradus.Kernels;
 import dev.gradus.Norms;
+import dev.gradus.compiled.CompiledMemory;
 import dev.gradus.internal.ScalarKernels;
 import dev.gradus.testing.Lanes;
 import dev.gradus.testing.PreferredWidth;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * largest absolute value run on a buffer of the cases' shape until a call allocates nothing (until
  * then every vector is a heap object); then every call of a case must allocate nothing too, and
  * give the scalar kernel's bits. One shape per JVM, as in {@code CompiledVectorEqualsScalarTest}:
- * three blocks and a part, from an element inside a row, on native memory.
+ * three blocks and a part, from an element inside a row, in the JVM's {@link CompiledMemory}.
  */
 @Tag("compiled")
 class CompiledReductionsTest {
@@ -40,7 +41,7 @@ class CompiledReductionsTest {
         assumeTrue(Lanes.ofSelectedKernels() * Float.SIZE <= PreferredWidth.bits(),
                 implementation + " is wider than the CPU's preferred species: C2 does not intrinsify it");
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment warm = Buffers.nativeSegment(arena, Floats.arrayOf(N, Floats.wellScaled(-3, 0))
+            MemorySegment warm = Buffers.of(CompiledMemory.kind(), arena, Floats.arrayOf(N, Floats.wellScaled(-3, 0))
                     .next(new java.util.SplittableRandom(1)), 1, 1).slice();
             untilNothingAllocated(warm);
         }
@@ -50,7 +51,7 @@ class CompiledReductionsTest {
                 .tries(30)
                 .check(x -> {
                     try (Arena arena = Arena.ofConfined()) {
-                        MemorySegment slice = Buffers.nativeSegment(arena, x, 1, 1).slice();
+                        MemorySegment slice = Buffers.of(CompiledMemory.kind(), arena, x, 1, 1).slice();
                         long before = ThreadAllocation.bytes();
                         double sum = Norms.sumOfSquares(0.0, slice, FROM, TO);
                         float max = Norms.maxAbs(slice, FROM, TO);

@@ -2,6 +2,7 @@ package dev.gradus.precision;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gradus.compiled.CompiledMemory;
 import dev.gradus.internal.precision.ScalarConversions;
 import dev.gradus.internal.vector.VectorConversions;
 import dev.gradus.testing.PreferredWidth;
@@ -11,7 +12,6 @@ import dev.gradus.testing.property.Gen;
 import dev.gradus.testing.property.Property;
 import java.lang.foreign.Arena;
 import java.time.Duration;
-import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,8 +36,7 @@ class CompiledConversionsTest {
     private static final int VECTORS = 64;
     private static final int ATTEMPTS = 3;
     private static final Duration WARMUP_LIMIT = Duration.ofSeconds(120);
-    private static final Buffers.Kind MEMORY =
-            Buffers.Kind.valueOf(System.getProperty("gradus.test.compiledMemory", "native").toUpperCase(Locale.ROOT));
+    private static final Buffers.Kind MEMORY = CompiledMemory.kind();
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Conversion.class)
