@@ -20,6 +20,7 @@ import dev.gradus.internal.Roster;
 import dev.gradus.internal.RuleSteps;
 import dev.gradus.internal.WorkPlan;
 import dev.gradus.internal.precision.StoredReductions;
+import dev.gradus.internal.precision.StoredViews;
 import dev.gradus.internal.precision.TiledStep;
 import dev.gradus.precision.StorageType;
 import dev.gradus.schedule.ConstantSchedule;
@@ -991,9 +992,14 @@ public final class Optimizer implements AutoCloseable {
      * roundings; {@link Kernels#scheduleFreeEvaluation} and {@link Kernels#scheduleFreeTraining}
      * do that for a framework that needs it.
      *
+     * <p>For a parameter stored in 16 bits ({@link ParameterGroup#withStorage}), {@code x} is still
+     * written in float32, from {@code y} as the step sees it (the widened values, with Kahan
+     * compensation {@code p + c} in float, or the float32 master) and the widened {@code z}: the
+     * bits a float32 parameter holding those values would give. Narrow it as the model needs.
+     *
      * @param name a registered parameter's name
-     * @param out  receives {@code x}: writable, as long as the parameter, sharing no byte with any
-     *             buffer of the optimizer (values, gradients, state)
+     * @param out  receives {@code x} in float32: writable, holding as many floats as the parameter has
+     *             elements, sharing no byte with any buffer of the optimizer (values, gradients, state)
      * @throws IllegalArgumentException if no parameter has that name, its rule is not schedule-free,
      *                                  or {@code out} is read-only, of another length or overlaps a buffer
      *                                  of the optimizer
@@ -1005,16 +1011,17 @@ public final class Optimizer implements AutoCloseable {
         acquire("evaluationWeights");
         try {
             RegisteredParameter parameter = registry.get(name);
-            if (parameter.stored()) {
-                throw new IllegalArgumentException("parameter " + name + " is stored as " + parameter.storage()
-                        + ": evaluationWeights needs float32 values and state");
-            }
             ScheduleFreeViews.requireEvaluationTarget(parameter, out, registry.parameters());
-            UpdateRule parameterRule = parameter.rule();
-            MemorySegment values = parameter.values();
-            ScheduleFreeStep.lerp(KernelProvider.kernels(), out, values,
-                    parameter.stepCount() == 0 ? values : parameter.state0(), 0, parameter.length(),
-                    ScheduleFreeStep.evaluationWeight(parameterRule));
+            double weight = ScheduleFreeStep.evaluationWeight(parameter.rule());
+            if (parameter.stored()) {
+                StoredViews.evaluationWeights(KernelProvider.kernels(), parameter.storage(),
+                        parameter.steppedWeights(), parameter.weightCopy(),
+                        parameter.stepCount() == 0 ? null : parameter.state0(), out, parameter.length(), weight);
+            } else {
+                MemorySegment values = parameter.values();
+                ScheduleFreeStep.lerp(KernelProvider.kernels(), out, values,
+                        parameter.stepCount() == 0 ? values : parameter.state0(), 0, parameter.length(), weight);
+            }
         } finally {
             release();
         }

@@ -56,7 +56,17 @@ class StoredOptimizerTest {
                 .cover("a float32 master", c -> c.plan().weights() == Weights.FLOAT32_MASTER, 5)
                 .cover("stochastic rounding", c -> c.plan().rounding() == Rounding.STOCHASTIC, 20)
                 .cover("a 16-bit gradient", c -> c.plan().gradient() != StorageType.FLOAT32, 20)
+                .cover("schedule-free (its evaluation view)", c -> c.rule() instanceof ScheduleFreeAdamW, 5)
                 .check(StoredOptimizerTest::check);
+    }
+
+    @Test
+    void storedEvaluationViewsSpanTiles() {
+        StoragePlan bf16 = StoragePlan.of(StorageType.BFLOAT16, StorageType.BFLOAT16, StorageType.BFLOAT16);
+        check(new OptimizerCase(ScheduleFreeAdamW.schedulefree(), bf16.withWeights(Weights.KAHAN), 2, 40_000, 16_385,
+                7L));
+        check(new OptimizerCase(ScheduleFreeAdamW.schedulefree(), bf16.withWeights(Weights.FLOAT32_MASTER), 1,
+                16_384, 33_000, 8L));
     }
 
     private static StoragePlan plan(RandomGenerator random) {
@@ -89,6 +99,9 @@ class StoredOptimizerTest {
                 gradients.add(g);
                 expected.add(Expected.of(c, names[p], initial, arena));
             }
+            for (int p = 0; p < 2; p++) {
+                assertEvaluationView(optimizer, names[p], c.rule(), expected.get(p), false, arena, lengths[p]);
+            }
             for (long t = 1; t <= 4; t++) {
                 for (int p = 0; p < 2; p++) {
                     MemorySegment.copy(stored(arena, c.plan().gradient(), values(random, lengths[p])), 0,
@@ -103,9 +116,42 @@ class StoredOptimizerTest {
                         assertSame(names[p] + " state " + k + " after step " + t, e.state().get(k),
                                 optimizer.state(names[p], k));
                     }
+                    assertEvaluationView(optimizer, names[p], c.rule(), e, true, arena, lengths[p]);
                 }
             }
         }
+    }
+
+    /**
+     * A schedule-free parameter's evaluation view is the float32 one of its widened weights (the
+     * Kahan sum, the master) and widened {@code z}, or of {@code y} alone before step 1.
+     */
+    private static void assertEvaluationView(Optimizer optimizer, String name, UpdateRule rule, Expected e,
+                                             boolean stepped, Arena arena, int n) {
+        if (!(rule instanceof ScheduleFreeAdamW)) {
+            return;
+        }
+        StoragePlan plan = e.plan();
+        MemorySegment y = arena.allocate((long) n * Float.BYTES);
+        widen(plan.paramBuffer(), e.param(), y, n);
+        if (plan.weights() == Weights.KAHAN) {
+            MemorySegment c = arena.allocate((long) n * Float.BYTES);
+            widen(plan.parameter(), e.copy(), c, n);
+            for (int i = 0; i < n; i++) {
+                y.setAtIndex(ValueLayout.JAVA_FLOAT, i,
+                        y.getAtIndex(ValueLayout.JAVA_FLOAT, i) + c.getAtIndex(ValueLayout.JAVA_FLOAT, i));
+            }
+        }
+        MemorySegment z = y;
+        if (stepped) {
+            z = arena.allocate((long) n * Float.BYTES);
+            widen(plan.state(), e.state().get(0), z, n);
+        }
+        MemorySegment expected = arena.allocate((long) n * Float.BYTES);
+        Kernels.scheduleFreeEvaluation(rule, y, z, expected);
+        MemorySegment actual = arena.allocate((long) n * Float.BYTES);
+        optimizer.evaluationWeights(name, actual);
+        assertSame(name + " evaluation view (" + plan + (stepped ? ")" : ", before step 1)"), expected, actual);
     }
 
     /** The buffers {@code Kernels.step} gets for one parameter: the user's values, the weights' buffer and the state. */
@@ -301,7 +347,11 @@ class StoredOptimizerTest {
     }
 
     private static void widen(StorageType type, MemorySegment stored, MemorySegment floats, int n) {
-        ScalarConversions.INSTANCE.widen(type, stored, floats, 0, n);
+        if (type == StorageType.FLOAT32) {
+            MemorySegment.copy(stored, 0, floats, 0, (long) n * Float.BYTES);
+        } else {
+            ScalarConversions.INSTANCE.widen(type, stored, floats, 0, n);
+        }
     }
 
     private static void assertSame(String what, MemorySegment expected, MemorySegment actual) {
