@@ -276,7 +276,7 @@ public final class Kernels {
         if (scheduleFree) {
             ScheduleFreeViews.requireWhole(rule, n, from, to);
         }
-        TiledStep.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, weightCopy, gradient,
+        TiledStep.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, weightCopy, gradient, null,
                 state0, state1, state2, from, to, true, clipValue, clipScale);
         if (scheduleFree) {
             ScheduleFreeAveraging.commit(rule, learningRate, step, state.get(ScheduleFreeAveraging.index(rule)));
@@ -1008,6 +1008,21 @@ public final class Kernels {
     public static void update(UpdateRule rule, double learningRate, long step, MemorySegment param,
                               MemorySegment gradient, MemorySegment update, List<MemorySegment> state,
                               long from, long to) {
+        requireUpdateForm(rule, state);
+        ArgumentChecks.requireLearningRate(rule, learningRate);
+        ArgumentChecks.requireStep(step);
+        MemorySegment state0 = state.isEmpty() ? null : state.get(0);
+        MemorySegment state1 = state.size() < 2 ? null : state.get(1);
+        MemorySegment state2 = state.size() < 3 ? null : state.get(2);
+        long n = StateChecks.requireUpdateForm(param, gradient, update, from, to);
+        StateChecks.requireStates(rule, n, param, gradient, state0, state1, state2);
+        StateChecks.requireStatesApartFrom(rule, update, state0, state1, state2);
+        RuleSteps.step(KernelProvider.kernels(), rule, learningRate, step, param, update, gradient, state0, state1,
+                state2, from, to);
+    }
+
+    /** Refuses the rules without an update form, and a state list of the wrong size. */
+    private static void requireUpdateForm(UpdateRule rule, List<MemorySegment> state) {
         ArgumentChecks.requireNonNull("rule", rule);
         ArgumentChecks.requireNonNull("state", state);
         if (ScheduleFreeAveraging.is(rule)) {
@@ -1023,16 +1038,81 @@ public final class Kernels {
                     + " place; use step");
         }
         requireStateCount(rule, state);
+    }
+
+    /**
+     * The update form on buffers stored as {@code storage} says, on elements {@code [from, to)}:
+     * each element's update is the float32 update of its widened parameter, gradient and state
+     * (as {@link #update(UpdateRule, double, long, MemorySegment, MemorySegment, MemorySegment, List, long, long)
+     * update} computes it), narrowed to the gradient's type into {@code update} by the plan's
+     * rounding (stochastic rounding with the random bits the weights would get: buffer number 0);
+     * the state is stored as the in-place step stores it. The parameter is read, not written, so the
+     * plan keeps {@link Weights#ROUNDED} weights. With 16-bit updates {@code w - u} is no longer the
+     * in-place step's result in general: {@code u} is rounded first. One pass; it allocates nothing
+     * after a thread's first stored call. See {@code docs/precision.md}.
+     *
+     * @param rule         the rule and its hyperparameters, one with an update form
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}
+     * @param storage      the buffers' types, the rounding and its seed; rounded weights
+     * @param param        the parameters in {@code storage.parameter()}; read, not modified, may be read-only
+     * @param gradient     the gradient in {@code storage.gradient()}; not modified unless it is {@code update}
+     * @param update       receives the update in {@code storage.gradient()}: writable, sharing no byte with the
+     *                     other buffers, or the gradient itself
+     * @param state        the rule's state buffers in {@code storage.state()}; modified in {@code [from, to)}
+     * @param from         index of the first element, inclusive
+     * @param to           index one past the last element
+     * @throws IllegalArgumentException  for an argument out of range, a rule without an update form, Kahan or
+     *                                   master weights, a buffer whose byte size is not the parameter's element
+     *                                   count in its type, a read-only written buffer or overlapping buffers
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}
+     * @throws IllegalStateException     for a segment whose arena is closed
+     * @throws WrongThreadException      for a segment confined to another thread
+     * @throws NullPointerException      for a null argument or a null buffer in {@code state}
+     */
+    public static void update(UpdateRule rule, double learningRate, long step, StoragePlan storage,
+                              MemorySegment param, MemorySegment gradient, MemorySegment update,
+                              List<MemorySegment> state, long from, long to) {
+        ArgumentChecks.requireNonNull("storage", storage);
+        if (storage.isFloat32()) {
+            update(rule, learningRate, step, param, gradient, update, state, from, to);
+            return;
+        }
+        requireUpdateForm(rule, state);
         ArgumentChecks.requireLearningRate(rule, learningRate);
         ArgumentChecks.requireStep(step);
         MemorySegment state0 = state.isEmpty() ? null : state.get(0);
         MemorySegment state1 = state.size() < 2 ? null : state.get(1);
         MemorySegment state2 = state.size() < 3 ? null : state.get(2);
-        long n = StateChecks.requireUpdateForm(param, gradient, update, from, to);
-        StateChecks.requireStates(rule, n, param, gradient, state0, state1, state2);
-        StateChecks.requireStatesApartFrom(rule, update, state0, state1, state2);
-        RuleSteps.step(KernelProvider.kernels(), rule, learningRate, step, param, update, gradient, state0, state1,
-                state2, from, to);
+        StorageChecks.requireStoredUpdate(rule, storage, param, gradient, update, state0, state1, state2, from, to);
+        TiledStep.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, null, gradient, update,
+                state0, state1, state2, from, to, false, Float.POSITIVE_INFINITY, 1f);
+    }
+
+    /**
+     * {@link #update(UpdateRule, double, long, StoragePlan, MemorySegment, MemorySegment, MemorySegment, List,
+     * long, long) update} with storage on every element.
+     *
+     * @param rule         the rule and its hyperparameters, one with an update form
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}
+     * @param storage      the buffers' types, the rounding and its seed; rounded weights
+     * @param param        the parameters; not modified
+     * @param gradient     the gradient; not modified unless it is {@code update}
+     * @param update       receives the update in the gradient's type; may be the gradient itself
+     * @param state        the rule's state buffers; modified
+     * @throws IllegalArgumentException as the ranged overload does
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null argument or a null buffer in {@code state}
+     */
+    public static void update(UpdateRule rule, double learningRate, long step, StoragePlan storage,
+                              MemorySegment param, MemorySegment gradient, MemorySegment update,
+                              List<MemorySegment> state) {
+        ArgumentChecks.requireNonNull("storage", storage);
+        ArgumentChecks.requireNonNull("param", param);
+        update(rule, learningRate, step, storage, param, gradient, update, state, 0,
+                StorageChecks.requireElements("param", param, storage.parameter(), false));
     }
 
     /**

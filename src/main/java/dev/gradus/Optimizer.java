@@ -653,7 +653,7 @@ public final class Optimizer implements AutoCloseable {
                         plan.to(worker, k), clipValue, clipScale, layers.ratio(p));
             } else if (parameter.stored()) {
                 TiledStep.step(kernels, parameter.rule(), roster.learningRate(p), roster.step(p), parameter.storage(),
-                        parameter.steppedWeights(), parameter.weightCopy(), parameter.gradient(), parameter.state0(),
+                        parameter.steppedWeights(), parameter.weightCopy(), parameter.gradient(), null, parameter.state0(),
                         parameter.state1(), parameter.state2(), plan.from(worker, k), plan.to(worker, k),
                         clipping != null, clipValue, clipScale);
             } else if (clipping == null) {

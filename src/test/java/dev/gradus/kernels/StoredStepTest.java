@@ -59,13 +59,7 @@ class StoredStepTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void theStoredStepIsTheWidenedFloatStepRounded(RuleFamily rule) {
-        int lanes = Lanes.ofSelectedKernels();
-        Gen<Integer> lengths = random -> switch (random.nextInt(4)) {
-            case 0 -> TiledStep.TILE - 100 + random.nextInt(TiledStep.TILE + 300);
-            case 1 -> 900 + random.nextInt(2400);
-            default -> Lengths.forLanes(lanes).next(random);
-        };
-        Gen<StepCase> steps = StepCase.generator(rule, lengths, Gen.constant(0));
+        Gen<StepCase> steps = StepCase.generator(rule, lengths(), Gen.constant(0));
         Property.forAll(rule.name() + ": stored step == widened float32 step, rounded",
                         random -> new StoredCase(steps.next(random), plan(random), random.nextBoolean(),
                                 random.nextDouble()))
@@ -78,6 +72,16 @@ class StoredStepTest {
                 .cover("a float32 master", c -> c.plan().weights() == Weights.FLOAT32_MASTER, TRIES / 10)
                 .cover("more than one tile", c -> c.steps().n() > TiledStep.TILE, TRIES / 10)
                 .check(StoredStepTest::check);
+    }
+
+    /** Element counts around a tile, a few thousand, and around the selected width's tails. */
+    static Gen<Integer> lengths() {
+        int lanes = Lanes.ofSelectedKernels();
+        return random -> switch (random.nextInt(4)) {
+            case 0 -> TiledStep.TILE - 100 + random.nextInt(TiledStep.TILE + 300);
+            case 1 -> 900 + random.nextInt(2400);
+            default -> Lengths.forLanes(lanes).next(random);
+        };
     }
 
     /** A plan: any types, any rounding and seed, any way of keeping the weights a 16-bit parameter allows. */
@@ -155,7 +159,7 @@ class StoredStepTest {
     }
 
     /** A fresh float array holding {@code buffer}'s elements widened. */
-    private static MemorySegment widened(StorageType type, MemorySegment buffer, int n) {
+    static MemorySegment widened(StorageType type, MemorySegment buffer, int n) {
         MemorySegment floats = MemorySegment.ofArray(new float[n]);
         if (type == StorageType.FLOAT32) {
             MemorySegment.copy(buffer, 0, floats, 0, (long) n * Float.BYTES);
@@ -165,7 +169,7 @@ class StoredStepTest {
         return floats;
     }
 
-    private static void narrow(StoragePlan plan, StorageType type, MemorySegment floats, MemorySegment buffer, int n,
+    static void narrow(StoragePlan plan, StorageType type, MemorySegment floats, MemorySegment buffer, int n,
                                long t, int number) {
         if (type == StorageType.FLOAT32) {
             MemorySegment.copy(floats, 0, buffer, 0, (long) n * Float.BYTES);

@@ -160,7 +160,7 @@ class StoredStepAllocationTest {
                 fail("each of the " + COMPARE_ATTEMPTS + " steps after the warm-up allocated, the last " + compared
                         + " bytes");
             }
-            TiledStep.step(ScalarKernels.INSTANCE, rule, 1e-3, t, plan, scalarParam, scalarCopy, gradient,
+            TiledStep.step(ScalarKernels.INSTANCE, rule, 1e-3, t, plan, scalarParam, scalarCopy, gradient, null,
                     scalarState.isEmpty() ? null : scalarState.get(0),
                     scalarState.size() < 2 ? null : scalarState.get(1),
                     scalarState.size() < 3 ? null : scalarState.get(2), 0, N, true, Float.POSITIVE_INFINITY, 1f);

@@ -8,6 +8,7 @@ import dev.gradus.internal.ScheduleFreeAveraging;
 import dev.gradus.internal.SegmentChecks;
 import dev.gradus.precision.StoragePlan;
 import dev.gradus.precision.StorageType;
+import dev.gradus.precision.Weights;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -44,14 +45,35 @@ public final class StorageChecks {
         } else if (weightCopy != null) {
             throw new IllegalArgumentException("weightCopy must be null for " + plan.weights() + " weights");
         }
-        // Written out per buffer: an array of the three would be allocated on every step.
-        requireState(rule, plan, 0, state0, n, param, weightCopy, gradient);
-        requireState(rule, plan, 1, state1, n, param, weightCopy, gradient);
-        requireState(rule, plan, 2, state2, n, param, weightCopy, gradient);
-        requireApart(rule, 0, state0, 1, state1);
-        requireApart(rule, 0, state0, 2, state2);
-        requireApart(rule, 1, state1, 2, state2);
-        SegmentChecks.requireRange(from, to, n);
+        requireStatesAndRange(rule, plan, n, param, weightCopyName(plan), weightCopy, gradient, state0, state1, state2,
+                from, to);
+        return n;
+    }
+
+    /**
+     * Checks the buffers and the range of the update form: rounded weights, read and not written;
+     * the update as long as the parameter in the gradient's type, writable, sharing no byte with
+     * any other buffer unless it is the gradient itself.
+     *
+     * @return the parameter's number of elements
+     */
+    public static long requireStoredUpdate(UpdateRule rule, StoragePlan plan, MemorySegment param,
+                                           MemorySegment gradient, MemorySegment update, MemorySegment state0,
+                                           MemorySegment state1, MemorySegment state2, long from, long to) {
+        ArgumentChecks.requireNonNull("storage", plan);
+        requireElementwise(rule);
+        if (plan.weights() != Weights.ROUNDED) {
+            throw new IllegalArgumentException("the update form reads the weights and writes the update: it takes "
+                    + Weights.ROUNDED + " weights, not " + plan.weights());
+        }
+        long n = requireElements("param", param, plan.parameter(), false);
+        requireLength("gradient", gradient, plan.gradient(), n, false);
+        requireLength("update", update, plan.gradient(), n, true);
+        SegmentChecks.requireDisjoint("update", update, "param", param);
+        if (!update.equals(gradient)) {
+            SegmentChecks.requireDisjoint("update", update, "gradient", gradient);
+        }
+        requireStatesAndRange(rule, plan, n, param, "update", update, gradient, state0, state1, state2, from, to);
         return n;
     }
 
@@ -107,8 +129,25 @@ public final class StorageChecks {
         }
     }
 
+    /** The state buffers, each apart from the others and from the buffers named, and the range. */
+    private static void requireStatesAndRange(UpdateRule rule, StoragePlan plan, long n, MemorySegment param,
+                                              String writtenName, MemorySegment written, MemorySegment gradient,
+                                              MemorySegment state0, MemorySegment state1, MemorySegment state2,
+                                              long from, long to) {
+        // Written out per buffer: an array of the three would be allocated on every step.
+        requireState(rule, plan, 0, state0, n, param, writtenName, written, gradient);
+        requireState(rule, plan, 1, state1, n, param, writtenName, written, gradient);
+        requireState(rule, plan, 2, state2, n, param, writtenName, written, gradient);
+        requireApart(rule, 0, state0, 1, state1);
+        requireApart(rule, 0, state0, 2, state2);
+        requireApart(rule, 1, state1, 2, state2);
+        SegmentChecks.requireRange(from, to, n);
+    }
+
+    /** State buffer {@code index}, apart from the parameter, the gradient and {@code written} (null if none). */
     private static void requireState(UpdateRule rule, StoragePlan plan, int index, MemorySegment state, long n,
-                                     MemorySegment param, MemorySegment weightCopy, MemorySegment gradient) {
+                                     MemorySegment param, String writtenName, MemorySegment written,
+                                     MemorySegment gradient) {
         int kept = rule.stateBuffers();
         if (index >= kept) {
             if (state != null) {
@@ -126,8 +165,8 @@ public final class StorageChecks {
         }
         SegmentChecks.requireDisjoint(name, state, "param", param);
         SegmentChecks.requireDisjoint(name, state, "gradient", gradient);
-        if (weightCopy != null) {
-            SegmentChecks.requireDisjoint(name, state, weightCopyName(plan), weightCopy);
+        if (written != null) {
+            SegmentChecks.requireDisjoint(name, state, writtenName, written);
         }
     }
 

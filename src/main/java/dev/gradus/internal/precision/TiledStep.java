@@ -46,17 +46,21 @@ public final class TiledStep {
 
     /**
      * Step {@code step} of {@code rule} on {@code [from, to)}, as {@link RuleSteps} steps float32
-     * buffers, with the gradient clamped and scaled if {@code clipped}.
+     * buffers, with the gradient clamped and scaled if {@code clipped}; or, given an
+     * {@code update} buffer, its update form: the weights are read, not written, and the update
+     * is narrowed to the gradient's type into {@code update} with the weights' random bits.
      *
      * @param weightCopy the Kahan compensation or the model copy, as the plan's weights say; null for rounded weights
+     * @param update     receives the update in the gradient's type, or null for the in-place step; only with
+     *                   rounded weights and without clipping
      * @param state0     the rule's first state buffer, or null if it keeps none
      * @param state1     its second, or null
      * @param state2     its third, or null
      */
     public static void step(KernelSet kernels, UpdateRule rule, double learningRate, long step, StoragePlan plan,
                             MemorySegment param, MemorySegment weightCopy, MemorySegment gradient,
-                            MemorySegment state0, MemorySegment state1, MemorySegment state2, long from, long to,
-                            boolean clipped, float clipValue, float clipScale) {
+                            MemorySegment update, MemorySegment state0, MemorySegment state1, MemorySegment state2,
+                            long from, long to, boolean clipped, float clipValue, float clipScale) {
         Conversions conversions = kernels.conversions();
         TileScratch tiles = SCRATCH.get();
         int states = rule.stateBuffers();
@@ -68,7 +72,10 @@ public final class TiledStep {
             MemorySegment tile0 = loadState(conversions, plan, 0, states, averaging, state0, tiles, at, n);
             MemorySegment tile1 = loadState(conversions, plan, 1, states, averaging, state1, tiles, at, n);
             MemorySegment tile2 = loadState(conversions, plan, 2, states, averaging, state2, tiles, at, n);
-            if (clipped) {
+            if (update != null) {
+                RuleSteps.step(kernels, rule, learningRate, step, tiles.param, tiles.temporary, tiles.gradient, tile0,
+                        tile1, tile2, 0, n);
+            } else if (clipped) {
                 RuleSteps.step(kernels, rule, learningRate, step, tiles.param, null, tiles.gradient, tile0, tile1,
                         tile2, 0, n, clipValue, clipScale);
             } else {
@@ -78,7 +85,12 @@ public final class TiledStep {
             storeState(conversions, plan, step, 0, states, averaging, state0, tiles, at, n);
             storeState(conversions, plan, step, 1, states, averaging, state1, tiles, at, n);
             storeState(conversions, plan, step, 2, states, averaging, state2, tiles, at, n);
-            storeWeights(kernels, conversions, plan, step, param, weightCopy, tiles, at, n);
+            if (update != null) {
+                store(conversions, plan, plan.gradient(), tiles.temporary, update, at, n,
+                        key(plan, step, PARAM_BUFFER));
+            } else {
+                storeWeights(kernels, conversions, plan, step, param, weightCopy, tiles, at, n);
+            }
         }
     }
 
