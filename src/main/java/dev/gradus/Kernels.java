@@ -1008,9 +1008,7 @@ public final class Kernels {
     public static void update(UpdateRule rule, double learningRate, long step, MemorySegment param,
                               MemorySegment gradient, MemorySegment update, List<MemorySegment> state,
                               long from, long to) {
-        requireUpdateForm(rule, state);
-        ArgumentChecks.requireLearningRate(rule, learningRate);
-        ArgumentChecks.requireStep(step);
+        requireUpdateForm(rule, learningRate, step, state);
         MemorySegment state0 = state.isEmpty() ? null : state.get(0);
         MemorySegment state1 = state.size() < 2 ? null : state.get(1);
         MemorySegment state2 = state.size() < 3 ? null : state.get(2);
@@ -1021,8 +1019,8 @@ public final class Kernels {
                 state2, from, to);
     }
 
-    /** Refuses the rules without an update form, and a state list of the wrong size. */
-    private static void requireUpdateForm(UpdateRule rule, List<MemorySegment> state) {
+    /** Refuses the rules without an update form, a state list of the wrong size, the rate or step out of range. */
+    private static void requireUpdateForm(UpdateRule rule, double learningRate, long step, List<MemorySegment> state) {
         ArgumentChecks.requireNonNull("rule", rule);
         ArgumentChecks.requireNonNull("state", state);
         if (ScheduleFreeAveraging.is(rule)) {
@@ -1038,6 +1036,8 @@ public final class Kernels {
                     + " place; use step");
         }
         requireStateCount(rule, state);
+        ArgumentChecks.requireLearningRate(rule, learningRate);
+        ArgumentChecks.requireStep(step);
     }
 
     /**
@@ -1078,9 +1078,7 @@ public final class Kernels {
             update(rule, learningRate, step, param, gradient, update, state, from, to);
             return;
         }
-        requireUpdateForm(rule, state);
-        ArgumentChecks.requireLearningRate(rule, learningRate);
-        ArgumentChecks.requireStep(step);
+        requireUpdateForm(rule, learningRate, step, state);
         MemorySegment state0 = state.isEmpty() ? null : state.get(0);
         MemorySegment state1 = state.size() < 2 ? null : state.get(1);
         MemorySegment state2 = state.size() < 3 ? null : state.get(2);
