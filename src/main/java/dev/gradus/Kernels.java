@@ -1008,7 +1008,7 @@ public final class Kernels {
     public static void update(UpdateRule rule, double learningRate, long step, MemorySegment param,
                               MemorySegment gradient, MemorySegment update, List<MemorySegment> state,
                               long from, long to) {
-        requireUpdateForm(rule, learningRate, step, state);
+        requireUpdateArguments(rule, learningRate, step, state);
         MemorySegment state0 = state.isEmpty() ? null : state.get(0);
         MemorySegment state1 = state.size() < 2 ? null : state.get(1);
         MemorySegment state2 = state.size() < 3 ? null : state.get(2);
@@ -1020,7 +1020,8 @@ public final class Kernels {
     }
 
     /** Refuses the rules without an update form, a state list of the wrong size, the rate or step out of range. */
-    private static void requireUpdateForm(UpdateRule rule, double learningRate, long step, List<MemorySegment> state) {
+    private static void requireUpdateArguments(UpdateRule rule, double learningRate, long step,
+                                               List<MemorySegment> state) {
         ArgumentChecks.requireNonNull("rule", rule);
         ArgumentChecks.requireNonNull("state", state);
         if (ScheduleFreeAveraging.is(rule)) {
@@ -1078,7 +1079,7 @@ public final class Kernels {
             update(rule, learningRate, step, param, gradient, update, state, from, to);
             return;
         }
-        requireUpdateForm(rule, learningRate, step, state);
+        requireUpdateArguments(rule, learningRate, step, state);
         MemorySegment state0 = state.isEmpty() ? null : state.get(0);
         MemorySegment state1 = state.size() < 2 ? null : state.get(1);
         MemorySegment state2 = state.size() < 3 ? null : state.get(2);
@@ -1108,7 +1109,6 @@ public final class Kernels {
                               MemorySegment param, MemorySegment gradient, MemorySegment update,
                               List<MemorySegment> state) {
         ArgumentChecks.requireNonNull("storage", storage);
-        ArgumentChecks.requireNonNull("param", param);
         update(rule, learningRate, step, storage, param, gradient, update, state, 0,
                 StorageChecks.requireElements("param", param, storage.parameter(), false));
     }

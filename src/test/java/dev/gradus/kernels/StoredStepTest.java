@@ -194,6 +194,16 @@ class StoredStepTest {
         return buffer;
     }
 
+    /**
+     * Same bits once both buffers of {@code type} are widened, every NaN alike: the payload a NaN
+     * carries depends on the order of the operands.
+     */
+    static void assertSameWidened(String what, StorageType type, MemorySegment expected, MemorySegment actual) {
+        int elements = (int) (actual.byteSize() / type.bytes());
+        BitExact.assertSameBits(what, widened(type, expected, elements).toArray(ValueLayout.JAVA_FLOAT),
+                widened(type, actual, elements));
+    }
+
     /** One copy of a case's buffers. */
     private record Stored(MemorySegment param, MemorySegment copy, List<MemorySegment> state) {
 
@@ -222,27 +232,15 @@ class StoredStepTest {
         }
 
         void assertSameBits(Stored expected, StoragePlan plan, int n, String when) {
-            assertSame("param", plan.paramBuffer(), param, expected.param, n, when);
+            assertSameWidened("param " + when, plan.paramBuffer(), expected.param, param);
             if (copy != null) {
-                assertSame(StorageChecks.weightCopyName(plan), plan.parameter(), copy, expected.copy, n, when);
+                assertSameWidened(StorageChecks.weightCopyName(plan) + " " + when, plan.parameter(), expected.copy, copy);
             }
             for (int k = 0; k < state.size(); k++) {
                 StorageType type = state.get(k).byteSize() == (long) n * plan.state().bytes() ? plan.state()
                         : StorageType.FLOAT32;
-                assertSame("state " + k, type, state.get(k), expected.state.get(k), n, when);
+                assertSameWidened("state " + k + " " + when, type, expected.state.get(k), state.get(k));
             }
-        }
-
-        /** Same bits, every NaN alike: the payload a NaN carries depends on the order of the operands. */
-        private static void assertSame(String name, StorageType type, MemorySegment actual, MemorySegment expected,
-                                       int n, String when) {
-            int elements = (int) (actual.byteSize() / type.bytes());
-            BitExact.assertSameBits(name + " " + when, floats(widened(type, expected, elements)),
-                    widened(type, actual, elements));
-        }
-
-        private static float[] floats(MemorySegment segment) {
-            return segment.toArray(ValueLayout.JAVA_FLOAT);
         }
     }
 }

@@ -101,7 +101,7 @@ public final class TiledStep {
 
     /** The rule's weight {@code w} into the parameter tile; the Kahan sum is one float addition. */
     static void loadWeights(KernelSet kernels, Conversions conversions, StoragePlan plan, MemorySegment param,
-                                    MemorySegment weightCopy, TileScratch tiles, long at, int n) {
+                            MemorySegment weightCopy, TileScratch tiles, long at, int n) {
         load(conversions, plan.paramBuffer(), param, tiles.param, at, n);
         if (plan.weights() == Weights.KAHAN) {
             conversions.widen(plan.parameter(), weightCopy, at, tiles.temporary, 0, n);
@@ -163,7 +163,7 @@ public final class TiledStep {
 
     /** Elements {@code [at, at + n)} of {@code buffer} into the first {@code n} floats of {@code tile}. */
     static void load(Conversions conversions, StorageType type, MemorySegment buffer, MemorySegment tile,
-                             long at, int n) {
+                     long at, int n) {
         if (type == StorageType.FLOAT32) {
             MemorySegment.copy(buffer, at * Float.BYTES, tile, 0, (long) n * Float.BYTES);
         } else {
