@@ -12,6 +12,7 @@ import dev.gradus.internal.ScheduleFreeViews;
 import dev.gradus.internal.SegmentChecks;
 import dev.gradus.internal.StateChecks;
 import dev.gradus.internal.precision.StorageChecks;
+import dev.gradus.internal.precision.TiledLayerWise;
 import dev.gradus.internal.precision.TiledStep;
 import dev.gradus.precision.StoragePlan;
 import dev.gradus.precision.Weights;
@@ -226,7 +227,10 @@ public final class Kernels {
      * included (its bits follow the plan's seed, {@code step}, the element's index and the
      * buffer). One fused pass, tile by tile through 384 KiB of per-thread float32 scratch made on
      * a thread's first call; nothing else is allocated. With {@link StoragePlan#FLOAT32} this is
-     * the float32 step, for every rule; otherwise LARS, LAMB and Adafactor are refused.
+     * the float32 step, for every rule; otherwise Adafactor is refused. For LARS and LAMB the range
+     * is the layer, as in the float32 step: its norms are those of the widened weights and of the
+     * widened gradient (LARS) or of LAMB's update, which is kept float32 whatever the plan's state
+     * type (its third state buffer).
      *
      * @param rule         the rule and its hyperparameters
      * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
@@ -238,14 +242,15 @@ public final class Kernels {
      *                     compensation (read and written) or the model copy (written)
      * @param gradient     the gradient in the plan's gradient type, as long as {@code param}; not modified
      * @param state        the rule's {@link UpdateRule#stateBuffers()} state buffers in the plan's state type (a
-     *                     schedule-free {@code averaging} in float32), in the order its Javadoc lists them
+     *                     schedule-free {@code averaging} and LAMB's {@code u} in float32), in the order its Javadoc
+     *                     lists them
      * @param from         index of the first element to update, inclusive
      * @param to           index one past the last element to update
      * @param clipValue    the largest absolute value a gradient element keeps, {@code > 0}, or {@code +inf}
      * @param clipScale    the gradient's factor, finite and {@code >= 0}
      * @throws IllegalArgumentException  as {@code step} does on float buffers, for a byte size that is not a whole
      *                                   number of its type's elements, a {@code weightCopy} the plan does not
-     *                                   take or lacks, and for LARS, LAMB and Adafactor with 16-bit storage
+     *                                   take or lacks, and for Adafactor with 16-bit storage
      * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being the number of
      *                                   elements of {@code param}
      * @throws IllegalStateException     for a segment whose arena is closed
@@ -276,8 +281,13 @@ public final class Kernels {
         if (scheduleFree) {
             ScheduleFreeViews.requireWhole(rule, n, from, to);
         }
-        TiledStep.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, weightCopy, gradient, null,
-                state0, state1, state2, from, to, true, clipValue, clipScale);
+        if (LayerWise.is(rule)) {
+            TiledLayerWise.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, weightCopy, gradient,
+                    state0, state1, state2, n, from, to, clipValue, clipScale);
+        } else {
+            TiledStep.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, weightCopy, gradient,
+                    null, state0, state1, state2, from, to, true, clipValue, clipScale);
+        }
         if (scheduleFree) {
             ScheduleFreeAveraging.commit(rule, learningRate, step, state.get(ScheduleFreeAveraging.index(rule)));
         }

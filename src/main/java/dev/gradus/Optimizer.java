@@ -21,6 +21,7 @@ import dev.gradus.internal.RuleSteps;
 import dev.gradus.internal.WorkPlan;
 import dev.gradus.internal.precision.StoredReductions;
 import dev.gradus.internal.precision.StoredViews;
+import dev.gradus.internal.precision.TiledLayerWise;
 import dev.gradus.internal.precision.TiledStep;
 import dev.gradus.precision.StorageType;
 import dev.gradus.schedule.ConstantSchedule;
@@ -647,7 +648,12 @@ public final class Optimizer implements AutoCloseable {
                 }
                 continue;
             }
-            if (LayerWise.is(parameter.rule())) {
+            if (LayerWise.is(parameter.rule()) && parameter.stored()) {
+                TiledLayerWise.finish(kernels, parameter.rule(), roster.learningRate(p), roster.step(p),
+                        parameter.storage(), parameter.steppedWeights(), parameter.weightCopy(), parameter.gradient(),
+                        parameter.state0(), parameter.state2(), plan.from(worker, k), plan.to(worker, k), clipValue,
+                        clipScale, layers.ratio(p));
+            } else if (LayerWise.is(parameter.rule())) {
                 LayerWise.finish(kernels, parameter.rule(), roster.learningRate(p), parameter.values(),
                         parameter.gradient(), parameter.state0(), parameter.state2(), plan.from(worker, k),
                         plan.to(worker, k), clipValue, clipScale, layers.ratio(p));

@@ -1,6 +1,7 @@
 package dev.gradus.internal;
 
 import dev.gradus.internal.precision.StoredReductions;
+import dev.gradus.precision.StoragePlan;
 import dev.gradus.precision.StorageType;
 import java.lang.foreign.MemorySegment;
 
@@ -56,6 +57,23 @@ final class BlockTotals {
             long lo = b * ReductionOrder.BLOCK;
             long hi = Math.min(length, lo + ReductionOrder.BLOCK);
             totals[(int) (first[p] + b)] = StoredReductions.block(kernels, type, values, lo, hi, squares);
+        }
+    }
+
+    /**
+     * The sums of squares of parameter {@code p}'s stored weights, as {@link StoredReductions#weightSquares}
+     * gives them, for its blocks whose first element lies in {@code [from, to)}.
+     *
+     * @param weights    the parameter or its float32 master
+     * @param weightCopy the Kahan compensation, the model copy or null
+     */
+    void measureWeights(KernelSet kernels, int p, StoragePlan plan, MemorySegment weights, MemorySegment weightCopy,
+                        long length, long from, long to) {
+        for (long b = Math.ceilDiv(from, ReductionOrder.BLOCK); b * ReductionOrder.BLOCK < to; b++) {
+            long lo = b * ReductionOrder.BLOCK;
+            long hi = Math.min(length, lo + ReductionOrder.BLOCK);
+            totals[(int) (first[p] + b)] = StoredReductions.weightSquares(kernels, plan, weights, weightCopy, length,
+                    lo, hi);
         }
     }
 

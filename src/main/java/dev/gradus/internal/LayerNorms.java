@@ -2,6 +2,9 @@ package dev.gradus.internal;
 
 import dev.gradus.Lamb;
 import dev.gradus.UpdateRule;
+import dev.gradus.internal.precision.TiledLayerWise;
+import dev.gradus.precision.StoragePlan;
+import dev.gradus.precision.StorageType;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -69,7 +72,15 @@ public final class LayerNorms {
         for (int k = 0; k < plan.pieces(worker); k++) {
             int p = plan.parameter(worker, k);
             RegisteredParameter parameter = roster.parameter(p);
-            if (parameter.rule() instanceof Lamb) {
+            if (!(parameter.rule() instanceof Lamb)) {
+                continue;
+            }
+            if (parameter.stored()) {
+                TiledLayerWise.prepare(kernels, parameter.rule(), roster.step(p), parameter.storage(),
+                        parameter.steppedWeights(), parameter.weightCopy(), parameter.gradient(), parameter.state0(),
+                        parameter.state1(), parameter.state2(), plan.from(worker, k), plan.to(worker, k), clipValue,
+                        clipScale(clipScales, p));
+            } else {
                 LayerWise.prepare(kernels, parameter.rule(), roster.step(p), parameter.values(), parameter.gradient(),
                         parameter.state0(), parameter.state1(), parameter.state2(), plan.from(worker, k),
                         plan.to(worker, k), clipValue, clipScale(clipScales, p));
@@ -91,8 +102,11 @@ public final class LayerNorms {
             MemorySegment measured = LayerWise.measured(parameter.rule(), parameter.gradient(), parameter.state2());
             long from = plan.from(worker, k);
             long to = plan.to(worker, k);
-            paramTotals.measure(kernels, p, parameter.values(), parameter.length(), from, to, true);
-            measuredTotals.measure(kernels, p, measured, parameter.length(), from, to, true);
+            StoragePlan storage = parameter.storage();
+            paramTotals.measureWeights(kernels, p, storage, parameter.steppedWeights(), parameter.weightCopy(),
+                    parameter.length(), from, to);
+            StorageType measuredType = parameter.rule() instanceof Lamb ? StorageType.FLOAT32 : storage.gradient();
+            measuredTotals.measure(kernels, p, measuredType, measured, parameter.length(), from, to, true);
         }
     }
 

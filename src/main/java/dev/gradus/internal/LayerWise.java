@@ -24,6 +24,18 @@ public final class LayerWise {
         return rule instanceof Lars || rule instanceof Lamb;
     }
 
+    /** The position of LAMB's update {@code u} in its state. */
+    public static final int UPDATE = 2;
+
+    /**
+     * Whether state buffer {@code index} of {@code rule} is LAMB's update {@code u}: rewritten
+     * whole by every step before it is read, so with 16-bit storage it stays float32, and its
+     * norm and the step read the update the first pass computed.
+     */
+    public static boolean isUpdate(UpdateRule rule, int index) {
+        return rule instanceof Lamb && index == UPDATE;
+    }
+
     /**
      * The first pass on {@code [from, to)}: for LAMB, advances {@code m} and {@code v} and writes
      * {@code u} (Adam's direction plus the weight decay) into {@code update}; nothing for LARS.

@@ -82,7 +82,7 @@ public final class ParameterRegistry implements AutoCloseable {
                     + " elements but values holds " + n);
         }
         if (!plan.isFloat32()) {
-            StorageChecks.requireElementwise(rule);
+            StorageChecks.requireStorable(rule);
         }
         if (workers > 1) {
             requireShared("values", values);

@@ -117,9 +117,13 @@ public final class StateMemory implements AutoCloseable {
     /** The position of the optimizer's weights' buffer in the array {@link #allocate} fills. */
     public static final int WEIGHTS = 3;
 
-    /** The type of state buffer {@code index}: the plan's, except for a schedule-free {@code averaging}. */
+    /**
+     * The type of state buffer {@code index}: the plan's, except float32 for a schedule-free
+     * {@code averaging} (scalars) and for LAMB's update {@code u} ({@link LayerWise#isUpdate}).
+     */
     public static StorageType stateType(UpdateRule rule, int index, StoragePlan plan) {
-        return ScheduleFreeAveraging.isAveraging(rule, index) ? StorageType.FLOAT32 : plan.state();
+        return ScheduleFreeAveraging.isAveraging(rule, index) || LayerWise.isUpdate(rule, index) ? StorageType.FLOAT32
+                : plan.state();
     }
 
     /** The type of the optimizer's weights' buffer: float32 for a master, the parameter's for Kahan, else null. */

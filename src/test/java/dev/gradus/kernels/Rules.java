@@ -6,6 +6,8 @@ import dev.gradus.Adadelta;
 import dev.gradus.Adam;
 import dev.gradus.Adamax;
 import dev.gradus.EpsilonPlacement;
+import dev.gradus.Lamb;
+import dev.gradus.Lars;
 import dev.gradus.Lion;
 import dev.gradus.Momentum;
 import dev.gradus.NAdam;
@@ -66,6 +68,29 @@ final class Rules {
                 new RuleFamily("lion", random -> lion(random, DECAY_RATES, WEIGHT_DECAYS),
                         random -> lion(random, Gen.elementOf(0.9, 0.95), TYPICAL_WEIGHT_DECAYS),
                         rule -> ((Lion) rule).withWeightDecay(0)));
+    }
+
+    /** The layer-wise rules, whose step on a range treats the range as the layer. */
+    static List<RuleFamily> layerWise() {
+        return List.of(
+                new RuleFamily("lars", random -> lars(random, DECAY_RATES, WEIGHT_DECAYS),
+                        random -> lars(random, Gen.elementOf(0.0, 0.9), TYPICAL_WEIGHT_DECAYS),
+                        rule -> ((Lars) rule).withWeightDecay(0)),
+                new RuleFamily("lamb", random -> lamb(random, DECAY_RATES, DECAY_RATES, WEIGHT_DECAYS),
+                        random -> lamb(random, Gen.elementOf(0.9, 0.5), Gen.elementOf(0.999, 0.99),
+                                TYPICAL_WEIGHT_DECAYS),
+                        rule -> ((Lamb) rule).withWeightDecay(0)));
+    }
+
+    private static Lars lars(SplittableRandom random, Gen<Double> momenta, Gen<Double> weightDecays) {
+        return new Lars(momenta.next(random), Gen.elementOf(1e-3, 0.02, 1.0).next(random), weightDecays.next(random),
+                Gen.elementOf(0.0, 1e-8).next(random), random.nextBoolean(), random.nextInt(4) == 0);
+    }
+
+    private static Lamb lamb(SplittableRandom random, Gen<Double> beta1s, Gen<Double> beta2s,
+                             Gen<Double> weightDecays) {
+        return new Lamb(beta1s.next(random), beta2s.next(random), EPSILONS.next(random), weightDecays.next(random),
+                random.nextInt(4) == 0);
     }
 
     /** Builds a rule of the Adam family from generators of its betas, epsilons and weight decays. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gradus.Kernels;
 import dev.gradus.UpdateRule;
+import dev.gradus.internal.StateMemory;
 import dev.gradus.internal.precision.RoundingBits;
 import dev.gradus.internal.precision.StorageChecks;
 import dev.gradus.internal.precision.ScalarConversions;
@@ -29,10 +30,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Steps on low-precision buffers ({@code Kernels.step} with a {@link StoragePlan}): for every
- * elementwise rule, every storage type of the parameter, the gradient and the state, both
+ * elementwise rule and the layer-wise LARS and LAMB, every storage type of the parameter, the gradient and the state, both
  * roundings and the three ways of keeping weights, the bits after each step, split into two
  * ranges at a random element, are those of a reference that widens whole buffers element by
- * element, takes the float32 step, and narrows element by element with the random bits of
+ * element, takes the float32 step on the same two ranges (for LARS and LAMB, two layers: their
+ * norms are those of the widened buffers), and narrows element by element with the random bits of
  * {@link RoundingBits} at the element's index. The selected kernels run at the width this run
  * forces; element counts cross the tiles' boundaries.
  */
@@ -54,6 +56,17 @@ class StoredStepTest {
 
     static List<RuleFamily> rules() {
         return Rules.all();
+    }
+
+    static List<RuleFamily> layerWise() {
+        return Rules.layerWise();
+    }
+
+    /** LARS and LAMB: each of the two ranges is a layer, its norms those of the widened buffers. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layerWise")
+    void theStoredLayerWiseStepIsTheWidenedFloatStepRounded(RuleFamily rule) {
+        theStoredStepIsTheWidenedFloatStepRounded(rule);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,15 +126,18 @@ class StoredStepTest {
                     Kernels.step(rule, s.learningRate(), t, plan, tested.param, tested.copy, gradient, tested.state,
                             cut, n, Float.POSITIVE_INFINITY, 1f);
                 }
-                reference(rule, s.learningRate(), t, plan, expected, gradient, n);
+                reference(rule, s.learningRate(), t, plan, expected, gradient, n, cut);
                 tested.assertSameBits(expected, plan, n, "after step " + (step + 1));
             }
         }
     }
 
-    /** The step as its definition says: whole buffers widened, the float32 step, whole buffers narrowed. */
+    /**
+     * The step as its definition says: whole buffers widened, the float32 step on {@code [0, cut)}
+     * and {@code [cut, n)} (the layers of a layer-wise rule), whole buffers narrowed.
+     */
     private static void reference(UpdateRule rule, double learningRate, long t, StoragePlan plan, Stored buffers,
-                                  MemorySegment gradient, int n) {
+                                  MemorySegment gradient, int n, long cut) {
         MemorySegment w = widened(plan.paramBuffer(), buffers.param, n);
         if (plan.weights() == Weights.KAHAN) {
             MemorySegment c = widened(plan.parameter(), buffers.copy, n);
@@ -132,13 +148,17 @@ class StoredStepTest {
         List<MemorySegment> state = new ArrayList<>();
         for (int k = 0; k < rule.stateBuffers(); k++) {
             state.add(ScheduleFreeCases.isAveraging(rule, k) ? buffers.state.get(k)
-                    : widened(plan.state(), buffers.state.get(k), n));
+                    : widened(StateMemory.stateType(rule, k, plan), buffers.state.get(k), n));
         }
-        Kernels.step(rule, learningRate, t, w, widened(plan.gradient(), gradient, n), state, 0, n,
-                Float.POSITIVE_INFINITY, 1f);
+        MemorySegment g = widened(plan.gradient(), gradient, n);
+        Kernels.step(rule, learningRate, t, w, g, state, 0, cut, Float.POSITIVE_INFINITY, 1f);
+        if (cut < n) {
+            Kernels.step(rule, learningRate, t, w, g, state, cut, n, Float.POSITIVE_INFINITY, 1f);
+        }
         for (int k = 0; k < rule.stateBuffers(); k++) {
             if (!ScheduleFreeCases.isAveraging(rule, k)) {
-                narrow(plan, plan.state(), state.get(k), buffers.state.get(k), n, t, TiledStep.STATE_BUFFER + k);
+                narrow(plan, StateMemory.stateType(rule, k, plan), state.get(k), buffers.state.get(k), n, t,
+                        TiledStep.STATE_BUFFER + k);
             }
         }
         switch (plan.weights()) {
@@ -224,9 +244,8 @@ class StoredStepTest {
             }
             List<MemorySegment> state = new ArrayList<>();
             for (int k = 0; k < s.hyperparameters().stateBuffers(); k++) {
-                state.add(ScheduleFreeCases.isAveraging(s.hyperparameters(), k)
-                        ? buffer(arena, c.heap(), StorageType.FLOAT32, s.state().get(k))
-                        : buffer(arena, c.heap(), plan.state(), s.state().get(k)));
+                state.add(buffer(arena, c.heap(), StateMemory.stateType(s.hyperparameters(), k, plan),
+                        s.state().get(k)));
             }
             return new Stored(param, copy, state);
         }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradus.AdaGrad;
+import dev.gradus.Adafactor;
 import dev.gradus.Adam;
 import dev.gradus.GradientClipping;
 import dev.gradus.Kernels;
 import dev.gradus.Lamb;
+import dev.gradus.Lars;
 import dev.gradus.Lion;
 import dev.gradus.Optimizer;
 import dev.gradus.ParameterGroup;
@@ -18,6 +20,7 @@ import dev.gradus.ScheduleFreeAdamW;
 import dev.gradus.UpdateRule;
 import dev.gradus.checkpoint.Checkpoint;
 import dev.gradus.internal.RegisteredParameter;
+import dev.gradus.internal.StateMemory;
 import dev.gradus.internal.precision.ScalarConversions;
 import dev.gradus.testing.property.Gen;
 import dev.gradus.testing.property.Property;
@@ -39,7 +42,8 @@ class StoredOptimizerTest {
 
     private static final double RATE = 1e-2;
     private static final List<UpdateRule> RULES = List.of(Adam.pytorch(), Adam.adamW(), AdaGrad.pytorch(),
-            RmsProp.pytorch(), Lion.optax(), ScheduleFreeAdamW.schedulefree());
+            RmsProp.pytorch(), Lion.optax(), ScheduleFreeAdamW.schedulefree(),
+            Lars.DEFAULT.withTrustCoefficient(0.02).withWeightDecay(1e-4), Lamb.DEFAULT.withWeightDecay(0.01));
 
     /** A case: a rule, a plan with float32 gradients, the threads, two parameters' lengths and the seed of the data. */
     record OptimizerCase(UpdateRule rule, StoragePlan plan, int threads, int first, int second, long data) {}
@@ -57,6 +61,7 @@ class StoredOptimizerTest {
                 .cover("stochastic rounding", c -> c.plan().rounding() == Rounding.STOCHASTIC, 20)
                 .cover("a 16-bit gradient", c -> c.plan().gradient() != StorageType.FLOAT32, 20)
                 .cover("schedule-free (its evaluation view)", c -> c.rule() instanceof ScheduleFreeAdamW, 5)
+                .cover("layer-wise", c -> c.rule() instanceof Lars || c.rule() instanceof Lamb, 10)
                 .check(StoredOptimizerTest::check);
     }
 
@@ -67,6 +72,16 @@ class StoredOptimizerTest {
                 7L));
         check(new OptimizerCase(ScheduleFreeAdamW.schedulefree(), bf16.withWeights(Weights.FLOAT32_MASTER), 1,
                 16_384, 33_000, 8L));
+    }
+
+    /** Layer-wise parameters over several reduction blocks and tiles, their passes and norms split between two workers. */
+    @Test
+    void storedLayerWiseParametersSpanBlocksAndTiles() {
+        StoragePlan bf16 = StoragePlan.of(StorageType.BFLOAT16, StorageType.BFLOAT16, StorageType.BFLOAT16);
+        check(new OptimizerCase(Lamb.DEFAULT.withWeightDecay(0.01), bf16.withWeights(Weights.KAHAN)
+                .withRounding(Rounding.STOCHASTIC, 11L), 2, 40_000, 16_385, 9L));
+        check(new OptimizerCase(Lars.DEFAULT.withTrustCoefficient(0.02), bf16.withWeights(Weights.FLOAT32_MASTER), 2,
+                33_000, 4_097, 10L));
     }
 
     private static StoragePlan plan(RandomGenerator random) {
@@ -174,7 +189,7 @@ class StoredOptimizerTest {
             List<MemorySegment> state = new ArrayList<>();
             for (int k = 0; k < c.rule().stateBuffers(); k++) {
                 long elements = c.rule() instanceof ScheduleFreeAdamW && k == 2 ? 4 : initial.length;
-                StorageType type = elements == 4 && k == 2 ? StorageType.FLOAT32 : plan.state();
+                StorageType type = StateMemory.stateType(c.rule(), k, plan);
                 MemorySegment buffer = arena.allocate(elements * type.bytes());
                 float value = c.rule().initialStateValue(k);
                 float[] filled = new float[(int) elements];
@@ -201,10 +216,10 @@ class StoredOptimizerTest {
             IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
                     () -> optimizer.add("w", arena.allocate(7), arena.allocate(12), group));
             assertTrue(odd.getMessage().contains("values is stored as BFLOAT16"), odd.getMessage());
-            IllegalArgumentException lamb = assertThrows(IllegalArgumentException.class,
-                    () -> optimizer.add("w", arena.allocate(8), arena.allocate(16), group.withRule(new Lamb(
-                            0.9, 0.999, 1e-6, 0.01, false))));
-            assertTrue(lamb.getMessage().contains("Lamb"), lamb.getMessage());
+            IllegalArgumentException adafactor = assertThrows(IllegalArgumentException.class,
+                    () -> optimizer.add("w", arena.allocate(8), arena.allocate(16),
+                            group.withRule(Adafactor.pytorch())));
+            assertTrue(adafactor.getMessage().contains("Adafactor"), adafactor.getMessage());
             assertEquals(List.of(), optimizer.parameterNames());
 
             MemorySegment values = stored(arena, StorageType.BFLOAT16, new float[] {1f, 2f, 3f, 4f});

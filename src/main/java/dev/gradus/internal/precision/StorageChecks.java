@@ -6,6 +6,7 @@ import dev.gradus.internal.ArgumentChecks;
 import dev.gradus.internal.LayerWise;
 import dev.gradus.internal.ScheduleFreeAveraging;
 import dev.gradus.internal.SegmentChecks;
+import dev.gradus.internal.StateMemory;
 import dev.gradus.precision.StoragePlan;
 import dev.gradus.precision.StorageType;
 import dev.gradus.precision.Weights;
@@ -32,7 +33,7 @@ public final class StorageChecks {
                                          MemorySegment weightCopy, MemorySegment gradient, MemorySegment state0,
                                          MemorySegment state1, MemorySegment state2, long from, long to) {
         ArgumentChecks.requireNonNull("storage", plan);
-        requireElementwise(rule);
+        requireStorable(rule);
         long n = requireElements("param", param, plan.paramBuffer(), true);
         requireLength("gradient", gradient, plan.gradient(), n, false);
         SegmentChecks.requireDisjoint("param", param, "gradient", gradient);
@@ -61,7 +62,7 @@ public final class StorageChecks {
                                            MemorySegment gradient, MemorySegment update, MemorySegment state0,
                                            MemorySegment state1, MemorySegment state2, long from, long to) {
         ArgumentChecks.requireNonNull("storage", plan);
-        requireElementwise(rule);
+        requireStorable(rule);
         if (plan.weights() != Weights.ROUNDED) {
             throw new IllegalArgumentException("the update form reads the weights and writes the update: it takes "
                     + Weights.ROUNDED + " weights, not " + plan.weights());
@@ -87,14 +88,15 @@ public final class StorageChecks {
     }
 
     /**
-     * Requires a rule whose step is elementwise: storage types apply to LARS, LAMB and Adafactor
-     * only as float32, since their steps reduce over the whole parameter between passes.
+     * Requires a rule that steps stored buffers: every rule but Adafactor, whose factored second
+     * moment averages rows and columns of the whole gradient between passes.
      */
-    public static void requireElementwise(UpdateRule rule) {
+    public static void requireStorable(UpdateRule rule) {
         ArgumentChecks.requireNonNull("rule", rule);
-        if (LayerWise.is(rule) || rule instanceof Adafactor) {
+        if (rule instanceof Adafactor) {
             throw new IllegalArgumentException("storage types other than float32 are not available for "
-                    + rule.getClass().getSimpleName() + ", whose step reduces over the whole parameter; got " + rule);
+                    + rule.getClass().getSimpleName() + ", whose step averages rows and columns of the whole"
+                    + " gradient; got " + rule);
         }
     }
 
@@ -161,7 +163,7 @@ public final class StorageChecks {
         if (ScheduleFreeAveraging.isAveraging(rule, index)) {
             requireLength(name, state, StorageType.FLOAT32, ScheduleFreeAveraging.FLOATS, true);
         } else {
-            requireLength(name, state, plan.state(), n, true);
+            requireLength(name, state, StateMemory.stateType(rule, index, plan), n, true);
         }
         SegmentChecks.requireDisjoint(name, state, "param", param);
         SegmentChecks.requireDisjoint(name, state, "gradient", gradient);

@@ -2,7 +2,9 @@ package dev.gradus.internal.precision;
 
 import dev.gradus.internal.KernelSet;
 import dev.gradus.internal.ReductionOrder;
+import dev.gradus.precision.StoragePlan;
 import dev.gradus.precision.StorageType;
+import dev.gradus.precision.Weights;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -61,6 +63,56 @@ public final class StoredReductions {
             to = hi - lo;
         }
         return squares ? kernels.sumOfSquares(floats, from, to, 0.0) : kernels.maxAbs(floats, from, to);
+    }
+
+    /**
+     * The sum of squares of {@code values} on {@code [from, to)}, as {@link KernelSet#sumOfSquares}
+     * from 0 gives it for floats: block by block, each block widened whole (elements outside the
+     * range are read, not summed), so every element keeps its place in its block's partials.
+     *
+     * @param length the elements of {@code values}
+     */
+    public static double squares(KernelSet kernels, StorageType type, MemorySegment values, long length, long from,
+                                 long to) {
+        if (type == StorageType.FLOAT32) {
+            return kernels.sumOfSquares(values, from, to, 0.0);
+        }
+        return sumBlocks(kernels, null, type, values, null, length, from, to);
+    }
+
+    /**
+     * The sum of squares of the weights {@code w} a step of {@code plan} sees on {@code [from, to)}
+     * ({@link TiledStep#loadWeights}: the widened parameter, the float32 master, or the Kahan sum
+     * in float), in the order of {@link #squares}.
+     *
+     * @param weights    the parameter, or the float32 master
+     * @param weightCopy the Kahan compensation, the model copy or null
+     * @param length     the elements of {@code weights}
+     */
+    public static double weightSquares(KernelSet kernels, StoragePlan plan, MemorySegment weights,
+                                       MemorySegment weightCopy, long length, long from, long to) {
+        if (plan.weights() != Weights.KAHAN) {
+            return squares(kernels, plan.paramBuffer(), weights, length, from, to);
+        }
+        return sumBlocks(kernels, plan, plan.paramBuffer(), weights, weightCopy, length, from, to);
+    }
+
+    /** The sums of the blocks {@code [from, to)} meets, each widened (with its Kahan sum, given a plan) into the thread's tiles. */
+    private static double sumBlocks(KernelSet kernels, StoragePlan plan, StorageType type, MemorySegment values,
+                                    MemorySegment compensation, long length, long from, long to) {
+        TileScratch tiles = SCRATCH.get();
+        Conversions conversions = kernels.conversions();
+        double sum = 0.0;
+        for (long lo = ReductionOrder.blockStart(from); lo < to; lo += BLOCK) {
+            int n = (int) (Math.min(length, lo + BLOCK) - lo);
+            if (plan == null) {
+                conversions.widen(type, values, lo, tiles.block, 0, n);
+            } else {
+                TiledStep.loadWeights(kernels, conversions, plan, values, compensation, tiles, lo, n);
+            }
+            sum = kernels.sumOfSquares(tiles.block, Math.max(from, lo) - lo, Math.min(to, lo + n) - lo, sum);
+        }
+        return sum;
     }
 
     /** Element {@code index} of {@code values}, widened. */

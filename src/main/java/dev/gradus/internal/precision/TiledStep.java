@@ -110,9 +110,8 @@ public final class TiledStep {
     }
 
     /** The step's result {@code w'} from the parameter tile into the weights' buffers. */
-    private static void storeWeights(KernelSet kernels, Conversions conversions, StoragePlan plan, long step,
-                                     MemorySegment param, MemorySegment weightCopy, TileScratch tiles, long at,
-                                     int n) {
+    static void storeWeights(KernelSet kernels, Conversions conversions, StoragePlan plan, long step,
+                             MemorySegment param, MemorySegment weightCopy, TileScratch tiles, long at, int n) {
         switch (plan.weights()) {
             case ROUNDED -> store(conversions, plan, plan.parameter(), tiles.param, param, at, n,
                     key(plan, step, PARAM_BUFFER));
@@ -157,8 +156,14 @@ public final class TiledStep {
     private static void storeState(Conversions conversions, StoragePlan plan, long step, int k, int states,
                                    int averaging, MemorySegment state, TileScratch tiles, long at, int n) {
         if (k < states && k != averaging) {
-            store(conversions, plan, plan.state(), tiles.state(k), state, at, n, key(plan, step, STATE_BUFFER + k));
+            storeState(conversions, plan, step, k, state, tiles, at, n);
         }
+    }
+
+    /** State buffer {@code k}'s tile into {@code state}, in the plan's state type, with the bits of buffer {@code 2 + k}. */
+    static void storeState(Conversions conversions, StoragePlan plan, long step, int k, MemorySegment state,
+                           TileScratch tiles, long at, int n) {
+        store(conversions, plan, plan.state(), tiles.state(k), state, at, n, key(plan, step, STATE_BUFFER + k));
     }
 
     /** Elements {@code [at, at + n)} of {@code buffer} into the first {@code n} floats of {@code tile}. */
@@ -172,8 +177,8 @@ public final class TiledStep {
     }
 
     /** The first {@code n} floats of {@code tile} into elements {@code [at, at + n)} of {@code buffer}. */
-    private static void store(Conversions conversions, StoragePlan plan, StorageType type, MemorySegment tile,
-                              MemorySegment buffer, long at, int n, long key) {
+    static void store(Conversions conversions, StoragePlan plan, StorageType type, MemorySegment tile,
+                      MemorySegment buffer, long at, int n, long key) {
         if (type == StorageType.FLOAT32) {
             MemorySegment.copy(tile, 0, buffer, at * Float.BYTES, (long) n * Float.BYTES);
         } else {
