@@ -12,6 +12,7 @@ import dev.gradus.internal.ScheduleFreeViews;
 import dev.gradus.internal.SegmentChecks;
 import dev.gradus.internal.StateChecks;
 import dev.gradus.internal.precision.StorageChecks;
+import dev.gradus.internal.precision.TiledAdafactor;
 import dev.gradus.internal.precision.TiledLayerWise;
 import dev.gradus.internal.precision.TiledStep;
 import dev.gradus.precision.StoragePlan;
@@ -227,10 +228,10 @@ public final class Kernels {
      * included (its bits follow the plan's seed, {@code step}, the element's index and the
      * buffer). One fused pass, tile by tile through 384 KiB of per-thread float32 scratch made on
      * a thread's first call; nothing else is allocated. With {@link StoragePlan#FLOAT32} this is
-     * the float32 step, for every rule; otherwise Adafactor is refused. For LARS and LAMB the range
-     * is the layer, as in the float32 step: its norms are those of the widened weights and of the
-     * widened gradient (LARS) or of LAMB's update, which is kept float32 whatever the plan's state
-     * type (its third state buffer).
+     * the float32 step, for every rule. For LARS, LAMB and Adafactor the range is the layer (for
+     * Adafactor a vector), as in the float32 step: its norms are those of the widened weights and
+     * of the widened gradient (LARS) or of the update, which LAMB and Adafactor keep in float32
+     * whatever the plan's state type, as Adafactor keeps all its state.
      *
      * @param rule         the rule and its hyperparameters
      * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
@@ -242,15 +243,15 @@ public final class Kernels {
      *                     compensation (read and written) or the model copy (written)
      * @param gradient     the gradient in the plan's gradient type, as long as {@code param}; not modified
      * @param state        the rule's {@link UpdateRule#stateBuffers()} state buffers in the plan's state type (a
-     *                     schedule-free {@code averaging} and LAMB's {@code u} in float32), in the order its Javadoc
-     *                     lists them
+     *                     schedule-free {@code averaging}, LAMB's {@code u} and Adafactor's state in float32), in
+     *                     the order its Javadoc lists them
      * @param from         index of the first element to update, inclusive
      * @param to           index one past the last element to update
      * @param clipValue    the largest absolute value a gradient element keeps, {@code > 0}, or {@code +inf}
      * @param clipScale    the gradient's factor, finite and {@code >= 0}
      * @throws IllegalArgumentException  as {@code step} does on float buffers, for a byte size that is not a whole
      *                                   number of its type's elements, a {@code weightCopy} the plan does not
-     *                                   take or lacks, and for Adafactor with 16-bit storage
+     *                                   take or lacks
      * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= n}, {@code n} being the number of
      *                                   elements of {@code param}
      * @throws IllegalStateException     for a segment whose arena is closed
@@ -284,6 +285,9 @@ public final class Kernels {
         if (LayerWise.is(rule)) {
             TiledLayerWise.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, weightCopy, gradient,
                     state0, state1, state2, n, from, to, clipValue, clipScale);
+        } else if (rule instanceof Adafactor adafactor) {
+            TiledAdafactor.step(KernelProvider.kernels(), adafactor, learningRate, step, storage, param, weightCopy,
+                    gradient, 1, to - from, state0, state1, state2, n, from, to, clipScale, true);
         } else {
             TiledStep.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, weightCopy, gradient,
                     null, state0, state1, state2, from, to, true, clipValue, clipScale);
@@ -944,6 +948,57 @@ public final class Kernels {
         long n = StateChecks.requireFactored(param, gradient, shape, row, column, update);
         AdafactorStep.step(KernelProvider.kernels(), rule, learningRate, step, param, gradient, Factoring.rowsOf(shape),
                 Factoring.columnsOf(shape, n), row, column, update, 0, n, clipScale, clipScale != 1f);
+    }
+
+    /**
+     * {@link #adafactor(Adafactor, double, long, MemorySegment, MemorySegment, long[], MemorySegment,
+     * MemorySegment, MemorySegment, float) adafactor} on weights and a gradient stored as
+     * {@code storage} says: {@code alpha} from the widened weights ({@link Weights} says which), the
+     * averages and the direction from the widened gradient (widened into {@code update} first, where
+     * the direction then replaces it), and the weights narrowed by the plan's rounding in one pass.
+     * The averages and the update stay float32 whatever {@code storage.state()} says. The bits are
+     * those of the float32 step on the widened buffers, narrowed (see {@code docs/precision.md}).
+     *
+     * @param rule         the rule and its hyperparameters
+     * @param learningRate the learning rate {@code a}, finite and {@code >= 0}, also once narrowed to a float
+     * @param step         the step number {@code t >= 1}: 1 on the first call for these buffers
+     * @param storage      the types of the weights and the gradient, the rounding, its seed and how the weights
+     *                     are kept
+     * @param param        the parameters in {@link StoragePlan#paramBuffer()}'s type; modified
+     * @param weightCopy   null for {@link Weights#ROUNDED}; else, in the parameter's type and as long, the Kahan
+     *                     compensation (read and written) or the model copy (written)
+     * @param gradient     the gradient in the plan's gradient type, as long as {@code param}; not modified
+     * @param shape        the parameter's dimensions, outermost first; their product is its length
+     * @param row          the row averages, {@code batch * rows} floats (1 for a vector), 0 before step 1; modified
+     * @param column       the column averages, {@code batch * columns} floats, 0 before step 1; modified
+     * @param update       receives the step's direction {@code u}, as many floats as {@code param} has elements
+     * @param clipScale    the gradient's factor from norm clipping, finite and {@code >= 0}; 1 for none
+     * @throws IllegalArgumentException for an argument the float32 overload refuses, a byte size that is not a
+     *                                  whole number of its type's elements, or a {@code weightCopy} the plan
+     *                                  does not take or lacks
+     * @throws IllegalStateException    for a segment whose arena is closed
+     * @throws WrongThreadException     for a segment confined to another thread
+     * @throws NullPointerException     for a null argument other than {@code weightCopy}
+     */
+    public static void adafactor(Adafactor rule, double learningRate, long step, StoragePlan storage,
+                                 MemorySegment param, MemorySegment weightCopy, MemorySegment gradient, long[] shape,
+                                 MemorySegment row, MemorySegment column, MemorySegment update, float clipScale) {
+        ArgumentChecks.requireNonNull("storage", storage);
+        if (storage.isFloat32()) {
+            if (weightCopy != null) {
+                throw new IllegalArgumentException("weightCopy must be null for " + storage.weights() + " weights");
+            }
+            adafactor(rule, learningRate, step, param, gradient, shape, row, column, update, clipScale);
+            return;
+        }
+        ArgumentChecks.requireNonNull("rule", rule);
+        ArgumentChecks.requireLearningRate(rule, learningRate);
+        ArgumentChecks.requireStep(step);
+        ArgumentChecks.requireNonNegative("clipScale", clipScale);
+        long n = StorageChecks.requireStoredFactored(storage, param, weightCopy, gradient, shape, row, column, update);
+        TiledAdafactor.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, weightCopy, gradient,
+                Factoring.rowsOf(shape), Factoring.columnsOf(shape, n), row, column, update, n, 0, n, clipScale,
+                clipScale != 1f);
     }
 
     /** Validates every argument of an in-place step, then dispatches to the selected kernels. */

@@ -5,6 +5,7 @@ import dev.gradus.internal.ScheduleFreeAveraging;
 import dev.gradus.internal.ScheduleFreeStep;
 import dev.gradus.internal.ScheduleFreeViews;
 import dev.gradus.internal.ArgumentChecks;
+import dev.gradus.internal.Factoring;
 import dev.gradus.internal.FiniteCheck;
 import dev.gradus.internal.GradientNorms;
 import dev.gradus.internal.KernelProvider;
@@ -21,6 +22,7 @@ import dev.gradus.internal.RuleSteps;
 import dev.gradus.internal.WorkPlan;
 import dev.gradus.internal.precision.StoredReductions;
 import dev.gradus.internal.precision.StoredViews;
+import dev.gradus.internal.precision.TiledAdafactor;
 import dev.gradus.internal.precision.TiledLayerWise;
 import dev.gradus.internal.precision.TiledStep;
 import dev.gradus.precision.StorageType;
@@ -641,7 +643,13 @@ public final class Optimizer implements AutoCloseable {
             float clipScale = norms == null ? 1f : norms.factor(p);
             if (parameter.rule() instanceof Adafactor adafactor) {
                 // Whole, by the worker holding its first element: its row averages need every row.
-                if (plan.from(worker, k) == 0) {
+                if (plan.from(worker, k) == 0 && parameter.stored()) {
+                    Factoring shape = parameter.factoring();
+                    TiledAdafactor.step(kernels, adafactor, roster.learningRate(p), roster.step(p), parameter.storage(),
+                            parameter.steppedWeights(), parameter.weightCopy(), parameter.gradient(), shape.rows(),
+                            shape.columns(), parameter.state0(), parameter.state1(), parameter.state2(),
+                            parameter.length(), 0, parameter.length(), clipScale, clipping != null);
+                } else if (plan.from(worker, k) == 0) {
                     AdafactorStep.step(kernels, adafactor, roster.learningRate(p), roster.step(p), parameter.values(),
                             parameter.gradient(), parameter.factoring(), parameter.state0(), parameter.state1(),
                             parameter.state2(), 0, parameter.length(), clipScale, clipping != null);

@@ -84,8 +84,8 @@ public record ParameterGroup(String name, UpdateRule rule, double learningRateFa
      * plan's gradient type must be {@link dev.gradus.precision.StorageType#FLOAT32}. Stochastic
      * rounding draws parameter {@code p}'s bits from the seed
      * {@link StoragePlan#seed()}{@code  + 0x9e3779b97f4a7c15L * p.hashCode()} of its name, so that
-     * parameters round independently and a resume repeats them. LARS, LAMB and Adafactor take only
-     * float32 storage.
+     * parameters round independently and a resume repeats them. Every rule takes it; LAMB's update
+     * and Adafactor's state stay float32 (see {@link StoragePlan}).
      *
      * @param plan the storage
      * @return this group with the change

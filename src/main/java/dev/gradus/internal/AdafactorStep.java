@@ -47,13 +47,37 @@ public final class AdafactorStep {
         if (n == 0) {
             return;
         }
-        double rho = Math.min(learningRate, 1.0 / Math.sqrt(t));
-        double alpha = Math.max(rule.epsilon2(), Math.sqrt(kernels.sumOfSquares(param, from, to, 0.0) / n)) * rho;
+        double alpha = alpha(rule, learningRate, t, kernels.sumOfSquares(param, from, to, 0.0), n);
         if (rule.weightDecay() != 0.0) {
-            // w - (a * lambda) * w: the gradient-descent kernel with the parameter as its gradient.
-            kernels.sgd(param, null, param, from, to, (float) (learningRate * rule.weightDecay()),
-                    Float.POSITIVE_INFINITY, 1f, 0f, false);
+            decay(kernels, rule, learningRate, param, from, to);
         }
+        direction(kernels, rule, t, gradient, rows, columns, row, column, update, from, to, clipScale, clipped);
+        kernels.sgd(param, null, update, from, to, (float) stepSize(kernels, rule, alpha, update, from, to),
+                Float.POSITIVE_INFINITY, 1f, 0f, false);
+    }
+
+    /** {@code alpha = max(epsilon2, RMS(w)) * min(a, 1 / sqrt(t))} from the weights' sum of squares over {@code n} elements. */
+    public static double alpha(Adafactor rule, double learningRate, long t, double weightSquares, long n) {
+        double rho = Math.min(learningRate, 1.0 / Math.sqrt(t));
+        return Math.max(rule.epsilon2(), Math.sqrt(weightSquares / n)) * rho;
+    }
+
+    /** The decoupled decay {@code w - (a * lambda) * w} on {@code [from, to)}: gradient descent with the parameter as its gradient. */
+    public static void decay(KernelSet kernels, Adafactor rule, double learningRate, MemorySegment param, long from,
+                             long to) {
+        kernels.sgd(param, null, param, from, to, (float) (learningRate * rule.weightDecay()), Float.POSITIVE_INFINITY,
+                1f, 0f, false);
+    }
+
+    /**
+     * Advances the averages and writes the direction {@code u} into {@code update} on
+     * {@code [from, to)}; {@code update} may be the gradient itself (each element is read before
+     * it is written).
+     */
+    public static void direction(KernelSet kernels, Adafactor rule, long t, MemorySegment gradient, long rows,
+                                 long columns, MemorySegment row, MemorySegment column, MemorySegment update,
+                                 long from, long to, float clipScale, boolean clipped) {
+        long n = to - from;
         float factor = rule.maximize() ? -clipScale : clipScale;
         boolean scaled = clipped || rule.maximize();
         double k = Math.pow(t, rule.beta2Decay());
@@ -66,9 +90,13 @@ public final class AdafactorStep {
             kernels.accumulateSquares(column, gradient, from, from, n, (float) (1.0 - k), (float) (k * squared));
             kernels.factoredDirection(update, gradient, column, from, from, n, 1f, floor, factor, scaled);
         }
-        double rms = Math.sqrt(kernels.sumOfSquares(update, from, to, 0.0) / n);
-        double stepSize = alpha / Math.max(1.0, rms / rule.clipThreshold());
-        kernels.sgd(param, null, update, from, to, (float) stepSize, Float.POSITIVE_INFINITY, 1f, 0f, false);
+    }
+
+    /** The step along {@code u}: {@code alpha / max(1, RMS(u) / d)}. */
+    public static double stepSize(KernelSet kernels, Adafactor rule, double alpha, MemorySegment update, long from,
+                                  long to) {
+        double rms = Math.sqrt(kernels.sumOfSquares(update, from, to, 0.0) / (to - from));
+        return alpha / Math.max(1.0, rms / rule.clipThreshold());
     }
 
     /** The averages and the direction of every matrix of a factored parameter. */

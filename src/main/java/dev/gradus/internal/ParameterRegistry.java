@@ -81,9 +81,6 @@ public final class ParameterRegistry implements AutoCloseable {
             throw new IllegalArgumentException("gradient holds " + gradients + " " + plan.gradient()
                     + " elements but values holds " + n);
         }
-        if (!plan.isFloat32()) {
-            StorageChecks.requireStorable(rule);
-        }
         if (workers > 1) {
             requireShared("values", values);
             requireShared("gradient", gradient);

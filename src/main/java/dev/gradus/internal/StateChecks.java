@@ -87,8 +87,19 @@ public final class StateChecks {
      */
     public static long requireFactored(MemorySegment param, MemorySegment gradient, long[] shape,
                                             MemorySegment row, MemorySegment column, MemorySegment update) {
-        ArgumentChecks.requireNonNull("shape", shape);
         long n = requireParamAndGradient(param, gradient, 0, SegmentChecks.requireWritableFloats("param", param));
+        requireFactoredState(n, param, gradient, shape, row, column, update);
+        return n;
+    }
+
+    /**
+     * Checks the shape and Adafactor's float32 buffers for a parameter of {@code n} elements:
+     * the averages as the shape sizes them, the update as long as the parameter, all writable and
+     * sharing no byte with each other, the parameter or the gradient.
+     */
+    public static void requireFactoredState(long n, MemorySegment param, MemorySegment gradient, long[] shape,
+                                            MemorySegment row, MemorySegment column, MemorySegment update) {
+        ArgumentChecks.requireNonNull("shape", shape);
         Factoring.requireShape(shape, n);
         long rows = Factoring.rowsOf(shape);
         long columns = Factoring.columnsOf(shape, n);
@@ -102,7 +113,6 @@ public final class StateChecks {
         SegmentChecks.requireDisjoint("column", column, "row", row);
         SegmentChecks.requireDisjoint("update", update, "row", row);
         SegmentChecks.requireDisjoint("update", update, "column", column);
-        return n;
     }
 
     private static void requireApart(String name, MemorySegment state, MemorySegment param, MemorySegment gradient) {
@@ -159,7 +169,6 @@ public final class StateChecks {
         }
         String name = rule.stateName(index);
         ArgumentChecks.requireNonNull(name, state);
-        // Adafactor's row averages: one (unused) float for the vector a range is.
         long held = SegmentChecks.requireWritableFloats(name, state);
         if (ScheduleFreeAveraging.isAveraging(rule, index)) {
             if (held != ScheduleFreeAveraging.FLOATS) {
@@ -167,10 +176,18 @@ public final class StateChecks {
                         + " keeps " + ScheduleFreeAveraging.FLOATS + " there (the bits of lrMax and weightSum)");
             }
         } else {
-            SegmentChecks.requireSameLength(name, held, rule instanceof Adafactor && index == 0 ? 1 : n);
+            SegmentChecks.requireSameLength(name, held, rangedLength(rule, index, n));
         }
         SegmentChecks.requireDisjoint(name, state, "param", param);
         SegmentChecks.requireDisjoint(name, state, "gradient", gradient);
+    }
+
+    /**
+     * The elements of state buffer {@code index} for a step on a range of {@code n} elements: the
+     * range's, but one (unused) float for Adafactor's row averages, the range being a vector.
+     */
+    public static long rangedLength(UpdateRule rule, int index, long n) {
+        return rule instanceof Adafactor && index == 0 ? 1 : n;
     }
 
     private static String describe(UpdateRule rule) {

@@ -119,11 +119,12 @@ public final class StateMemory implements AutoCloseable {
 
     /**
      * The type of state buffer {@code index}: the plan's, except float32 for a schedule-free
-     * {@code averaging} (scalars) and for LAMB's update {@code u} ({@link LayerWise#isUpdate}).
+     * {@code averaging} (scalars), for LAMB's update {@code u} ({@link LayerWise#isUpdate}) and
+     * for all of Adafactor's state (sublinear averages, and a direction rewritten by every step).
      */
     public static StorageType stateType(UpdateRule rule, int index, StoragePlan plan) {
-        return ScheduleFreeAveraging.isAveraging(rule, index) || LayerWise.isUpdate(rule, index) ? StorageType.FLOAT32
-                : plan.state();
+        return ScheduleFreeAveraging.isAveraging(rule, index) || LayerWise.isUpdate(rule, index)
+                || rule instanceof Adafactor ? StorageType.FLOAT32 : plan.state();
     }
 
     /** The type of the optimizer's weights' buffer: float32 for a master, the parameter's for Kahan, else null. */

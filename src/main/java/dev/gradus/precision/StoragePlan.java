@@ -16,8 +16,10 @@ import java.util.Objects;
  * compensation and {@code 2 + k} for state buffer {@code k}: the same bits at every width, thread
  * count and range split, and after a resume that restores the seed and the step.
  *
- * <p>A rule's scalar state (the four floats of a schedule-free {@code averaging} buffer) stays
- * float32 whatever {@code state} says.
+ * <p>Some state stays float32 whatever {@code state} says: a rule's scalar state (the four floats
+ * of a schedule-free {@code averaging} buffer), LAMB's update {@code u} and all of Adafactor's
+ * state (its row and column averages, sublinear in a matrix's size, and its update): the updates
+ * are rewritten whole by every step before they are read.
  *
  * @param parameter the parameter's type; {@link Weights#KAHAN} and {@link Weights#FLOAT32_MASTER}
  *                  need a 16-bit one

@@ -2,6 +2,7 @@ package dev.gradus.kernels;
 
 import dev.gradus.AdaBelief;
 import dev.gradus.AdaGrad;
+import dev.gradus.Adafactor;
 import dev.gradus.Adadelta;
 import dev.gradus.Adam;
 import dev.gradus.Adamax;
@@ -70,9 +71,15 @@ final class Rules {
                         rule -> ((Lion) rule).withWeightDecay(0)));
     }
 
-    /** The layer-wise rules, whose step on a range treats the range as the layer. */
-    static List<RuleFamily> layerWise() {
+    /**
+     * The rules whose step on a range treats the range as a whole: the layer-wise LARS and LAMB
+     * (the range is the layer) and Adafactor (the range is a vector).
+     */
+    static List<RuleFamily> wholeRange() {
         return List.of(
+                new RuleFamily("adafactor", random -> adafactor(random, WEIGHT_DECAYS),
+                        random -> adafactor(random, TYPICAL_WEIGHT_DECAYS),
+                        rule -> ((Adafactor) rule).withWeightDecay(0)),
                 new RuleFamily("lars", random -> lars(random, DECAY_RATES, WEIGHT_DECAYS),
                         random -> lars(random, Gen.elementOf(0.0, 0.9), TYPICAL_WEIGHT_DECAYS),
                         rule -> ((Lars) rule).withWeightDecay(0)),
@@ -80,6 +87,12 @@ final class Rules {
                         random -> lamb(random, Gen.elementOf(0.9, 0.5), Gen.elementOf(0.999, 0.99),
                                 TYPICAL_WEIGHT_DECAYS),
                         rule -> ((Lamb) rule).withWeightDecay(0)));
+    }
+
+    private static Adafactor adafactor(SplittableRandom random, Gen<Double> weightDecays) {
+        return new Adafactor(Gen.elementOf(-0.8, -0.5, 0.0).next(random), Gen.elementOf(0x1p-23, 1e-20).next(random),
+                Gen.elementOf(1e-3, 0.0).next(random), Gen.elementOf(1.0, 2.0).next(random), weightDecays.next(random),
+                random.nextInt(4) == 0);
     }
 
     private static Lars lars(SplittableRandom random, Gen<Double> momenta, Gen<Double> weightDecays) {

@@ -1,5 +1,6 @@
 package dev.gradus.kernels;
 
+import dev.gradus.Adafactor;
 import dev.gradus.UpdateRule;
 import dev.gradus.testing.property.Buffers;
 import dev.gradus.testing.property.Floats;
@@ -59,6 +60,7 @@ record StepCase(RuleFamily rule, UpdateRule hyperparameters, double learningRate
             UpdateRule hyperparameters = rule.rules().next(random);
             List<float[]> state = IntStream.range(0, hyperparameters.stateBuffers())
                     .mapToObj(s -> ScheduleFreeCases.isAveraging(hyperparameters, s) ? ScheduleFreeCases.averaging(random)
+                            : isRowAverage(hyperparameters, s) ? new float[1]
                             : random.nextBoolean() ? new float[n] : arrays.next(random))
                     .toList();
             List<float[]> gradients = Stream.generate(() -> arrays.next(random)).limit(5 + random.nextInt(3)).toList();
@@ -66,6 +68,11 @@ record StepCase(RuleFamily rule, UpdateRule hyperparameters, double learningRate
                     firstSteps.next(random), random.nextBoolean() ? Buffers.Kind.HEAP : Buffers.Kind.NATIVE,
                     offsets.next(random), arrays.next(random), state, gradients);
         };
+    }
+
+    /** Whether state buffer {@code index} is Adafactor's row average: one float for the vector a range is. */
+    static boolean isRowAverage(UpdateRule rule, int index) {
+        return rule instanceof Adafactor && index == 0;
     }
 
     /** Shrinks toward fewer elements, offset 0, fewer steps and simpler values. */
@@ -86,9 +93,10 @@ record StepCase(RuleFamily rule, UpdateRule hyperparameters, double learningRate
 
     StepCase truncatedTo(int length) {
         UnaryOperator<float[]> cut = values -> Arrays.copyOf(values, length);
-        // A schedule-free averaging holds 4 floats whatever the length.
+        // A schedule-free averaging holds 4 floats, Adafactor's row average 1, whatever the length.
         List<float[]> cutState = IntStream.range(0, state.size())
-                .mapToObj(s -> ScheduleFreeCases.isAveraging(hyperparameters, s) ? state.get(s) : cut.apply(state.get(s)))
+                .mapToObj(s -> ScheduleFreeCases.isAveraging(hyperparameters, s) || isRowAverage(hyperparameters, s)
+                        ? state.get(s) : cut.apply(state.get(s)))
                 .toList();
         return new StepCase(rule, hyperparameters, learningRate, firstStep, kind, offset, cut.apply(param),
                 cutState, gradients.stream().map(cut).toList());

@@ -30,11 +30,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Steps on low-precision buffers ({@code Kernels.step} with a {@link StoragePlan}): for every
- * elementwise rule and the layer-wise LARS and LAMB, every storage type of the parameter, the gradient and the state, both
+ * elementwise rule, Adafactor and the layer-wise LARS and LAMB, every storage type of the parameter, the gradient and the state, both
  * roundings and the three ways of keeping weights, the bits after each step, split into two
  * ranges at a random element, are those of a reference that widens whole buffers element by
- * element, takes the float32 step on the same two ranges (for LARS and LAMB, two layers: their
- * norms are those of the widened buffers), and narrows element by element with the random bits of
+ * element, takes the float32 step on the same two ranges (for Adafactor two vectors, for LARS
+ * and LAMB two layers: their norms are those of the widened buffers), and narrows element by element with the random bits of
  * {@link RoundingBits} at the element's index. The selected kernels run at the width this run
  * forces; element counts cross the tiles' boundaries.
  */
@@ -58,14 +58,17 @@ class StoredStepTest {
         return Rules.all();
     }
 
-    static List<RuleFamily> layerWise() {
-        return Rules.layerWise();
+    static List<RuleFamily> wholeRange() {
+        return Rules.wholeRange();
     }
 
-    /** LARS and LAMB: each of the two ranges is a layer, its norms those of the widened buffers. */
+    /**
+     * Adafactor, LARS and LAMB: each of the two ranges is a vector or a layer, its norms those of
+     * the widened buffers.
+     */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("layerWise")
-    void theStoredLayerWiseStepIsTheWidenedFloatStepRounded(RuleFamily rule) {
+    @MethodSource("wholeRange")
+    void theStoredWholeRangeStepIsTheWidenedFloatStepRounded(RuleFamily rule) {
         theStoredStepIsTheWidenedFloatStepRounded(rule);
     }
 
@@ -127,7 +130,7 @@ class StoredStepTest {
                             cut, n, Float.POSITIVE_INFINITY, 1f);
                 }
                 reference(rule, s.learningRate(), t, plan, expected, gradient, n, cut);
-                tested.assertSameBits(expected, plan, n, "after step " + (step + 1));
+                tested.assertSameBits(expected, rule, plan, "after step " + (step + 1));
             }
         }
     }
@@ -138,17 +141,11 @@ class StoredStepTest {
      */
     private static void reference(UpdateRule rule, double learningRate, long t, StoragePlan plan, Stored buffers,
                                   MemorySegment gradient, int n, long cut) {
-        MemorySegment w = widened(plan.paramBuffer(), buffers.param, n);
-        if (plan.weights() == Weights.KAHAN) {
-            MemorySegment c = widened(plan.parameter(), buffers.copy, n);
-            for (int i = 0; i < n; i++) {
-                w.setAtIndex(FLOAT, i, w.getAtIndex(FLOAT, i) + c.getAtIndex(FLOAT, i));
-            }
-        }
+        MemorySegment w = widenedWeights(plan, buffers.param, buffers.copy, n);
         List<MemorySegment> state = new ArrayList<>();
         for (int k = 0; k < rule.stateBuffers(); k++) {
-            state.add(ScheduleFreeCases.isAveraging(rule, k) ? buffers.state.get(k)
-                    : widened(StateMemory.stateType(rule, k, plan), buffers.state.get(k), n));
+            StorageType type = StateMemory.stateType(rule, k, plan);
+            state.add(type == StorageType.FLOAT32 ? buffers.state.get(k) : widened(type, buffers.state.get(k), n));
         }
         MemorySegment g = widened(plan.gradient(), gradient, n);
         Kernels.step(rule, learningRate, t, w, g, state, 0, cut, Float.POSITIVE_INFINITY, 1f);
@@ -156,24 +153,42 @@ class StoredStepTest {
             Kernels.step(rule, learningRate, t, w, g, state, cut, n, Float.POSITIVE_INFINITY, 1f);
         }
         for (int k = 0; k < rule.stateBuffers(); k++) {
-            if (!ScheduleFreeCases.isAveraging(rule, k)) {
-                narrow(plan, StateMemory.stateType(rule, k, plan), state.get(k), buffers.state.get(k), n, t,
-                        TiledStep.STATE_BUFFER + k);
+            StorageType type = StateMemory.stateType(rule, k, plan);
+            if (type != StorageType.FLOAT32) {
+                narrow(plan, type, state.get(k), buffers.state.get(k), n, t, TiledStep.STATE_BUFFER + k);
             }
         }
+        narrowWeights(plan, w, buffers.param, buffers.copy, n, t);
+    }
+
+    /** The weights {@code w} a step sees, widened into a fresh float array: the parameter, the master, or the Kahan sum. */
+    static MemorySegment widenedWeights(StoragePlan plan, MemorySegment param, MemorySegment copy, int n) {
+        MemorySegment w = widened(plan.paramBuffer(), param, n);
+        if (plan.weights() == Weights.KAHAN) {
+            MemorySegment c = widened(plan.parameter(), copy, n);
+            for (int i = 0; i < n; i++) {
+                w.setAtIndex(FLOAT, i, w.getAtIndex(FLOAT, i) + c.getAtIndex(FLOAT, i));
+            }
+        }
+        return w;
+    }
+
+    /** Step {@code t}'s weights {@code w'} into the weights' buffers, as the plan keeps them. */
+    static void narrowWeights(StoragePlan plan, MemorySegment w, MemorySegment param, MemorySegment copy, int n,
+                              long t) {
         switch (plan.weights()) {
-            case ROUNDED -> narrow(plan, plan.parameter(), w, buffers.param, n, t, TiledStep.PARAM_BUFFER);
+            case ROUNDED -> narrow(plan, plan.parameter(), w, param, n, t, TiledStep.PARAM_BUFFER);
             case FLOAT32_MASTER -> {
-                MemorySegment.copy(w, 0, buffers.param, 0, (long) n * Float.BYTES);
-                narrow(plan, plan.parameter(), w, buffers.copy, n, t, TiledStep.PARAM_BUFFER);
+                MemorySegment.copy(w, 0, param, 0, (long) n * Float.BYTES);
+                narrow(plan, plan.parameter(), w, copy, n, t, TiledStep.PARAM_BUFFER);
             }
             case KAHAN -> {
-                narrow(plan, plan.parameter(), w, buffers.param, n, t, TiledStep.PARAM_BUFFER);
-                MemorySegment rounded = widened(plan.parameter(), buffers.param, n);
+                narrow(plan, plan.parameter(), w, param, n, t, TiledStep.PARAM_BUFFER);
+                MemorySegment rounded = widened(plan.parameter(), param, n);
                 for (int i = 0; i < n; i++) {
                     w.setAtIndex(FLOAT, i, w.getAtIndex(FLOAT, i) - rounded.getAtIndex(FLOAT, i));
                 }
-                narrow(plan, plan.parameter(), w, buffers.copy, n, t, TiledStep.COMPENSATION_BUFFER);
+                narrow(plan, plan.parameter(), w, copy, n, t, TiledStep.COMPENSATION_BUFFER);
             }
         }
     }
@@ -224,6 +239,26 @@ class StoredStepTest {
                 widened(type, actual, elements));
     }
 
+    /**
+     * The weight copy that goes with {@code param}, made from {@code values}: null for rounded
+     * weights, the model copy (zeros) beside a master, or the compensation {@code values - param}.
+     */
+    static MemorySegment weightCopy(Arena arena, boolean heap, StoragePlan plan, MemorySegment param, float[] values) {
+        int n = values.length;
+        if (plan.weights() == Weights.FLOAT32_MASTER) {
+            return buffer(arena, heap, plan.parameter(), new float[n]);
+        }
+        if (plan.weights() != Weights.KAHAN) {
+            return null;
+        }
+        float[] residual = new float[n];
+        MemorySegment rounded = widened(plan.parameter(), param, n);
+        for (int i = 0; i < n; i++) {
+            residual[i] = values[i] - rounded.getAtIndex(FLOAT, i);
+        }
+        return buffer(arena, heap, plan.parameter(), residual);
+    }
+
     /** One copy of a case's buffers. */
     private record Stored(MemorySegment param, MemorySegment copy, List<MemorySegment> state) {
 
@@ -231,17 +266,7 @@ class StoredStepTest {
             StepCase s = c.steps();
             StoragePlan plan = c.plan();
             MemorySegment param = buffer(arena, c.heap(), plan.paramBuffer(), s.param());
-            MemorySegment copy = null;
-            if (plan.weights() == Weights.FLOAT32_MASTER) {
-                copy = buffer(arena, c.heap(), plan.parameter(), new float[s.n()]);
-            } else if (plan.weights() == Weights.KAHAN) {
-                float[] residual = new float[s.n()];
-                MemorySegment rounded = widened(plan.parameter(), param, s.n());
-                for (int i = 0; i < s.n(); i++) {
-                    residual[i] = s.param()[i] - rounded.getAtIndex(FLOAT, i);
-                }
-                copy = buffer(arena, c.heap(), plan.parameter(), residual);
-            }
+            MemorySegment copy = weightCopy(arena, c.heap(), plan, param, s.param());
             List<MemorySegment> state = new ArrayList<>();
             for (int k = 0; k < s.hyperparameters().stateBuffers(); k++) {
                 state.add(buffer(arena, c.heap(), StateMemory.stateType(s.hyperparameters(), k, plan),
@@ -250,15 +275,14 @@ class StoredStepTest {
             return new Stored(param, copy, state);
         }
 
-        void assertSameBits(Stored expected, StoragePlan plan, int n, String when) {
+        void assertSameBits(Stored expected, UpdateRule rule, StoragePlan plan, String when) {
             assertSameWidened("param " + when, plan.paramBuffer(), expected.param, param);
             if (copy != null) {
                 assertSameWidened(StorageChecks.weightCopyName(plan) + " " + when, plan.parameter(), expected.copy, copy);
             }
             for (int k = 0; k < state.size(); k++) {
-                StorageType type = state.get(k).byteSize() == (long) n * plan.state().bytes() ? plan.state()
-                        : StorageType.FLOAT32;
-                assertSameWidened("state " + k + " " + when, type, expected.state.get(k), state.get(k));
+                assertSameWidened("state " + k + " " + when, StateMemory.stateType(rule, k, plan), expected.state.get(k),
+                        state.get(k));
             }
         }
     }

@@ -1,11 +1,11 @@
 package dev.gradus.internal.precision;
 
-import dev.gradus.Adafactor;
 import dev.gradus.UpdateRule;
 import dev.gradus.internal.ArgumentChecks;
 import dev.gradus.internal.LayerWise;
 import dev.gradus.internal.ScheduleFreeAveraging;
 import dev.gradus.internal.SegmentChecks;
+import dev.gradus.internal.StateChecks;
 import dev.gradus.internal.StateMemory;
 import dev.gradus.precision.StoragePlan;
 import dev.gradus.precision.StorageType;
@@ -32,8 +32,21 @@ public final class StorageChecks {
     public static long requireStoredStep(UpdateRule rule, StoragePlan plan, MemorySegment param,
                                          MemorySegment weightCopy, MemorySegment gradient, MemorySegment state0,
                                          MemorySegment state1, MemorySegment state2, long from, long to) {
+        long n = requireWeightsAndGradient(plan, param, weightCopy, gradient);
+        requireStatesAndRange(rule, plan, n, param, weightCopyName(plan), weightCopy, gradient, state0, state1, state2,
+                from, to);
+        return n;
+    }
+
+    /**
+     * Checks the weights' buffers and the gradient of a step: the parameter writable in its
+     * type, the weight copy the plan takes (or none), the gradient as long, no two sharing a byte.
+     *
+     * @return the parameter's number of elements
+     */
+    private static long requireWeightsAndGradient(StoragePlan plan, MemorySegment param, MemorySegment weightCopy,
+                                                  MemorySegment gradient) {
         ArgumentChecks.requireNonNull("storage", plan);
-        requireStorable(rule);
         long n = requireElements("param", param, plan.paramBuffer(), true);
         requireLength("gradient", gradient, plan.gradient(), n, false);
         SegmentChecks.requireDisjoint("param", param, "gradient", gradient);
@@ -46,8 +59,27 @@ public final class StorageChecks {
         } else if (weightCopy != null) {
             throw new IllegalArgumentException("weightCopy must be null for " + plan.weights() + " weights");
         }
-        requireStatesAndRange(rule, plan, n, param, weightCopyName(plan), weightCopy, gradient, state0, state1, state2,
-                from, to);
+        return n;
+    }
+
+    /**
+     * Checks the buffers of a shaped Adafactor step on stored weights and gradient: those as a
+     * step checks them, the float32 averages and update as {@link StateChecks#requireFactoredState}
+     * does, apart from the weights' buffers too.
+     *
+     * @return the parameter's number of elements
+     */
+    public static long requireStoredFactored(StoragePlan plan, MemorySegment param, MemorySegment weightCopy,
+                                             MemorySegment gradient, long[] shape, MemorySegment row,
+                                             MemorySegment column, MemorySegment update) {
+        long n = requireWeightsAndGradient(plan, param, weightCopy, gradient);
+        StateChecks.requireFactoredState(n, param, gradient, shape, row, column, update);
+        if (weightCopy != null) {
+            String name = weightCopyName(plan);
+            SegmentChecks.requireDisjoint("row", row, name, weightCopy);
+            SegmentChecks.requireDisjoint("column", column, name, weightCopy);
+            SegmentChecks.requireDisjoint("update", update, name, weightCopy);
+        }
         return n;
     }
 
@@ -62,7 +94,6 @@ public final class StorageChecks {
                                            MemorySegment gradient, MemorySegment update, MemorySegment state0,
                                            MemorySegment state1, MemorySegment state2, long from, long to) {
         ArgumentChecks.requireNonNull("storage", plan);
-        requireStorable(rule);
         if (plan.weights() != Weights.ROUNDED) {
             throw new IllegalArgumentException("the update form reads the weights and writes the update: it takes "
                     + Weights.ROUNDED + " weights, not " + plan.weights());
@@ -85,19 +116,6 @@ public final class StorageChecks {
             case FLOAT32_MASTER -> "model";
             case ROUNDED -> "weightCopy";
         };
-    }
-
-    /**
-     * Requires a rule that steps stored buffers: every rule but Adafactor, whose factored second
-     * moment averages rows and columns of the whole gradient between passes.
-     */
-    public static void requireStorable(UpdateRule rule) {
-        ArgumentChecks.requireNonNull("rule", rule);
-        if (rule instanceof Adafactor) {
-            throw new IllegalArgumentException("storage types other than float32 are not available for "
-                    + rule.getClass().getSimpleName() + ", whose step averages rows and columns of the whole"
-                    + " gradient; got " + rule);
-        }
     }
 
     /**
@@ -163,7 +181,8 @@ public final class StorageChecks {
         if (ScheduleFreeAveraging.isAveraging(rule, index)) {
             requireLength(name, state, StorageType.FLOAT32, ScheduleFreeAveraging.FLOATS, true);
         } else {
-            requireLength(name, state, StateMemory.stateType(rule, index, plan), n, true);
+            requireLength(name, state, StateMemory.stateType(rule, index, plan), StateChecks.rangedLength(rule, index, n),
+                    true);
         }
         SegmentChecks.requireDisjoint(name, state, "param", param);
         SegmentChecks.requireDisjoint(name, state, "gradient", gradient);
