@@ -13,7 +13,7 @@ import dev.gradus.internal.SegmentChecks;
 import dev.gradus.internal.StateChecks;
 import dev.gradus.internal.precision.StorageChecks;
 import dev.gradus.internal.precision.TiledAdafactor;
-import dev.gradus.internal.precision.TiledLayerWise;
+import dev.gradus.internal.precision.StoredSteps;
 import dev.gradus.internal.precision.TiledStep;
 import dev.gradus.precision.StoragePlan;
 import dev.gradus.precision.Weights;
@@ -282,16 +282,8 @@ public final class Kernels {
         if (scheduleFree) {
             ScheduleFreeViews.requireWhole(rule, n, from, to);
         }
-        if (LayerWise.is(rule)) {
-            TiledLayerWise.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, weightCopy, gradient,
-                    state0, state1, state2, n, from, to, clipValue, clipScale);
-        } else if (rule instanceof Adafactor adafactor) {
-            TiledAdafactor.step(KernelProvider.kernels(), adafactor, learningRate, step, storage, param, weightCopy,
-                    gradient, 1, to - from, state0, state1, state2, n, from, to, clipScale, true);
-        } else {
-            TiledStep.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, weightCopy, gradient,
-                    null, state0, state1, state2, from, to, true, clipValue, clipScale);
-        }
+        StoredSteps.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, weightCopy, gradient,
+                state0, state1, state2, n, from, to, clipValue, clipScale);
         if (scheduleFree) {
             ScheduleFreeAveraging.commit(rule, learningRate, step, state.get(ScheduleFreeAveraging.index(rule)));
         }
