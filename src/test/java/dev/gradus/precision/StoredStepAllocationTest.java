@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the Zen 5 too, while each compiles within a second in a JVM of its own (docs/startup.md,
  * "Limits", on mixed profiles). The child runs with the warm-up off, so that every step runs the
  * vector kernels (with the warm-up, the first thousand steps could run allocation-free on the
- * chunked kernels, and they did until the option was added), and with
+ * chunked kernels), and with
  * {@code -XX:-UseProfiledLoopPredicate}: without it the Adam cases took 30 to 43 s to settle on
  * the Intel Xeon (the profiled-predicate recompilations of docs/startup.md, which
  * {@code StaysCompiledTest} is about), with it 3 to 5 s.
