@@ -4,6 +4,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,6 +22,9 @@ public final class StreamKernels {
     private static final int LANES = SPECIES.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
+    /** As many int lanes as {@link #SPECIES} has float lanes: one vector holds two 16-bit elements a lane. */
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
 
     private StreamKernels() {
     }
@@ -94,6 +99,62 @@ public final class StreamKernels {
             a.set(FLOAT, at, gs - a.get(FLOAT, at));
             b.set(FLOAT, at, gs - b.get(FLOAT, at));
             c.set(FLOAT, at, gs - c.get(FLOAT, at));
+        }
+    }
+
+    /**
+     * 16 bytes per element (Adam with bfloat16 weights and state, float32 gradients): reads
+     * {@code g}, reads and writes the float stream {@code s} (two 16-bit buffers' bytes) and the
+     * 16-bit stream {@code h}, which advances one vector per two of the float streams; {@code h}
+     * takes {@code h ^ bits(g)}, integer math, so no float value of its bytes is ever formed.
+     */
+    public static void readTwoWriteOnePlusHalf(MemorySegment g, MemorySegment s, MemorySegment h, long n) {
+        long i = 0;
+        for (long bound = n - n % (2L * LANES); i < bound; i += 2L * LANES) {
+            long at = i * Float.BYTES;
+            FloatVector g0 = load(g, at);
+            FloatVector g1 = load(g, at + LANES * Float.BYTES);
+            g0.sub(load(s, at)).intoMemorySegment(s, at, ORDER);
+            g1.sub(load(s, at + LANES * Float.BYTES)).intoMemorySegment(s, at + LANES * Float.BYTES, ORDER);
+            long half = i * Short.BYTES;
+            IntVector.fromMemorySegment(INTS, h, half, ORDER).lanewise(VectorOperators.XOR, g0.reinterpretAsInts())
+                    .intoMemorySegment(h, half, ORDER);
+        }
+        for (; i < n; i++) {
+            long at = i * Float.BYTES;
+            float gs = g.get(FLOAT, at);
+            s.set(FLOAT, at, gs - s.get(FLOAT, at));
+            h.set(SHORT, i * Short.BYTES, (short) (h.get(SHORT, i * Short.BYTES) ^ Float.floatToRawIntBits(gs)));
+        }
+    }
+
+    /**
+     * 22 bytes per element (Adam with a float32 master, its bfloat16 model copy and bfloat16
+     * state): {@link #readThreeWriteTwo}'s traffic on {@code w, g, s} plus the 16-bit stream
+     * {@code h}, written and not read, one vector per two of the float streams.
+     */
+    public static void readThreeWriteTwoPlusHalfWrite(MemorySegment w, MemorySegment g, MemorySegment s,
+                                                      MemorySegment h, long n) {
+        long i = 0;
+        for (long bound = n - n % (2L * LANES); i < bound; i += 2L * LANES) {
+            long at = i * Float.BYTES;
+            long next = at + LANES * Float.BYTES;
+            FloatVector g0 = load(g, at);
+            FloatVector g1 = load(g, next);
+            FloatVector w0 = g0.sub(load(w, at));
+            w0.intoMemorySegment(w, at, ORDER);
+            g1.sub(load(w, next)).intoMemorySegment(w, next, ORDER);
+            g0.sub(load(s, at)).intoMemorySegment(s, at, ORDER);
+            g1.sub(load(s, next)).intoMemorySegment(s, next, ORDER);
+            w0.reinterpretAsInts().intoMemorySegment(h, i * Short.BYTES, ORDER);
+        }
+        for (; i < n; i++) {
+            long at = i * Float.BYTES;
+            float gs = g.get(FLOAT, at);
+            float ws = gs - w.get(FLOAT, at);
+            w.set(FLOAT, at, ws);
+            s.set(FLOAT, at, gs - s.get(FLOAT, at));
+            h.set(SHORT, i * Short.BYTES, (short) Float.floatToRawIntBits(ws));
         }
     }
 

@@ -73,11 +73,12 @@ public abstract class StreamState {
      * GB/s: every buffer is read once and every buffer but the gradient is written once,
      * {@code 4 * (2 * bufferCount() - 1)}. For a rule with {@code s} state buffers that is the
      * parameter read and written, the gradient read, and each state buffer read and written:
-     * {@code 4 * (3 + 2 s)}, 12 bytes for SGD and 28 for Adam.
+     * {@code 4 * (3 + 2 s)}, 12 bytes for SGD and 28 for Adam. A benchmark whose buffers are not all
+     * float32 counts their real types instead ({@link StoredAdamBenchmark}).
      *
      * @return bytes per element of one step
      */
-    public final int bytesPerElement() {
+    public int bytesPerElement() {
         return Float.BYTES * (2 * bufferCount() - 1);
     }
 

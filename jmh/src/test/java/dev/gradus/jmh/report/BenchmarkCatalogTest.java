@@ -56,7 +56,9 @@ class BenchmarkCatalogTest {
                 Map.entry("lion", 20.0), Map.entry("adamax", 28.0), Map.entry("adadelta", 28.0),
                 Map.entry("radam", 28.0), Map.entry("rprop", 28.0), Map.entry("nadam", 28.0),
                 Map.entry("adabelief", 28.0), Map.entry("yogi", 28.0), Map.entry("customlion", 20.0),
-                Map.entry("schedulefreeadamw", 28.0), Map.entry("schedulefreesgd", 20.0));
+                Map.entry("schedulefreeadamw", 28.0), Map.entry("schedulefreesgd", 20.0),
+                Map.entry("adambf16state", 20.0), Map.entry("adambf16stochastic", 20.0),
+                Map.entry("adambf16all", 16.0), Map.entry("adambf16kahan", 20.0), Map.entry("adambf16master", 22.0));
         assertTrue(bytes.entrySet().containsAll(expected.entrySet()), bytes.toString());
     }
 
