@@ -41,8 +41,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code bf16-kahan}: bfloat16 weights with a bfloat16 compensation and state, 20 bytes;</li>
  *   <li>{@code bf16-master}: a float32 master, a bfloat16 model copy written, bfloat16 state, 22 bytes.</li>
  * </ul>
- * Not a rule of the throughput report; run it by hand (see {@code jmh/README.md}), for example
- * {@code StoredStepBenchmark -p n=4096,16777216 -prof gc}.
+ * Every storage in one class, for a quick comparison by hand (see {@code jmh/README.md}), for
+ * example {@code StoredStepBenchmark -p n=4096,16777216 -prof gc}; the throughput report's rows
+ * for the same plans, with their baselines and rooflines, are the {@link StoredAdamBenchmark}s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
