@@ -141,6 +141,27 @@ public interface KernelSet {
               float decayFactor, float clipValue, float factor, float weightDecay, boolean scaled);
 
     /**
+     * {@link #adam} in place without AMSGrad on float32 {@code param} and {@code gradient}, with
+     * {@code m} and {@code v} stored as bfloat16: each element's moments are widened, stepped in
+     * float32 as {@link #adam} steps them (the weights from the moments before narrowing), and
+     * narrowed to nearest even, in one pass over the whole vectors of {@code [from, to)}. The
+     * bits are those of the tiled step on the same plan ({@code TiledStep}). Kernels without such
+     * a loop step nothing.
+     *
+     * @param m the first moment, bfloat16 element {@code i} at byte {@code 2 i}, modified
+     * @param v the second moment, the same
+     * @return the end of the elements stepped, from {@code from}: the caller steps the rest; these
+     *         kernels return {@code from}
+     */
+    default long adamBf16State(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
+                               long from, long to, float beta1, float oneMinusBeta1, float beta2,
+                               float oneMinusBeta2, float stepSize, float secondMomentScale, float epsilon,
+                               boolean epsilonInside, float decayFactor, float clipValue, float factor,
+                               float weightDecay, boolean scaled) {
+        return from;
+    }
+
+    /**
      * Lion on {@code [from, to)}, with the effective gradient {@code g} formed as in {@link #sgd}:
      * <pre>
      *   c = beta1 * m + oneMinusBeta1 * g

@@ -283,6 +283,30 @@ public final class RuleSteps {
                              MemorySegment update, MemorySegment gradient, MemorySegment m, MemorySegment v,
                              MemorySegment vmax, long from, long to, float clipValue, float factor,
                              boolean scaled) {
+        adam(kernels, rule, learningRate, step, param, update, gradient, m, v, vmax, from, to, clipValue, factor,
+                scaled, false);
+    }
+
+    /**
+     * Adam's in-place step without AMSGrad through {@link KernelSet#adamBf16State}: float32
+     * weights and gradient, {@code m} and {@code v} stored as bfloat16 and narrowed to nearest
+     * even, in one pass over the whole vectors of {@code [from, to)}, with the gradient clamped and
+     * scaled if {@code clipped}, as {@link #step} does.
+     *
+     * @return the end of the elements stepped: {@code from} if the kernels have no such pass
+     */
+    public static long adamBf16State(KernelSet kernels, Adam rule, double learningRate, long step,
+                                     MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
+                                     long from, long to, boolean clipped, float clipValue, float clipScale) {
+        return adam(kernels, rule, learningRate, step, param, null, gradient, m, v, null, from, to, clipValue,
+                factor(rule.maximize(), clipScale), clipped || rule.maximize(), true);
+    }
+
+    /** Adam's per-step scalars, then {@link KernelSet#adam}, or its bfloat16 state pass if {@code bf16State}. */
+    private static long adam(KernelSet kernels, Adam rule, double learningRate, long step, MemorySegment param,
+                             MemorySegment update, MemorySegment gradient, MemorySegment m, MemorySegment v,
+                             MemorySegment vmax, long from, long to, float clipValue, float factor,
+                             boolean scaled, boolean bf16State) {
         double correction1 = BiasCorrection.of(rule.beta1(), step);
         double correction2 = BiasCorrection.of(rule.beta2(), step);
         boolean inside = rule.epsilonPlacement() == EpsilonPlacement.INSIDE_SQRT;
@@ -290,11 +314,19 @@ public final class RuleSteps {
         double stepSize = algorithm1 ? learningRate / correction1 : learningRate * Math.sqrt(correction2) / correction1;
         double secondMomentScale = !algorithm1 ? 1.0 : inside ? 1.0 / correction2 : 1.0 / Math.sqrt(correction2);
         boolean decoupled = rule.decoupledWeightDecay();
+        float decayFactor = decayFactor(decoupled, learningRate, rule.weightDecay());
+        float weightDecay = decoupled ? 0f : (float) rule.weightDecay();
+        if (bf16State) {
+            return kernels.adamBf16State(param, gradient, m, v, from, to, (float) rule.beta1(),
+                    (float) (1.0 - rule.beta1()), (float) rule.beta2(), (float) (1.0 - rule.beta2()),
+                    (float) stepSize, (float) secondMomentScale, (float) rule.epsilon(), inside, decayFactor,
+                    clipValue, factor, weightDecay, scaled);
+        }
         kernels.adam(param, update, gradient, m, v, vmax, from, to,
                 (float) rule.beta1(), (float) (1.0 - rule.beta1()),
                 (float) rule.beta2(), (float) (1.0 - rule.beta2()),
                 (float) stepSize, (float) secondMomentScale, (float) rule.epsilon(), inside, rule.amsgrad(),
-                decayFactor(decoupled, learningRate, rule.weightDecay()),
-                clipValue, factor, decoupled ? 0f : (float) rule.weightDecay(), scaled);
+                decayFactor, clipValue, factor, weightDecay, scaled);
+        return to;
     }
 }

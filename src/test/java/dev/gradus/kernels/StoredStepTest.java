@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,11 +47,20 @@ class StoredStepTest {
     private static final int STEPS = 3;
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
-    /** A case: the rule's steps, the plan, whether buffers are on the heap, and where the range splits. */
-    record StoredCase(StepCase steps, StoragePlan plan, boolean heap, double split) {
+    /**
+     * A case: the rule's steps, the plan, whether buffers are on the heap, where the range splits,
+     * and the gradient's clamp and scale ({@code +inf} and 1 for none).
+     */
+    record StoredCase(StepCase steps, StoragePlan plan, boolean heap, double split, float clipValue,
+                      float clipScale) {
+        StoredCase(StepCase steps, StoragePlan plan, boolean heap, double split) {
+            this(steps, plan, heap, split, Float.POSITIVE_INFINITY, 1f);
+        }
+
         @Override
         public String toString() {
-            return plan + (heap ? ", heap" : ", native") + ", split at " + split + ", " + steps;
+            return plan + (heap ? ", heap" : ", native") + ", split at " + split + ", clip " + clipValue + ", scale "
+                    + clipScale + ", " + steps;
         }
     }
 
@@ -90,6 +100,30 @@ class StoredStepTest {
                 .check(StoredStepTest::check);
     }
 
+    /**
+     * Adam on float32 weights and gradient with bfloat16 state rounded to nearest, the plan whose
+     * whole vectors take the kernels' one-pass loop and whose rest takes the tiles: every option
+     * of Adam, clamped and scaled gradients too, gives the reference's bits.
+     */
+    @Test
+    void adamOnBfloat16StateInOnePassIsTheWidenedFloatStepRounded() {
+        RuleFamily adam = Rules.all().stream().filter(r -> r.name().equals("adam")).findFirst().orElseThrow();
+        Gen<StepCase> steps = StepCase.generator(adam, lengths(), Gen.constant(0));
+        StoragePlan plan = StoragePlan.of(StorageType.FLOAT32, StorageType.FLOAT32, StorageType.BFLOAT16);
+        Gen<Float> clipValues = Gen.elementOf(Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY, 0.5f, 1e-3f);
+        Gen<Float> clipScales = Gen.elementOf(1f, 1f, 0.25f, 3f);
+        Property.forAll("adam, bfloat16 state, nearest: one pass == widened float32 step, rounded",
+                        random -> new StoredCase(steps.next(random), plan, random.nextBoolean(), random.nextDouble(),
+                                clipValues.next(random), clipScales.next(random)))
+                .tries(TRIES * 2)
+                .cover("the one pass: no AMSGrad", c -> TiledStep.isAdamOnBf16State(c.steps().hyperparameters(),
+                        plan), TRIES)
+                .cover("heap buffers", StoredCase::heap, TRIES / 2)
+                .cover("a clamped or scaled gradient", c -> c.clipScale() != 1f || c.clipValue() < 1f, TRIES / 2)
+                .cover("more than one tile", c -> c.steps().n() > TiledStep.TILE, TRIES / 5)
+                .check(StoredStepTest::check);
+    }
+
     /** Element counts around a tile, a few thousand, and around the selected width's tails. */
     static Gen<Integer> lengths() {
         int lanes = Lanes.ofSelectedKernels();
@@ -124,12 +158,12 @@ class StoredStepTest {
                 MemorySegment gradient = buffer(arena, c.heap(), plan.gradient(), s.gradients().get(step));
                 long cut = ScheduleFreeCases.is(rule) ? n : (long) (c.split() * n);
                 Kernels.step(rule, s.learningRate(), t, plan, tested.param, tested.copy, gradient, tested.state, 0,
-                        cut, Float.POSITIVE_INFINITY, 1f);
+                        cut, c.clipValue(), c.clipScale());
                 if (cut < n) {
                     Kernels.step(rule, s.learningRate(), t, plan, tested.param, tested.copy, gradient, tested.state,
-                            cut, n, Float.POSITIVE_INFINITY, 1f);
+                            cut, n, c.clipValue(), c.clipScale());
                 }
-                reference(rule, s.learningRate(), t, plan, expected, gradient, n, cut);
+                reference(c, t, expected, gradient, cut);
                 tested.assertSameBits(expected, rule, plan, "after step " + (step + 1));
             }
         }
@@ -139,8 +173,11 @@ class StoredStepTest {
      * The step as its definition says: whole buffers widened, the float32 step on {@code [0, cut)}
      * and {@code [cut, n)} (the layers of a layer-wise rule), whole buffers narrowed.
      */
-    private static void reference(UpdateRule rule, double learningRate, long t, StoragePlan plan, Stored buffers,
-                                  MemorySegment gradient, int n, long cut) {
+    private static void reference(StoredCase c, long t, Stored buffers, MemorySegment gradient, long cut) {
+        UpdateRule rule = c.steps().hyperparameters();
+        double learningRate = c.steps().learningRate();
+        StoragePlan plan = c.plan();
+        int n = c.steps().n();
         MemorySegment w = widenedWeights(plan, buffers.param, buffers.copy, n);
         List<MemorySegment> state = new ArrayList<>();
         for (int k = 0; k < rule.stateBuffers(); k++) {
@@ -148,9 +185,9 @@ class StoredStepTest {
             state.add(type == StorageType.FLOAT32 ? buffers.state.get(k) : widened(type, buffers.state.get(k), n));
         }
         MemorySegment g = widened(plan.gradient(), gradient, n);
-        Kernels.step(rule, learningRate, t, w, g, state, 0, cut, Float.POSITIVE_INFINITY, 1f);
+        Kernels.step(rule, learningRate, t, w, g, state, 0, cut, c.clipValue(), c.clipScale());
         if (cut < n) {
-            Kernels.step(rule, learningRate, t, w, g, state, cut, n, Float.POSITIVE_INFINITY, 1f);
+            Kernels.step(rule, learningRate, t, w, g, state, cut, n, c.clipValue(), c.clipScale());
         }
         for (int k = 0; k < rule.stateBuffers(); k++) {
             StorageType type = StateMemory.stateType(rule, k, plan);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gradus.Adafactor;
 import dev.gradus.Adam;
+import dev.gradus.EpsilonPlacement;
 import dev.gradus.Kernels;
 import dev.gradus.Lamb;
 import dev.gradus.Momentum;
@@ -32,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * would be a heap object): the per-thread tiles are made once, and the conversions and kernels run
  * compiled, on native buffers and on heap arrays. The next step that allocates nothing (one of
  * the next five must) then gives the bits of the scalar kernels and conversions on copies of the
- * buffers.
+ * buffers. Adam with bfloat16 state and float32 weights, rounded to nearest (cases 0 and 9), runs
+ * the kernels' one-pass loop on the whole vectors and the tiles on the rest; the scalar path
+ * tiles everything.
  *
  * <p>Each case runs in a fresh JVM ({@link ChildJvm}), as a program that steps one parameter
  * would: what C2 makes of a loop depends on every call the JVM has profiled, and in the test JVM
@@ -75,7 +78,8 @@ class StoredStepAllocationTest {
                 Arguments.of(5, Adam.adamW(), kahan.withRounding(Rounding.STOCHASTIC, 7), false),
                 Arguments.of(6, Momentum.nesterov(0.9), master.withRounding(Rounding.STOCHASTIC, 3), true),
                 Arguments.of(7, Lamb.DEFAULT.withWeightDecay(0.01), kahan.withRounding(Rounding.STOCHASTIC, 9), false),
-                Arguments.of(8, Adafactor.pytorch(), master, false));
+                Arguments.of(8, Adafactor.pytorch(), master, false),
+                Arguments.of(9, Adam.adamW().withEpsilonPlacement(EpsilonPlacement.INSIDE_SQRT), bf16State, true));
     }
 
     @ParameterizedTest(name = "{1}, {2}, heap {3}")

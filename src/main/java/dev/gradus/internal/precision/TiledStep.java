@@ -1,5 +1,6 @@
 package dev.gradus.internal.precision;
 
+import dev.gradus.Adam;
 import dev.gradus.UpdateRule;
 import dev.gradus.internal.KernelSet;
 import dev.gradus.internal.RuleSteps;
@@ -17,6 +18,10 @@ import java.lang.foreign.MemorySegment;
  * the float32 step on its widened values, rounded as the plan says, whatever the tiles, the range
  * and its split; the vector and scalar paths agree because their kernels and conversions do.
  * Each buffer is read once and written once from memory; the tiles stay in the second-level cache.
+ *
+ * <p>Adam on bfloat16 state with float32 weights and gradient, rounded to nearest, skips the tiles
+ * for the whole vectors of its range where the kernels have a one-pass loop for it
+ * ({@link #isAdamOnBf16State}; decision 0028): the same bits, 20 bytes an element moved once.
  *
  * <p>Stochastic rounding's bits follow the element's index in its buffer, from the key of the
  * plan's seed, the step and the buffer's number (0 the parameter or model copy, 1 the Kahan
@@ -61,6 +66,10 @@ public final class TiledStep {
                             MemorySegment param, MemorySegment weightCopy, MemorySegment gradient,
                             MemorySegment update, MemorySegment state0, MemorySegment state1, MemorySegment state2,
                             long from, long to, boolean clipped, float clipValue, float clipScale) {
+        if (update == null && isAdamOnBf16State(rule, plan)) {
+            from = RuleSteps.adamBf16State(kernels, (Adam) rule, learningRate, step, param, gradient, state0, state1,
+                    from, to, clipped, clipped ? clipValue : Float.POSITIVE_INFINITY, clipped ? clipScale : 1f);
+        }
         Conversions conversions = kernels.conversions();
         TileScratch tiles = SCRATCH.get();
         int states = rule.stateBuffers();
@@ -92,6 +101,17 @@ public final class TiledStep {
                 storeWeights(kernels, conversions, plan, step, param, weightCopy, tiles, at, n);
             }
         }
+    }
+
+    /**
+     * Whether the step is Adam without AMSGrad on float32 weights and gradient with bfloat16 state
+     * rounded to nearest: the kernels' one-pass loop ({@code KernelSet.adamBf16State}) steps the
+     * whole vectors of its range, the tiles the rest, with the same bits.
+     */
+    public static boolean isAdamOnBf16State(UpdateRule rule, StoragePlan plan) {
+        return rule instanceof Adam adam && !adam.amsgrad() && plan.parameter() == StorageType.FLOAT32
+                && plan.weights() == Weights.ROUNDED && plan.gradient() == StorageType.FLOAT32
+                && plan.state() == StorageType.BFLOAT16 && plan.rounding() == Rounding.NEAREST_EVEN;
     }
 
     /** The key of buffer {@code buffer}'s random bits at this step, or 0 for nearest-even rounding. */

@@ -27,8 +27,6 @@ final class ConversionOptions {
     /** The number of distinct option sets. */
     static final int COUNT = 1 << 6;
 
-    private static final Class<? extends MemorySegment> SHORT_ARRAY_CLASS =
-            MemorySegment.ofArray(new short[0]).getClass();
     private static final Class<? extends MemorySegment> INT_ARRAY_CLASS =
             MemorySegment.ofArray(new int[0]).getClass();
 
@@ -54,7 +52,7 @@ final class ConversionOptions {
         if (LoopOptions.NATIVE_CLASS.isInstance(floats) && LoopOptions.NATIVE_CLASS.isInstance(storage)) {
             return 0;
         }
-        if (floats.getClass() == LoopOptions.FLOAT_ARRAY_CLASS && storage.getClass() == SHORT_ARRAY_CLASS) {
+        if (floats.getClass() == LoopOptions.FLOAT_ARRAY_CLASS && storage.getClass() == LoopOptions.SHORT_ARRAY_CLASS) {
             return ARRAY_SEGMENTS;
         }
         return OTHER_SEGMENTS;
@@ -75,7 +73,7 @@ final class ConversionOptions {
 
     /** The class of the storage buffer of a call with {@code options}. */
     static Class<? extends MemorySegment> storageClass(int options) {
-        return LoopOptions.has(options, ARRAY_SEGMENTS) ? SHORT_ARRAY_CLASS
+        return LoopOptions.has(options, ARRAY_SEGMENTS) ? LoopOptions.SHORT_ARRAY_CLASS
                 : LoopOptions.has(options, OTHER_SEGMENTS) ? MemorySegment.class : LoopOptions.NATIVE_CLASS;
     }
 }

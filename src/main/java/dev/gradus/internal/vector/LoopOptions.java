@@ -127,6 +127,33 @@ final class LoopOptions {
     static final Class<? extends MemorySegment> FLOAT_ARRAY_CLASS =
             MemorySegment.ofArray(new float[0]).getClass();
 
+    /** The JDK's class of heap segments over a {@code short[]}. */
+    static final Class<? extends MemorySegment> SHORT_ARRAY_CLASS =
+            MemorySegment.ofArray(new short[0]).getClass();
+
+    /**
+     * The kind of memory of a step on float32 {@code param}, {@code gradient} and 16-bit
+     * {@code m}, {@code v} ({@link StoredAdamLoop}): 0 if all are native,
+     * {@link #FLOAT_ARRAY_SEGMENTS} if the floats are over {@code float[]} and the 16-bit buffers
+     * over {@code short[]}, else {@link #OTHER_SEGMENTS}.
+     */
+    static int storedSegments(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v) {
+        if (isNative(param) && isNative(gradient) && isNative(m) && isNative(v)) {
+            return 0;
+        }
+        if (isFloatArray(param) && isFloatArray(gradient) && m.getClass() == SHORT_ARRAY_CLASS
+                && v.getClass() == SHORT_ARRAY_CLASS) {
+            return FLOAT_ARRAY_SEGMENTS;
+        }
+        return OTHER_SEGMENTS;
+    }
+
+    /** The class of the 16-bit buffers of a {@link #storedSegments} call with {@code options}. */
+    static Class<? extends MemorySegment> storageClass(int options) {
+        return has(options, FLOAT_ARRAY_SEGMENTS) ? SHORT_ARRAY_CLASS
+                : has(options, OTHER_SEGMENTS) ? MemorySegment.class : NATIVE_CLASS;
+    }
+
     private static boolean isNative(MemorySegment segment) {
         return NATIVE_CLASS.isInstance(segment);
     }

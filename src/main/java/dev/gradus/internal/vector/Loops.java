@@ -22,6 +22,19 @@ final class Loops {
                  float decayFactor, float clipValue, float factor, float weightDecay);
     }
 
+    /**
+     * Adam in place on float32 weights and gradient with bfloat16 {@code m}, {@code v} narrowed to
+     * nearest even, over the whole vectors of {@code [from, to)}; see {@link StoredAdamLoop}.
+     *
+     * @return the end of the elements stepped: {@code from} plus the whole vectors
+     */
+    interface StoredAdam {
+        long run(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v, long from, long to,
+                 float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float stepSize,
+                 float secondMomentScale, float epsilon, float decayFactor, float clipValue, float factor,
+                 float weightDecay);
+    }
+
     /** The schedule-free step's loop; see {@link ScheduleFreeLoop} for its arguments. */
     interface ScheduleFree {
         void run(MemorySegment param, MemorySegment gradient, MemorySegment z, MemorySegment zSource,

@@ -55,6 +55,8 @@ public final class VectorKernels implements KernelSet {
 
     private static final Specializations<Loops.Rule> LOOPS = new Specializations<>(Loops.Rule.class, RuleLoop.class,
             LoopOptions.COUNT);
+    private static final Specializations<Loops.StoredAdam> STORED_ADAM =
+            new Specializations<>(Loops.StoredAdam.class, StoredAdamLoop.class, LoopOptions.COUNT);
     private static final Specializations<Loops.ScheduleFree> SCHEDULE_FREE =
             new Specializations<>(Loops.ScheduleFree.class, ScheduleFreeLoop.class, LoopOptions.COUNT);
 
@@ -141,6 +143,21 @@ public final class VectorKernels implements KernelSet {
                         | segments(param, update, gradient, m, v, vmax))
                 .run(param, update, gradient, m, v, vmax, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
                         stepSize, secondMomentScale, epsilon, 0f, decayFactor, clipValue, factor, weightDecay);
+    }
+
+    /** The copy of {@link StoredAdamLoop} for the call's options; none at two lanes, whose 16-bit elements fill no short vector. */
+    @Override
+    public long adamBf16State(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
+                              long from, long to, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
+                              float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside,
+                              float decayFactor, float clipValue, float factor, float weightDecay, boolean scaled) {
+        if (LANES < 4) {
+            return from;
+        }
+        return STORED_ADAM.of(gradient(weightDecay, scaled) | when(epsilonInside, EPSILON_INSIDE)
+                        | when(decayFactor != 1f, DECOUPLED_DECAY) | LoopOptions.storedSegments(param, gradient, m, v))
+                .run(param, gradient, m, v, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize,
+                        secondMomentScale, epsilon, decayFactor, clipValue, factor, weightDecay);
     }
 
     @Override

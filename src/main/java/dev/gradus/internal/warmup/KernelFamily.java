@@ -56,6 +56,8 @@ public enum KernelFamily {
     ADABELIEF_UPDATE("adabelief update"),
     /** {@code yogi} emitting the update. */
     YOGI_UPDATE("yogi update"),
+    /** {@code adamBf16State}: {@link dev.gradus.Adam} without AMSGrad on bfloat16 {@code m}, {@code v} rounded to nearest, in one pass. */
+    ADAM_BF16_STATE("adamBf16State"),
     /** {@code ewma}: the elementwise {@link dev.gradus.Ewma} update. */
     EWMA("ewma"),
     /** {@code firstNonFinite}: the scan for NaN and infinities. */

@@ -145,6 +145,18 @@ final class StagedKernels implements KernelSet {
     }
 
     @Override
+    public long adamBf16State(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
+                              long from, long to, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
+                              float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside,
+                              float decayFactor, float clipValue, float factor, float weightDecay, boolean scaled) {
+        return route(KernelFamily.ADAM_BF16_STATE,
+                Signature.adam(param, epsilonInside, false, decayFactor, weightDecay, scaled), from, to)
+                .adamBf16State(param, gradient, m, v, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+                        stepSize, secondMomentScale, epsilon, epsilonInside, decayFactor, clipValue, factor,
+                        weightDecay, scaled);
+    }
+
+    @Override
     public void lion(MemorySegment param, MemorySegment update, MemorySegment gradient, MemorySegment momentum,
                      long from, long to, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
                      float learningRate, float decoupledDecay, float clipValue, float factor, float weightDecay,

@@ -6,7 +6,8 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * The buffers the warm-up steps on: a parameter, a gradient, three state buffers, a gradient
- * holding one NaN and an update, of {@link #CAPACITY} floats each, in three places: heap arrays, native memory
+ * holding one NaN and an update, of {@link #CAPACITY} floats each, and two state buffers of as
+ * many bfloat16 elements ({@link #half}), in three places: heap arrays, native memory
  * of a shared arena and native memory of an arena confined to the warm-up thread; and a buffer of
  * {@link #LARGE} floats for the scan's path for long ranges (made on first use). Native calls
  * alternate between the shared and the confined arena: the JDK checks a segment's session on
@@ -33,6 +34,8 @@ final class WarmUpBuffers implements AutoCloseable {
     static final int POISONED = 5;
     static final int UPDATE = 6;
     private static final int ROLES = 7;
+    /** The 16-bit state buffers: {@code m} and {@code v} of Adam's one pass on bfloat16 state. */
+    private static final int HALVES = 2;
 
     private static final int SHARED = 0;
     private static final int CONFINED = 1;
@@ -42,6 +45,8 @@ final class WarmUpBuffers implements AutoCloseable {
     private final Arena confinedArena = Arena.ofConfined();
     private final MemorySegment[][] buffers = new MemorySegment[3][ROLES];
     private final MemorySegment[] templates = new MemorySegment[ROLES];
+    private final MemorySegment[][] halves = new MemorySegment[3][HALVES];
+    private final MemorySegment halfTemplate;
     private final MemorySegment[] large = new MemorySegment[3];
 
     /** Buffers on this thread, which alone may use the confined ones. */
@@ -55,6 +60,17 @@ final class WarmUpBuffers implements AutoCloseable {
             buffers[SHARED][role] = arena.allocate(bytes, 64);
             buffers[CONFINED][role] = confinedArena.allocate(bytes, 64);
             buffers[HEAP][role] = MemorySegment.ofArray(new float[CAPACITY]);
+        }
+        long halfBytes = (long) CAPACITY * Short.BYTES;
+        halfTemplate = arena.allocate(halfBytes, 64);
+        for (int i = 0; i < CAPACITY; i++) {
+            float state = initialValue(STATE, i);
+            halfTemplate.setAtIndex(ValueLayout.JAVA_SHORT, i, (short) (Float.floatToRawIntBits(state) >>> 16));
+        }
+        for (int k = 0; k < HALVES; k++) {
+            halves[SHARED][k] = arena.allocate(halfBytes, 64);
+            halves[CONFINED][k] = confinedArena.allocate(halfBytes, 64);
+            halves[HEAP][k] = MemorySegment.ofArray(new short[CAPACITY]);
         }
         reset();
     }
@@ -80,6 +96,11 @@ final class WarmUpBuffers implements AutoCloseable {
                 MemorySegment.copy(templates[role], 0, kind[role], 0, templates[role].byteSize());
             }
         }
+        for (MemorySegment[] kind : halves) {
+            for (MemorySegment half : kind) {
+                MemorySegment.copy(halfTemplate, 0, half, 0, halfTemplate.byteSize());
+            }
+        }
     }
 
     /**
@@ -91,6 +112,16 @@ final class WarmUpBuffers implements AutoCloseable {
      */
     MemorySegment of(boolean heap, boolean confined, int role) {
         return buffers[place(heap, confined)][role];
+    }
+
+    /**
+     * A bfloat16 state buffer holding the float state's initial values truncated, placed as
+     * {@link #of} says: on the heap over a {@code short[]}.
+     *
+     * @param k 0 or 1
+     */
+    MemorySegment half(boolean heap, boolean confined, int k) {
+        return halves[place(heap, confined)][k];
     }
 
     /** A buffer of {@link #LARGE} finite floats (zeros), placed as {@link #of} says. */

@@ -3,6 +3,9 @@ package dev.gradus.internal.warmup;
 import dev.gradus.UpdateRule;
 import dev.gradus.internal.KernelSet;
 import dev.gradus.internal.RuleSteps;
+import dev.gradus.internal.precision.TiledStep;
+import dev.gradus.precision.StoragePlan;
+import dev.gradus.precision.StorageType;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -23,6 +26,9 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, boolean sc
     static final double LEARNING_RATE = 1e-3;
     /** The decay of the EWMA case. */
     static final float EWMA_DECAY = 0.9f;
+    /** The plan of {@link KernelFamily#ADAM_BF16_STATE}'s case. */
+    private static final StoragePlan BF16_STATE =
+            StoragePlan.of(StorageType.FLOAT32, StorageType.FLOAT32, StorageType.BFLOAT16);
 
     /** What the scan reads: finite values, a NaN inside the range, or a long buffer. */
     enum ScanTarget { FINITE, NAN, LONG }
@@ -60,6 +66,10 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, boolean sc
                 lerp(kernels, buffers, shape);
                 yield 0;
             }
+            case ADAM_BF16_STATE -> {
+                adamBf16State(kernels, buffers, shape, step);
+                yield 0;
+            }
             default -> {
                 RuleSteps.step(kernels, rule, LEARNING_RATE, step, buffers.of(heap, confined, WarmUpBuffers.PARAM),
                         update(buffers, confined), buffers.of(heap, confined, WarmUpBuffers.GRADIENT),
@@ -91,6 +101,7 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, boolean sc
             }
             case SQUARE_ACCUMULATION, FACTORED_DIRECTION -> c.adafactor(kernels, buffers, shape);
             case LERP -> c.lerp(kernels, buffers, shape);
+            case ADAM_BF16_STATE -> c.adamBf16State(kernels, buffers, shape, step);
             default -> RuleSteps.step(kernels, c.rule, LEARNING_RATE, step,
                     buffers.of(heap, confined, WarmUpBuffers.PARAM), c.update(buffers, confined),
                     buffers.of(heap, confined, WarmUpBuffers.GRADIENT), c.state(buffers, confined, 0),
@@ -114,6 +125,18 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, boolean sc
             kernels.factoredDirection(buffers.of(heap, confined, WarmUpBuffers.UPDATE), gradient, variance,
                     shape.from(), shape.from(), count, 1f, 1e-30f, -1f, scaled);
         }
+    }
+
+    /**
+     * Adam on bfloat16 {@code m}, {@code v} ({@link WarmUpBuffers#half}) through the tiled step,
+     * which runs the kernels' one pass on the whole vectors and the tiles on the rest: so the
+     * vector and the cold kernels are timed on the same whole step.
+     */
+    private void adamBf16State(KernelSet kernels, WarmUpBuffers buffers, Shape shape, long step) {
+        boolean confined = shape.confined();
+        TiledStep.step(kernels, rule, LEARNING_RATE, step, BF16_STATE, buffers.of(heap, confined, WarmUpBuffers.PARAM),
+                null, buffers.of(heap, confined, WarmUpBuffers.GRADIENT), null, buffers.half(heap, confined, 0),
+                buffers.half(heap, confined, 1), null, shape.from(), shape.to(), false, Float.POSITIVE_INFINITY, 1f);
     }
 
     /** The call of the views' interpolation: the gradient toward the state, into the update buffer. */
@@ -159,6 +182,7 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, boolean sc
     public String toString() {
         String kind = heap ? " on heap" : " on native memory";
         return (family.readsOnly() ? family.method() + " " + scan
-                : family == KernelFamily.EWMA || family == KernelFamily.LERP ? family.method() : rule.toString()) + (family.emitsUpdate() ? " emitting the update" : "") + kind;
+                : family == KernelFamily.EWMA || family == KernelFamily.LERP ? family.method() : rule.toString()) + (family.emitsUpdate() ? " emitting the update" : "")
+                + (family == KernelFamily.ADAM_BF16_STATE ? " on bfloat16 state" : "") + kind;
     }
 }

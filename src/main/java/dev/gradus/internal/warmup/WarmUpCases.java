@@ -69,7 +69,8 @@ final class WarmUpCases {
                 ? EpsilonPlacement.INSIDE_SQRT : EpsilonPlacement.OUTSIDE_SQRT;
         boolean variant = has(signature, Signature.VARIANT);
         boolean second = has(signature, Signature.SECOND_VARIANT);
-        return switch (family.inPlace()) {
+        // Adam's one pass on bfloat16 state has Adam's options but AMSGrad.
+        return switch (family == KernelFamily.ADAM_BF16_STATE ? KernelFamily.ADAM : family.inPlace()) {
             case SGD -> new Sgd(coupled, maximize);
             case MOMENTUM -> (variant ? Momentum.nesterov(0.9) : Momentum.heavyBall(0.9)).withWeightDecay(coupled)
                     .withMaximize(maximize);

@@ -34,6 +34,8 @@ final class RecordingKernels implements KernelSet {
                     false, 0f, Float.POSITIVE_INFINITY, 1f, 0f, false);
             case ADAM -> kernels.adam(none, update, none, none, none, null, 0, 0, 0f, 0f, 0f, 0f, 0f, 0f, 0f, false,
                     false, 1f, Float.POSITIVE_INFINITY, 1f, 0f, false);
+            case ADAM_BF16_STATE -> kernels.adamBf16State(none, none, none, none, 0, 0, 0f, 0f, 0f, 0f, 0f, 0f, 0f,
+                    false, 1f, Float.POSITIVE_INFINITY, 1f, 0f, false);
             case RPROP -> kernels.rprop(none, update, none, none, none, 0, 0, 0f, 0f, 0f, 0f, 1f,
                     Float.POSITIVE_INFINITY, 1f, 0f, false);
             case ADADELTA -> kernels.adadelta(none, update, none, none, none, 0, 0, 0f, 0f, 0f, 0f,
@@ -110,6 +112,15 @@ final class RecordingKernels implements KernelSet {
                          float clipValue, float factor, float weightDecay,
                      boolean scaled) {
         calls.add((update == null ? KernelFamily.ADAM : KernelFamily.ADAM_UPDATE).method());
+    }
+
+    @Override
+    public long adamBf16State(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
+                              long from, long to, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
+                              float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside,
+                              float decayFactor, float clipValue, float factor, float weightDecay, boolean scaled) {
+        calls.add(KernelFamily.ADAM_BF16_STATE.method());
+        return from;
     }
 
     @Override
