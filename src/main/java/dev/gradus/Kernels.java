@@ -117,7 +117,7 @@ public final class Kernels {
      */
     public static void step(UpdateRule rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, List<MemorySegment> state, long from, long to) {
-        step(rule, learningRate, step, param, gradient, state, from, to, 1f);
+        step(rule, learningRate, step, param, gradient, state, from, to, false, Float.POSITIVE_INFINITY, 1f);
     }
 
     /**
@@ -188,14 +188,31 @@ public final class Kernels {
     public static void step(UpdateRule rule, double learningRate, long step, MemorySegment param,
                             MemorySegment gradient, List<MemorySegment> state, long from, long to, float clipValue,
                             float clipScale) {
+        step(rule, learningRate, step, param, gradient, state, from, to, true, clipValue, clipScale);
+    }
+
+    /**
+     * The ranged step; a {@code clipped} one runs the loops that clamp and scale the gradient
+     * whatever the arguments, so that a caller's clipped steps share one compiled loop whether its
+     * scale is 1 or not, an unclipped one (no clipping arguments: {@code +inf} and 1) the loops
+     * that do neither, with the same bits.
+     */
+    private static void step(UpdateRule rule, double learningRate, long step, MemorySegment param,
+                             MemorySegment gradient, List<MemorySegment> state, long from, long to, boolean clipped,
+                             float clipValue, float clipScale) {
         requireClipping(rule, state, clipValue, clipScale);
         boolean scheduleFree = ScheduleFreeAveraging.is(rule);
         if (scheduleFree) {
             ScheduleFreeViews.requireWhole(rule, param, from, to);
         }
-        run(rule, learningRate, step, param, gradient, state.isEmpty() ? null : state.get(0),
-                state.size() < 2 ? null : state.get(1), state.size() < 3 ? null : state.get(2), from, to, clipValue,
-                clipScale);
+        MemorySegment state0 = state.isEmpty() ? null : state.get(0);
+        MemorySegment state1 = state.size() < 2 ? null : state.get(1);
+        MemorySegment state2 = state.size() < 3 ? null : state.get(2);
+        if (clipped) {
+            run(rule, learningRate, step, param, gradient, state0, state1, state2, from, to, clipValue, clipScale);
+        } else {
+            run(rule, learningRate, step, param, gradient, state0, state1, state2, from, to);
+        }
         if (scheduleFree) {
             ScheduleFreeAveraging.commit(rule, learningRate, step, state.get(ScheduleFreeAveraging.index(rule)));
         }
@@ -262,12 +279,21 @@ public final class Kernels {
     public static void step(UpdateRule rule, double learningRate, long step, StoragePlan storage,
                             MemorySegment param, MemorySegment weightCopy, MemorySegment gradient,
                             List<MemorySegment> state, long from, long to, float clipValue, float clipScale) {
+        step(rule, learningRate, step, storage, param, weightCopy, gradient, state, from, to, true, clipValue,
+                clipScale);
+    }
+
+    /** The stored step, {@code clipped} or not as the float32 step's ranged form takes it. */
+    private static void step(UpdateRule rule, double learningRate, long step, StoragePlan storage,
+                             MemorySegment param, MemorySegment weightCopy, MemorySegment gradient,
+                             List<MemorySegment> state, long from, long to, boolean clipped, float clipValue,
+                             float clipScale) {
         ArgumentChecks.requireNonNull("storage", storage);
         if (storage.isFloat32()) {
             if (weightCopy != null) {
                 throw new IllegalArgumentException("weightCopy must be null for " + storage.weights() + " weights");
             }
-            step(rule, learningRate, step, param, gradient, state, from, to, clipValue, clipScale);
+            step(rule, learningRate, step, param, gradient, state, from, to, clipped, clipValue, clipScale);
             return;
         }
         requireClipping(rule, state, clipValue, clipScale);
@@ -283,7 +309,7 @@ public final class Kernels {
             ScheduleFreeViews.requireWhole(rule, n, from, to);
         }
         StoredSteps.step(KernelProvider.kernels(), rule, learningRate, step, storage, param, weightCopy, gradient,
-                state0, state1, state2, n, from, to, clipValue, clipScale);
+                state0, state1, state2, n, from, to, clipped, clipValue, clipScale);
         if (scheduleFree) {
             ScheduleFreeAveraging.commit(rule, learningRate, step, state.get(ScheduleFreeAveraging.index(rule)));
         }
@@ -311,8 +337,8 @@ public final class Kernels {
                             List<MemorySegment> state) {
         ArgumentChecks.requireNonNull("storage", storage);
         long n = StorageChecks.requireElements("param", param, storage.paramBuffer(), true);
-        step(rule, learningRate, step, storage, param, weightCopy, gradient, state, 0, n, Float.POSITIVE_INFINITY,
-                1f);
+        step(rule, learningRate, step, storage, param, weightCopy, gradient, state, 0, n, false,
+                Float.POSITIVE_INFINITY, 1f);
     }
 
     /**

@@ -183,7 +183,7 @@ class StoredStepAllocationTest {
             StoredSteps.step(ScalarKernels.INSTANCE, rule, 1e-3, t, plan, scalarParam, scalarCopy, gradient,
                     scalarState.isEmpty() ? null : scalarState.get(0),
                     scalarState.size() < 2 ? null : scalarState.get(1),
-                    scalarState.size() < 3 ? null : scalarState.get(2), N, 0, N, Float.POSITIVE_INFINITY, 1f);
+                    scalarState.size() < 3 ? null : scalarState.get(2), N, 0, N, true, Float.POSITIVE_INFINITY, 1f);
             assertEquals(-1, param.mismatch(scalarParam), "param: compiled against scalar");
             if (copy != null) {
                 assertEquals(-1, copy.mismatch(scalarCopy), "weight copy: compiled against scalar");

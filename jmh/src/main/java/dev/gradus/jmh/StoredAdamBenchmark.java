@@ -136,7 +136,7 @@ public abstract class StoredAdamBenchmark extends StreamState {
     @Benchmark
     public void scalarSegments() {
         StoredSteps.step(ScalarKernels.INSTANCE, rule, learningRate, ++step, plan, w, copy, g, m, v, null, n, 0, n,
-                Float.POSITIVE_INFINITY, 1f);
+                false, Float.POSITIVE_INFINITY, 1f);
     }
 
     /** Adam over {@code short[]} and {@code float[]}, as a Java user would write it ({@link StoredTextbook}). */

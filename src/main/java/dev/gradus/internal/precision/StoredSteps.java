@@ -20,7 +20,9 @@ public final class StoredSteps {
 
     /**
      * Step {@code step} of {@code rule} on {@code [from, to)} with the gradient clamped to
-     * {@code clipValue} and scaled by {@code clipScale}.
+     * {@code clipValue} and scaled by {@code clipScale}: by the loops that do so if
+     * {@code clipped}, else ({@code +inf} and 1) by those that do neither, with the same bits
+     * (LARS, LAMB and Adafactor always clamp and scale).
      *
      * @param weightCopy the Kahan compensation or the model copy, as the plan's weights say; null for rounded weights
      * @param length     the parameter's elements
@@ -28,7 +30,7 @@ public final class StoredSteps {
     public static void step(KernelSet kernels, UpdateRule rule, double learningRate, long step, StoragePlan plan,
                             MemorySegment param, MemorySegment weightCopy, MemorySegment gradient,
                             MemorySegment state0, MemorySegment state1, MemorySegment state2, long length, long from,
-                            long to, float clipValue, float clipScale) {
+                            long to, boolean clipped, float clipValue, float clipScale) {
         if (LayerWise.is(rule)) {
             TiledLayerWise.step(kernels, rule, learningRate, step, plan, param, weightCopy, gradient, state0, state1,
                     state2, length, from, to, clipValue, clipScale);
@@ -37,7 +39,7 @@ public final class StoredSteps {
                     state0, state1, state2, length, from, to, clipScale, true);
         } else {
             TiledStep.step(kernels, rule, learningRate, step, plan, param, weightCopy, gradient, null, state0, state1,
-                    state2, from, to, true, clipValue, clipScale);
+                    state2, from, to, clipped, clipValue, clipScale);
         }
     }
 }

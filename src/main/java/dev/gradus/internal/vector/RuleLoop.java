@@ -77,12 +77,7 @@ final class RuleLoop implements Loops.Rule {
             FloatVector w = fromMemorySegment(SPECIES, param, at, ORDER);
             FloatVector g = fromMemorySegment(SPECIES, gradient, at, ORDER);
             if (SCALED) {
-                // Math.max and min (NaN, signed zeros) cost C2 about five instructions each; for a
-                // limit > 0 a compare and a blend per bound give their bits: a NaN compares false.
-                FloatVector lower = FloatVector.broadcast(SPECIES, -clipValue);
-                FloatVector upper = FloatVector.broadcast(SPECIES, clipValue);
-                g = g.blend(lower, g.lt(lower));
-                g = g.blend(upper, upper.lt(g)).mul(factor);
+                g = g.max(-clipValue).min(clipValue).mul(factor);
             }
             if (COUPLED_DECAY) {
                 g = g.add(w.mul(weightDecay));

@@ -58,12 +58,7 @@ final class ScheduleFreeLoop implements Loops.ScheduleFree {
             FloatVector b = fromMemorySegment(SPECIES, base, at, ORDER);
             FloatVector d = fromMemorySegment(SPECIES, gradient, at, ORDER);
             if (SCALED) {
-                // Math.max and min (NaN, signed zeros) cost C2 about five instructions each; for a
-                // limit > 0 a compare and a blend per bound give their bits: a NaN compares false.
-                FloatVector lower = FloatVector.broadcast(SPECIES, -clipValue);
-                FloatVector upper = FloatVector.broadcast(SPECIES, clipValue);
-                d = d.blend(lower, d.lt(lower));
-                d = d.blend(upper, upper.lt(d)).mul(factor);
+                d = d.max(-clipValue).min(clipValue).mul(factor);
             }
             if (ADAM) {
                 FloatVector s = fromMemorySegment(SPECIES, v, at, ORDER).mul(beta2).add(d.mul(d).mul(oneMinusBeta2));
