@@ -36,8 +36,13 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
                             boolean gcProfiler, List<ColdStartRun> coldStart, Path from, List<RuleRun> ruleRuns,
                             boolean help) {
 
-    /** The element counts of {@link StreamState#n}'s {@code @Param}. */
+    /** The element counts of {@link StreamState#n}'s {@code @Param}: the full plan's sizes. */
     public static final List<Integer> DEFAULT_SIZES = defaultSizes();
+    /**
+     * The quick plan's sizes: the smallest and the largest of {@link #DEFAULT_SIZES}, in cache and
+     * out of it, so that every rule's fork gets the warm-up time its rows need within the budget.
+     */
+    public static final List<Integer> QUICK_SIZES = List.of(DEFAULT_SIZES.getFirst(), DEFAULT_SIZES.getLast());
 
     /**
      * One cold-start benchmark with one set of parameters, run with the plan's cold-start forks.
@@ -109,7 +114,11 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
             }
         }
         if (sizes == null) {
-            sizes = planName.equals("smoke") ? List.of(DEFAULT_SIZES.getFirst()) : DEFAULT_SIZES;
+            sizes = switch (planName) {
+                case "smoke" -> List.of(DEFAULT_SIZES.getFirst());
+                case "full" -> DEFAULT_SIZES;
+                default -> QUICK_SIZES;
+            };
         }
         List<RuleRun> runs = ruleRuns(catalog, rules, sizes, threads);
         Plan plan = switch (planName) {
@@ -147,7 +156,7 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
                                      than %d min in all, as long as a JVM starts in about 2 s
                   --full             %s
                   --rule R[,R...]    rules to run, from: %s (default: all)
-                  --size N[,N...]    elements per buffer (default: %s)
+                  --size N[,N...]    elements per buffer (default: %s quick, %s full)
                   --threads T[,T...] threads per benchmark, each with its own buffers (default: 1)
                   --prof-gc          bytes allocated per step, JMH's GC profiler (default; the check
                                      that a kernel ran compiled needs it)
@@ -157,21 +166,22 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
                   --from FILE        render the report from a JMH result file; run nothing
                   --help             print this text
 
-                All rules and sizes on 1 thread are %d benchmarks: about %s quick on a quiet machine
-                (I = %d ms), at most %s; about %s full, more when the machine is busy, as warm-ups
-                wait for the JIT.
+                All rules on 1 thread are %d benchmarks quick: about %s on a quiet machine
+                (I = %d ms), at most %s; %d full: about %s, more when the machine is busy, as
+                warm-ups wait for the JIT.
                 """.formatted(Plan.words(quick.plan().adaptiveMin()), Plan.words(quick.plan().adaptiveMax()),
                 quick.plan().warmupIterations(), quick.plan().warmupTime().toMillis(),
                 quick.plan().measurementIterations(), Plan.QUICK_SHORTEST_ITERATION.toMillis(),
                 100 * Plan.QUICK_RESERVE_SHARE, Plan.QUICK_BUDGET.toMinutes(), Verdict.MIN_C2_PERCENT,
                 Plan.QUICK_BUDGET.toMinutes(), Plan.full().describe(),
                 catalog.rules().stream().map(Rule::id).collect(Collectors.joining(",")),
+                QUICK_SIZES.stream().map(String::valueOf).collect(Collectors.joining(",")),
                 DEFAULT_SIZES.stream().map(String::valueOf).collect(Collectors.joining(",")),
                 catalog.coldStart().isEmpty() ? "none found" : catalog.coldStart().size() + " methods found",
                 quick.plan().coldForks(), Plan.full().coldForks(),
                 quick.benchmarkCount(), Progress.approximately(quick.estimatedDuration()),
                 quick.plan().measurementTime().toMillis(), Progress.approximately(quick.worstCase()),
-                Progress.approximately(full.estimatedDuration()));
+                full.benchmarkCount(), Progress.approximately(full.estimatedDuration()));
     }
 
     /**

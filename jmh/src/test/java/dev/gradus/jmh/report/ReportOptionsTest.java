@@ -19,13 +19,13 @@ class ReportOptionsTest {
     private static final BenchmarkCatalog CATALOG = catalog("SgdBenchmark", "AdamBenchmark");
 
     @Test
-    void defaultsToEveryRuleAndSizeOnOneThreadWithTheQuickPlan() {
+    void defaultsToEveryRuleInAndOutOfCacheOnOneThreadWithTheQuickPlan() {
         ReportOptions options = ReportOptions.parse(CATALOG);
         assertEquals(List.of("sgd", "adam"), options.rules().stream().map(Rule::id).toList());
-        assertEquals(List.of(4096, 65536, 1048576, 16777216), options.sizes());
+        assertEquals(List.of(4096, 16777216), options.sizes());
         assertEquals(List.of(1), options.threads());
-        assertEquals(2 * 4 * 4, options.benchmarkCount());
-        assertEquals(Plan.quick(32), options.plan());
+        assertEquals(2 * 2 * 4, options.benchmarkCount());
+        assertEquals(Plan.quick(16), options.plan());
         assertTrue(options.gcProfiler());
         assertFalse(options.help());
     }
@@ -89,7 +89,9 @@ class ReportOptionsTest {
 
     @Test
     void fullAndFrom() {
-        assertEquals(Plan.full(), ReportOptions.parse(CATALOG, "--full").plan());
+        ReportOptions full = ReportOptions.parse(CATALOG, "--full");
+        assertEquals(Plan.full(), full.plan());
+        assertEquals(List.of(4096, 65536, 1048576, 16777216), full.sizes());
         assertEquals(Path.of("r.json"), ReportOptions.parse(CATALOG, "--from", "r.json").from());
     }
 
@@ -108,8 +110,9 @@ class ReportOptionsTest {
     void usageNamesTheDiscoveredRulesAndTheTimeOfAWholeRun() {
         String usage = ReportOptions.usage(CATALOG);
         assertTrue(usage.contains("rules to run, from: sgd,adam"), usage);
-        assertTrue(usage.contains("All rules and sizes on 1 thread are 32 benchmarks: about 4 min quick on a quiet machine\n"
-                + "(I = 1000 ms), at most 10 min; about 46 min full,"), usage);
+        assertTrue(usage.contains("All rules on 1 thread are 16 benchmarks quick: about 2 min on a quiet machine\n"
+                + "(I = 1000 ms), at most 10 min; 32 full: about 46 min,"), usage);
+        assertTrue(usage.contains("(default: 4096,16777216 quick, 4096,65536,1048576,16777216 full)"), usage);
     }
 
     private static BenchmarkCatalog catalog(String... classes) {
