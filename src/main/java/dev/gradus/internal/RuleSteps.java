@@ -291,15 +291,17 @@ public final class RuleSteps {
      * Adam's in-place step without AMSGrad through {@link KernelSet#adamBf16State}: float32
      * weights and gradient, {@code m} and {@code v} stored as bfloat16 and narrowed to nearest
      * even, in one pass over the whole vectors of {@code [from, to)}, with the gradient clamped and
-     * scaled if {@code clipped}, as {@link #step} does.
+     * scaled if {@code clipped}, as {@link #step} does; unclipped, {@code clipValue} and
+     * {@code clipScale} are ignored.
      *
      * @return the end of the elements stepped: {@code from} if the kernels have no such pass
      */
     public static long adamBf16State(KernelSet kernels, Adam rule, double learningRate, long step,
                                      MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
                                      long from, long to, boolean clipped, float clipValue, float clipScale) {
-        return adam(kernels, rule, learningRate, step, param, null, gradient, m, v, null, from, to, clipValue,
-                factor(rule.maximize(), clipScale), clipped || rule.maximize(), true);
+        return adam(kernels, rule, learningRate, step, param, null, gradient, m, v, null, from, to,
+                clipped ? clipValue : Float.POSITIVE_INFINITY, factor(rule.maximize(), clipped ? clipScale : 1f),
+                clipped || rule.maximize(), true);
     }
 
     /** Adam's per-step scalars, then {@link KernelSet#adam}, or its bfloat16 state pass if {@code bf16State}. */

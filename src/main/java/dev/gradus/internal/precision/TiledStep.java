@@ -68,7 +68,7 @@ public final class TiledStep {
                             long from, long to, boolean clipped, float clipValue, float clipScale) {
         if (update == null && isAdamOnBf16State(rule, plan)) {
             from = RuleSteps.adamBf16State(kernels, (Adam) rule, learningRate, step, param, gradient, state0, state1,
-                    from, to, clipped, clipped ? clipValue : Float.POSITIVE_INFINITY, clipped ? clipScale : 1f);
+                    from, to, clipped, clipValue, clipScale);
         }
         Conversions conversions = kernels.conversions();
         TileScratch tiles = SCRATCH.get();

@@ -22,8 +22,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Adam on float32 weights and gradient with {@code m} and {@code v} stored as bfloat16, in one
  * pass: each vector of {@code m}, {@code v} is widened as it is loaded, stepped with
- * {@link RuleLoop}'s Adam operations in their order, and narrowed to nearest even as
- * {@link ConversionLoop} narrows (the same shorter form) before it is stored; the weights'
+ * {@link RuleLoop}'s Adam operations in their order, and narrowed to nearest even with
+ * {@link ConversionLoop}'s rounding before it is stored (a NaN, found as unequal to itself, takes
+ * its quieted top half by a blend where that loop masks); the weights'
  * step uses the moments before narrowing, as the tiled step does, so every element gets the
  * tiled step's bits. 20 bytes an element move instead of 28 for float32 state, and no tile.
  *

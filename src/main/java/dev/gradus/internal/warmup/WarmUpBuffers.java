@@ -1,5 +1,6 @@
 package dev.gradus.internal.warmup;
 
+import dev.gradus.internal.precision.Bf16;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -64,8 +65,7 @@ final class WarmUpBuffers implements AutoCloseable {
         long halfBytes = (long) CAPACITY * Short.BYTES;
         halfTemplate = arena.allocate(halfBytes, 64);
         for (int i = 0; i < CAPACITY; i++) {
-            float state = initialValue(STATE, i);
-            halfTemplate.setAtIndex(ValueLayout.JAVA_SHORT, i, (short) (Float.floatToRawIntBits(state) >>> 16));
+            halfTemplate.setAtIndex(ValueLayout.JAVA_SHORT, i, Bf16.nearest(initialValue(STATE, i)));
         }
         for (int k = 0; k < HALVES; k++) {
             halves[SHARED][k] = arena.allocate(halfBytes, 64);
@@ -115,7 +115,7 @@ final class WarmUpBuffers implements AutoCloseable {
     }
 
     /**
-     * A bfloat16 state buffer holding the float state's initial values truncated, placed as
+     * A bfloat16 state buffer holding the float state's initial values rounded to nearest, placed as
      * {@link #of} says: on the heap over a {@code short[]}.
      *
      * @param k 0 or 1
