@@ -141,19 +141,24 @@ public interface KernelSet {
               float decayFactor, float clipValue, float factor, float weightDecay, boolean scaled);
 
     /**
-     * {@link #adam} in place without AMSGrad on float32 {@code param} and {@code gradient}, with
-     * {@code m} and {@code v} stored as bfloat16: each element's moments are widened, stepped in
-     * float32 as {@link #adam} steps them (the weights from the moments before narrowing), and
-     * narrowed to nearest even, in one pass over the whole vectors of {@code [from, to)}. The
-     * bits are those of the tiled step on the same plan ({@code TiledStep}). Kernels without such
-     * a loop step nothing.
+     * {@link #adam} in place without AMSGrad with {@code m} and {@code v} stored as bfloat16, on
+     * float32 weights {@code param} or, given a {@code compensation}, on bfloat16
+     * Kahan-compensated weights, with a float32 or bfloat16 gradient: each element's buffers are widened, the
+     * moments stepped in float32 as {@link #adam} steps them (the weights from the moments before
+     * narrowing), and every 16-bit buffer narrowed to nearest even, in one pass over the whole
+     * vectors of {@code [from, to)}. Kahan weights are stepped from {@code w = p - (-1 * c)} and
+     * stored as {@code p' = bf16(w')}, {@code c' = bf16(w' - 1 * p')}. The bits are those of the
+     * tiled step on the same plan ({@code TiledStep}). Kernels without such a loop step nothing.
      *
+     * @param compensation the bfloat16 Kahan compensation, modified; null for float32 weights
+     * @param bf16Gradient whether the gradient is bfloat16, else float32
      * @param m the first moment, bfloat16 element {@code i} at byte {@code 2 i}, modified
      * @param v the second moment, the same
      * @return the end of the elements stepped, from {@code from}: the caller steps the rest; these
      *         kernels return {@code from}
      */
-    default long adamBf16State(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
+    default long adamBf16State(MemorySegment param, MemorySegment compensation, MemorySegment gradient,
+                              boolean bf16Gradient, MemorySegment m, MemorySegment v,
                                long from, long to, float beta1, float oneMinusBeta1, float beta2,
                                float oneMinusBeta2, float stepSize, float secondMomentScale, float epsilon,
                                boolean epsilonInside, float decayFactor, float clipValue, float factor,

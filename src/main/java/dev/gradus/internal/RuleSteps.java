@@ -284,31 +284,40 @@ public final class RuleSteps {
                              MemorySegment vmax, long from, long to, float clipValue, float factor,
                              boolean scaled) {
         adam(kernels, rule, learningRate, step, param, update, gradient, m, v, vmax, from, to, clipValue, factor,
-                scaled, false);
+                scaled, false, false);
     }
 
     /**
      * Adam's in-place step without AMSGrad through {@link KernelSet#adamBf16State}: float32
-     * weights and gradient, {@code m} and {@code v} stored as bfloat16 and narrowed to nearest
-     * even, in one pass over the whole vectors of {@code [from, to)}, with the gradient clamped and
-     * scaled if {@code clipped}, as {@link #step} does; unclipped, {@code clipValue} and
-     * {@code clipScale} are ignored.
+     * weights, or bfloat16 ones Kahan-compensated by {@code compensation}, a float32 or
+     * bfloat16 gradient; {@code m} and {@code v} stored as bfloat16 and every 16-bit buffer
+     * narrowed to nearest even, in one pass over the whole vectors of {@code [from, to)}, with the
+     * gradient clamped and scaled if {@code clipped}, as {@link #step} does; unclipped,
+     * {@code clipValue} and {@code clipScale} are ignored.
+     *
+     * @param compensation the bfloat16 Kahan compensation; null for float32 weights
+     * @param bf16Gradient whether the gradient is bfloat16, else float32
      *
      * @return the end of the elements stepped: {@code from} if the kernels have no such pass
      */
     public static long adamBf16State(KernelSet kernels, Adam rule, double learningRate, long step,
-                                     MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
-                                     long from, long to, boolean clipped, float clipValue, float clipScale) {
-        return adam(kernels, rule, learningRate, step, param, null, gradient, m, v, null, from, to,
+                                     MemorySegment param, MemorySegment compensation, MemorySegment gradient,
+                                     boolean bf16Gradient, MemorySegment m, MemorySegment v, long from, long to,
+                                     boolean clipped, float clipValue, float clipScale) {
+        return adam(kernels, rule, learningRate, step, param, compensation, gradient, m, v, null, from, to,
                 clipped ? clipValue : Float.POSITIVE_INFINITY, factor(rule.maximize(), clipped ? clipScale : 1f),
-                clipped || rule.maximize(), true);
+                clipped || rule.maximize(), true, bf16Gradient);
     }
 
-    /** Adam's per-step scalars, then {@link KernelSet#adam}, or its bfloat16 state pass if {@code bf16State}. */
+    /**
+     * Adam's per-step scalars, then {@link KernelSet#adam}, or its bfloat16 state pass if
+     * {@code bf16State}, to which {@code update} is the Kahan compensation and {@code bf16Gradient}
+     * says the gradient's type.
+     */
     private static long adam(KernelSet kernels, Adam rule, double learningRate, long step, MemorySegment param,
                              MemorySegment update, MemorySegment gradient, MemorySegment m, MemorySegment v,
                              MemorySegment vmax, long from, long to, float clipValue, float factor,
-                             boolean scaled, boolean bf16State) {
+                             boolean scaled, boolean bf16State, boolean bf16Gradient) {
         double correction1 = BiasCorrection.of(rule.beta1(), step);
         double correction2 = BiasCorrection.of(rule.beta2(), step);
         boolean inside = rule.epsilonPlacement() == EpsilonPlacement.INSIDE_SQRT;
@@ -319,7 +328,7 @@ public final class RuleSteps {
         float decayFactor = decayFactor(decoupled, learningRate, rule.weightDecay());
         float weightDecay = decoupled ? 0f : (float) rule.weightDecay();
         if (bf16State) {
-            return kernels.adamBf16State(param, gradient, m, v, from, to, (float) rule.beta1(),
+            return kernels.adamBf16State(param, update, gradient, bf16Gradient, m, v, from, to, (float) rule.beta1(),
                     (float) (1.0 - rule.beta1()), (float) rule.beta2(), (float) (1.0 - rule.beta2()),
                     (float) stepSize, (float) secondMomentScale, (float) rule.epsilon(), inside, decayFactor,
                     clipValue, factor, weightDecay, scaled);

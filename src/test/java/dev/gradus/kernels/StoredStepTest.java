@@ -101,23 +101,34 @@ class StoredStepTest {
     }
 
     /**
-     * Adam on float32 weights and gradient with bfloat16 state rounded to nearest, the plan whose
-     * whole vectors take the kernels' one-pass loop and whose rest takes the tiles: every option
-     * of Adam, clamped and scaled gradients too, gives the reference's bits.
+     * Adam with bfloat16 state rounded to nearest, on float32 weights or bfloat16
+     * Kahan-compensated ones and a float32 or bfloat16 gradient, the plans whose whole vectors
+     * take the kernels' one-pass loop and whose rest takes the tiles: every option of Adam,
+     * clamped and scaled gradients too, gives the reference's bits.
      */
     @Test
     void adamOnBfloat16StateInOnePassIsTheWidenedFloatStepRounded() {
         RuleFamily adam = Rules.all().stream().filter(r -> r.name().equals("adam")).findFirst().orElseThrow();
         Gen<StepCase> steps = StepCase.generator(adam, lengths(), Gen.constant(0));
-        StoragePlan plan = StoragePlan.of(StorageType.FLOAT32, StorageType.FLOAT32, StorageType.BFLOAT16);
+        Gen<StoragePlan> plans = Gen.elementOf(
+                StoragePlan.of(StorageType.FLOAT32, StorageType.FLOAT32, StorageType.BFLOAT16),
+                StoragePlan.of(StorageType.FLOAT32, StorageType.BFLOAT16, StorageType.BFLOAT16),
+                StoragePlan.of(StorageType.BFLOAT16, StorageType.FLOAT32, StorageType.BFLOAT16)
+                        .withWeights(Weights.KAHAN),
+                StoragePlan.of(StorageType.BFLOAT16, StorageType.BFLOAT16, StorageType.BFLOAT16)
+                        .withWeights(Weights.KAHAN));
         Gen<Float> clipValues = Gen.elementOf(Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY, 0.5f, 1e-3f);
         Gen<Float> clipScales = Gen.elementOf(1f, 1f, 0.25f, 3f);
         Property.forAll("adam, bfloat16 state, nearest: one pass == widened float32 step, rounded",
-                        random -> new StoredCase(steps.next(random), plan, random.nextBoolean(), random.nextDouble(),
-                                clipValues.next(random), clipScales.next(random)))
-                .tries(TRIES * 2)
+                        random -> new StoredCase(steps.next(random), plans.next(random), random.nextBoolean(),
+                                random.nextDouble(), clipValues.next(random), clipScales.next(random)))
+                .tries(TRIES * 4)
                 .cover("the one pass: no AMSGrad", c -> TiledStep.isAdamOnBf16State(c.steps().hyperparameters(),
-                        plan), TRIES)
+                        c.plan()), TRIES)
+                .cover("Kahan-compensated bfloat16 weights", c -> c.plan().weights() == Weights.KAHAN
+                        && TiledStep.isAdamOnBf16State(c.steps().hyperparameters(), c.plan()), TRIES / 2)
+                .cover("a bfloat16 gradient", c -> c.plan().gradient() == StorageType.BFLOAT16
+                        && TiledStep.isAdamOnBf16State(c.steps().hyperparameters(), c.plan()), TRIES / 2)
                 .cover("heap buffers", StoredCase::heap, TRIES / 2)
                 .cover("a clamped or scaled gradient", c -> c.clipScale() != 1f || c.clipValue() < 1f, TRIES / 2)
                 .cover("more than one tile", c -> c.steps().n() > TiledStep.TILE, TRIES / 5)

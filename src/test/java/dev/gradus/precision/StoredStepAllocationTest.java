@@ -79,7 +79,9 @@ class StoredStepAllocationTest {
                 Arguments.of(6, Momentum.nesterov(0.9), master.withRounding(Rounding.STOCHASTIC, 3), true),
                 Arguments.of(7, Lamb.DEFAULT.withWeightDecay(0.01), kahan.withRounding(Rounding.STOCHASTIC, 9), false),
                 Arguments.of(8, Adafactor.pytorch(), master, false),
-                Arguments.of(9, Adam.adamW().withEpsilonPlacement(EpsilonPlacement.INSIDE_SQRT), bf16State, true));
+                Arguments.of(9, Adam.adamW().withEpsilonPlacement(EpsilonPlacement.INSIDE_SQRT), bf16State, true),
+                Arguments.of(10, Adam.pytorch(), StoragePlan.of(StorageType.BFLOAT16, StorageType.BFLOAT16,
+                        StorageType.BFLOAT16).withWeights(Weights.KAHAN), false));
     }
 
     @ParameterizedTest(name = "{1}, {2}, heap {3}")

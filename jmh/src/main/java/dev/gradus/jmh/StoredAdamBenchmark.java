@@ -23,9 +23,10 @@ import org.openjdk.jmh.annotations.Benchmark;
  * element with trivial math, {@link StreamKernels}).
  *
  * <p>Traffic, from the real types ({@link #bytesPerElement()}): the weights read and written in
- * their type, the gradient read, {@code m} and {@code v} read and written; a Kahan compensation
- * read and written, a master's model copy written only. The trial's float buffers hold the 16-bit
- * buffers in their first half: parameters narrowed to nearest from the trial's values, state zero.
+ * their type, the gradient read in its type, {@code m} and {@code v} read and written; a Kahan
+ * compensation read and written, a master's model copy written only. The trial's float buffers
+ * hold the 16-bit buffers in their first half: parameters and gradients narrowed to nearest from
+ * the trial's values, state zero.
  */
 public abstract class StoredAdamBenchmark extends StreamState {
 
@@ -52,6 +53,7 @@ public abstract class StoredAdamBenchmark extends StreamState {
     private short[] textbookWeights;
     private short[] textbookCopy;
     private float[] textbookGradient;
+    private short[] textbookHalfGradient;
     private short[] textbookM;
     private short[] textbookV;
 
@@ -83,14 +85,15 @@ public abstract class StoredAdamBenchmark extends StreamState {
         wideW = buffers.segment(TrialBuffers.PARAMETERS);
         wideState = buffers.segment(M);
         w = stored(wideW, plan.paramBuffer(), true);
-        g = buffers.segment(TrialBuffers.GRADIENTS);
+        g = stored(buffers.segment(TrialBuffers.GRADIENTS), plan.gradient(), true);
         m = stored(buffers.segment(M), plan.state(), false);
         v = stored(buffers.segment(V), plan.state(), false);
         copy = plan.hasWeightCopy() ? stored(buffers.segment(COPY), plan.parameter(), false) : null;
         state = List.of(m, v);
         textbookGradient = buffers.array(TrialBuffers.GRADIENTS);
+        textbookHalfGradient = plan.gradient() == StorageType.FLOAT32 ? null : StoredTextbook.halves(textbookGradient);
         textbookFloats = buffers.array(TrialBuffers.PARAMETERS);
-        textbookWeights = halves(buffers.array(TrialBuffers.PARAMETERS));
+        textbookWeights = StoredTextbook.halves(buffers.array(TrialBuffers.PARAMETERS));
         textbookCopy = new short[n];
         textbookM = new short[n];
         textbookV = new short[n];
@@ -112,18 +115,20 @@ public abstract class StoredAdamBenchmark extends StreamState {
         return floats.asSlice(0, (long) n * Short.BYTES);
     }
 
-    private static short[] halves(float[] values) {
-        short[] halves = new short[values.length];
-        for (int i = 0; i < values.length; i++) {
-            halves[i] = StoredTextbook.nearest(values[i]);
-        }
-        return halves;
-    }
-
-    /** A step over the first elements, so that the tiles' kernels and conversions are seen and warmed. */
+    /**
+     * A step of {@link #gradus}'s kind (unclipped, so the same loops) on the first elements, so that
+     * the one pass, the tiles' kernels and the conversions it uses are seen and warmed.
+     */
     @Override
     protected final void callGradusOnce() {
-        Kernels.step(rule, learningRate, 1, plan, w, copy, g, state, 0, Math.min(n, 64), Float.POSITIVE_INFINITY, 1f);
+        long k = Math.min(n, 64);
+        Kernels.step(rule, learningRate, 1, plan, head(w, plan.paramBuffer(), k),
+                copy == null ? null : head(copy, plan.parameter(), k), head(g, plan.gradient(), k),
+                List.of(head(m, plan.state(), k), head(v, plan.state(), k)));
+    }
+
+    private static MemorySegment head(MemorySegment buffer, StorageType type, long elements) {
+        return buffer.asSlice(0, elements * type.bytes());
     }
 
     /** The public API on native segments. */
@@ -148,8 +153,8 @@ public abstract class StoredAdamBenchmark extends StreamState {
         float eps = (float) rule.epsilon();
         long t = ++step;
         switch (plan.weights()) {
-            case KAHAN -> StoredTextbook.kahan(textbookWeights, textbookCopy, textbookGradient, textbookM, textbookV,
-                    t, lr, b1, b2, eps);
+            case KAHAN -> StoredTextbook.kahan(textbookWeights, textbookCopy, textbookGradient, textbookHalfGradient,
+                    textbookM, textbookV, t, lr, b1, b2, eps);
             case FLOAT32_MASTER -> StoredTextbook.master(textbookFloats, textbookWeights, textbookGradient, textbookM,
                     textbookV, t, lr, b1, b2, eps);
             case ROUNDED -> {
@@ -166,11 +171,14 @@ public abstract class StoredAdamBenchmark extends StreamState {
     /**
      * The plan's bytes with trivial math: {@code m} and {@code v}'s 16-bit streams as one float
      * stream of the same bytes, 16-bit weights with their Kahan compensation as another; 16-bit
-     * weights alone, or a master's model copy, as a half-rate stream.
+     * weights alone, a master's model copy or a 16-bit gradient as a half-rate stream. The stored
+     * benchmarks take a 16-bit gradient only with Kahan weights.
      */
     @Benchmark
     public void roofline() {
-        if (plan.weights() == Weights.FLOAT32_MASTER) {
+        if (plan.gradient() != StorageType.FLOAT32) {
+            StreamKernels.readTwoWriteTwoPlusHalfRead(wideW, wideState, g, n);
+        } else if (plan.weights() == Weights.FLOAT32_MASTER) {
             StreamKernels.readThreeWriteTwoPlusHalfWrite(wideW, g, wideState, copy, n);
         } else if (plan.paramBuffer() == StorageType.FLOAT32 || plan.weights() == Weights.KAHAN) {
             StreamKernels.readThreeWriteTwo(wideW, g, wideState, n);

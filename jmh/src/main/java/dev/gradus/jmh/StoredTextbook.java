@@ -32,14 +32,27 @@ final class StoredTextbook {
         }
     }
 
-    /** Step {@code t} with bfloat16 weights and a bfloat16 Kahan compensation {@code c}. */
-    static void kahan(short[] w, short[] c, float[] g, short[] m, short[] v, long t, float lr, float b1, float b2,
-                      float eps) {
+    /** {@code values} narrowed to nearest, element by element. */
+    static short[] halves(float[] values) {
+        short[] halves = new short[values.length];
+        for (int i = 0; i < values.length; i++) {
+            halves[i] = nearest(values[i]);
+        }
+        return halves;
+    }
+
+    /**
+     * Step {@code t} with bfloat16 weights and a bfloat16 Kahan compensation {@code c}, on the
+     * float32 gradient {@code g} or, if not null, the bfloat16 gradient {@code gHalf}.
+     */
+    static void kahan(short[] w, short[] c, float[] g, short[] gHalf, short[] m, short[] v, long t, float lr,
+                      float b1, float b2, float eps) {
         float bc1 = (float) (1 - Math.pow(b1, t));
         float bc2 = (float) (1 - Math.pow(b2, t));
         for (int i = 0; i < w.length; i++) {
             float sum = widen(w[i]) + widen(c[i]);
-            sum -= moments(g[i], m, v, i, t, bc1, bc2, lr, b1, b2, eps, false);
+            float gi = gHalf != null ? widen(gHalf[i]) : g[i];
+            sum -= moments(gi, m, v, i, t, bc1, bc2, lr, b1, b2, eps, false);
             w[i] = nearest(sum);
             c[i] = nearest(sum - widen(w[i]));
         }

@@ -158,6 +158,30 @@ public final class StreamKernels {
         }
     }
 
+    /**
+     * 18 bytes per element (Adam on bfloat16 Kahan weights, gradient and state): {@code w} and
+     * {@code s} read and written, the 16-bit stream {@code h} read, one vector per two of the
+     * float streams.
+     */
+    public static void readTwoWriteTwoPlusHalfRead(MemorySegment w, MemorySegment s, MemorySegment h, long n) {
+        long i = 0;
+        for (long bound = n - n % (2L * LANES); i < bound; i += 2L * LANES) {
+            long at = i * Float.BYTES;
+            long next = at + LANES * Float.BYTES;
+            FloatVector x = IntVector.fromMemorySegment(INTS, h, i * Short.BYTES, ORDER).reinterpretAsFloats();
+            x.sub(load(w, at)).intoMemorySegment(w, at, ORDER);
+            x.sub(load(w, next)).intoMemorySegment(w, next, ORDER);
+            x.sub(load(s, at)).intoMemorySegment(s, at, ORDER);
+            x.sub(load(s, next)).intoMemorySegment(s, next, ORDER);
+        }
+        for (; i < n; i++) {
+            long at = i * Float.BYTES;
+            float hs = Float.intBitsToFloat(h.get(SHORT, i * Short.BYTES));
+            w.set(FLOAT, at, hs - w.get(FLOAT, at));
+            s.set(FLOAT, at, hs - s.get(FLOAT, at));
+        }
+    }
+
     private static FloatVector load(MemorySegment segment, long byteOffset) {
         return FloatVector.fromMemorySegment(SPECIES, segment, byteOffset, ORDER);
     }

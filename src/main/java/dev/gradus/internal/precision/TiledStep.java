@@ -19,9 +19,10 @@ import java.lang.foreign.MemorySegment;
  * and its split; the vector and scalar paths agree because their kernels and conversions do.
  * Each buffer is read once and written once from memory; the tiles stay in the second-level cache.
  *
- * <p>Adam on bfloat16 state with float32 weights and gradient, rounded to nearest, skips the tiles
- * for the whole vectors of its range where the kernels have a one-pass loop for it
- * ({@link #isAdamOnBf16State}; decision 0028): the same bits, 20 bytes an element moved once.
+ * <p>Adam on bfloat16 state rounded to nearest, with float32 weights or bfloat16
+ * Kahan-compensated ones and a float32 or bfloat16 gradient, skips the tiles for the whole
+ * vectors of its range where the kernels have a one-pass loop for it ({@link #isAdamOnBf16State};
+ * decisions 0028 and 0030): the same bits, each buffer moved once.
  *
  * <p>Stochastic rounding's bits follow the element's index in its buffer, from the key of the
  * plan's seed, the step and the buffer's number (0 the parameter or model copy, 1 the Kahan
@@ -67,8 +68,9 @@ public final class TiledStep {
                             MemorySegment update, MemorySegment state0, MemorySegment state1, MemorySegment state2,
                             long from, long to, boolean clipped, float clipValue, float clipScale) {
         if (update == null && isAdamOnBf16State(rule, plan)) {
-            from = RuleSteps.adamBf16State(kernels, (Adam) rule, learningRate, step, param, gradient, state0, state1,
-                    from, to, clipped, clipValue, clipScale);
+            from = RuleSteps.adamBf16State(kernels, (Adam) rule, learningRate, step, param,
+                    plan.weights() == Weights.KAHAN ? weightCopy : null, gradient,
+                    plan.gradient() == StorageType.BFLOAT16, state0, state1, from, to, clipped, clipValue, clipScale);
         }
         Conversions conversions = kernels.conversions();
         TileScratch tiles = SCRATCH.get();
@@ -104,13 +106,16 @@ public final class TiledStep {
     }
 
     /**
-     * Whether the step is Adam without AMSGrad on float32 weights and gradient with bfloat16 state
-     * rounded to nearest: the kernels' one-pass loop ({@code KernelSet.adamBf16State}) steps the
-     * whole vectors of its range, the tiles the rest, with the same bits.
+     * Whether the step is Adam without AMSGrad with bfloat16 state rounded to nearest, on float32
+     * weights or bfloat16 Kahan-compensated ones, and a float32 or bfloat16 gradient: the kernels'
+     * one-pass loop ({@code KernelSet.adamBf16State}) steps the whole vectors of its range, the
+     * tiles the rest, with the same bits.
      */
     public static boolean isAdamOnBf16State(UpdateRule rule, StoragePlan plan) {
-        return rule instanceof Adam adam && !adam.amsgrad() && plan.parameter() == StorageType.FLOAT32
-                && plan.weights() == Weights.ROUNDED && plan.gradient() == StorageType.FLOAT32
+        boolean float32Weights = plan.parameter() == StorageType.FLOAT32 && plan.weights() == Weights.ROUNDED;
+        boolean kahanWeights = plan.parameter() == StorageType.BFLOAT16 && plan.weights() == Weights.KAHAN;
+        boolean gradient = plan.gradient() == StorageType.FLOAT32 || plan.gradient() == StorageType.BFLOAT16;
+        return rule instanceof Adam adam && !adam.amsgrad() && (float32Weights || kahanWeights) && gradient
                 && plan.state() == StorageType.BFLOAT16 && plan.rounding() == Rounding.NEAREST_EVEN;
     }
 

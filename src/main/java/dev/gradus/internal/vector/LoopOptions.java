@@ -39,6 +39,14 @@ final class LoopOptions {
     static final int OTHER_SEGMENTS = 1 << 9;
     /** The update is written into a buffer of its own and the parameter is left as it is. */
     static final int EMITS_UPDATE = 1 << 10;
+    /**
+     * Adam on bfloat16 state ({@link StoredAdamLoop}) only: the weights are bfloat16,
+     * Kahan-compensated by a bfloat16 buffer. It shares {@link #NESTEROV}'s bit, which no Adam
+     * loop uses.
+     */
+    static final int KAHAN_WEIGHTS = NESTEROV;
+    /** Adam on bfloat16 state only: the gradient is bfloat16. It shares {@link #CENTERED}'s bit. */
+    static final int BF16_GRADIENT = CENTERED;
     /** Where the rule's number sits: {@link #rule}. */
     private static final int RULE_SHIFT = 11;
     /** Gradient descent. */
@@ -132,17 +140,22 @@ final class LoopOptions {
             MemorySegment.ofArray(new short[0]).getClass();
 
     /**
-     * The kind of memory of a step on float32 {@code param}, {@code gradient} and 16-bit
-     * {@code m}, {@code v} ({@link StoredAdamLoop}): 0 if all are native,
-     * {@link #FLOAT_ARRAY_SEGMENTS} if the floats are over {@code float[]} and the 16-bit buffers
-     * over {@code short[]}, else {@link #OTHER_SEGMENTS}.
+     * The kind of memory of a step of {@link StoredAdamLoop} on {@code param}, {@code gradient},
+     * 16-bit {@code m}, {@code v} and, with Kahan-compensated weights, a 16-bit
+     * {@code compensation} (the weights then 16-bit too; else null, the weights float32): 0 if
+     * all are native, {@link #FLOAT_ARRAY_SEGMENTS} if each is a heap segment over the array of
+     * its type ({@code float[]} or {@code short[]}), else {@link #OTHER_SEGMENTS}.
      */
-    static int storedSegments(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v) {
-        if (isNative(param) && isNative(gradient) && isNative(m) && isNative(v)) {
+    static int storedSegments(MemorySegment param, MemorySegment compensation, MemorySegment gradient,
+                              boolean bf16Gradient, MemorySegment m, MemorySegment v) {
+        if (isNative(param) && isNativeOrNull(compensation) && isNative(gradient) && isNative(m) && isNative(v)) {
             return 0;
         }
-        if (isFloatArray(param) && isFloatArray(gradient) && m.getClass() == SHORT_ARRAY_CLASS
-                && v.getClass() == SHORT_ARRAY_CLASS) {
+        Class<? extends MemorySegment> weights = compensation == null ? FLOAT_ARRAY_CLASS : SHORT_ARRAY_CLASS;
+        Class<? extends MemorySegment> gradients = bf16Gradient ? SHORT_ARRAY_CLASS : FLOAT_ARRAY_CLASS;
+        if (param.getClass() == weights && gradient.getClass() == gradients
+                && (compensation == null || compensation.getClass() == SHORT_ARRAY_CLASS)
+                && m.getClass() == SHORT_ARRAY_CLASS && v.getClass() == SHORT_ARRAY_CLASS) {
             return FLOAT_ARRAY_SEGMENTS;
         }
         return OTHER_SEGMENTS;

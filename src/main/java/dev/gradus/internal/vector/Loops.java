@@ -23,13 +23,16 @@ final class Loops {
     }
 
     /**
-     * Adam in place on float32 weights and gradient with bfloat16 {@code m}, {@code v} narrowed to
-     * nearest even, over the whole vectors of {@code [from, to)}; see {@link StoredAdamLoop}.
+     * Adam in place with bfloat16 {@code m}, {@code v} narrowed to nearest even, on float32
+     * weights and gradient or, given a {@code compensation}, on bfloat16 Kahan-compensated weights
+     * and a bfloat16 gradient, over the whole vectors of {@code [from, to)}; see
+     * {@link StoredAdamLoop}.
      *
      * @return the end of the elements stepped: {@code from} plus the whole vectors
      */
     interface StoredAdam {
-        long run(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v, long from, long to,
+        long run(MemorySegment param, MemorySegment compensation, MemorySegment gradient, MemorySegment m,
+                 MemorySegment v, long from, long to,
                  float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float stepSize,
                  float secondMomentScale, float epsilon, float decayFactor, float clipValue, float factor,
                  float weightDecay);

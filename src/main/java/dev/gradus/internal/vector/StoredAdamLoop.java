@@ -20,17 +20,25 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Adam on float32 weights and gradient with {@code m} and {@code v} stored as bfloat16, in one
- * pass: each vector of {@code m}, {@code v} is widened as it is loaded, stepped with
- * {@link RuleLoop}'s Adam operations in their order, and narrowed to nearest even with
- * {@link ConversionLoop}'s rounding before it is stored (a NaN, found as unequal to itself, takes
- * its quieted top half by a blend where that loop masks); the weights'
- * step uses the moments before narrowing, as the tiled step does, so every element gets the
- * tiled step's bits. 20 bytes an element move instead of 28 for float32 state, and no tile.
+ * Adam with {@code m} and {@code v} stored as bfloat16, in one pass, on float32 weights or on
+ * bfloat16 Kahan-compensated ones, with a float32 or bfloat16 gradient: each vector of a 16-bit
+ * buffer is widened as it is loaded, the moments are stepped with {@link RuleLoop}'s Adam
+ * operations in their order and narrowed to nearest even with {@link ConversionLoop}'s rounding
+ * before they are stored (a NaN, found as unequal to itself, takes its quieted top half by a
+ * blend where that loop masks); the weights' step uses the moments before narrowing, as the tiled
+ * step does, so every element gets the tiled step's bits. 20 bytes an element move instead of 28
+ * for float32 state, and no tile.
+ *
+ * <p>With Kahan-compensated weights ({@link LoopOptions#KAHAN_WEIGHTS}) the weight stepped is
+ * {@code w = p - (-1 * c)} of the widened parameter {@code p} and compensation {@code c}, the
+ * sum as the tiles form it through gradient descent; the result {@code w'} is stored as
+ * {@code p' = bf16(w')} and {@code c' = bf16(w' - 1 * p')}: 20 bytes an element, 18 with a
+ * bfloat16 gradient ({@link LoopOptions#BF16_GRADIENT}).
  *
  * <p>The template of the {@link Specializations}, copied per option set of {@link LoopOptions}:
  * {@link LoopOptions#SCALED}, {@link LoopOptions#COUPLED_DECAY}, {@link LoopOptions#EPSILON_INSIDE},
- * {@link LoopOptions#DECOUPLED_DECAY} and the kind of memory
+ * {@link LoopOptions#DECOUPLED_DECAY}, {@link LoopOptions#KAHAN_WEIGHTS},
+ * {@link LoopOptions#BF16_GRADIENT} and the kind of memory
  * ({@link LoopOptions#storedSegments}). Its loop calls only the JDK's vector methods, the
  * conversions written out in it: a helper taking vectors that C2 does not inline passes them
  * boxed (decision 0026). The loop steps the whole vectors of the range and leaves the rest to
@@ -45,6 +53,11 @@ final class StoredAdamLoop implements Loops.StoredAdam {
     private static final int OPTIONS = Specializations.options(MethodHandles.lookup());
     private static final Class<? extends MemorySegment> FLOATS = LoopOptions.segmentClass(OPTIONS);
     private static final Class<? extends MemorySegment> STORAGE = LoopOptions.storageClass(OPTIONS);
+    private static final boolean KAHAN = LoopOptions.has(OPTIONS, LoopOptions.KAHAN_WEIGHTS);
+    private static final boolean BF16_GRADIENT = LoopOptions.has(OPTIONS, LoopOptions.BF16_GRADIENT);
+    /** The class of the weights: 16-bit with Kahan-compensated weights. */
+    private static final Class<? extends MemorySegment> WEIGHTS = KAHAN ? STORAGE : FLOATS;
+    private static final Class<? extends MemorySegment> GRADIENTS = BF16_GRADIENT ? STORAGE : FLOATS;
     private static final boolean SCALED = LoopOptions.has(OPTIONS, LoopOptions.SCALED);
     private static final boolean COUPLED_DECAY = LoopOptions.has(OPTIONS, LoopOptions.COUPLED_DECAY);
     private static final boolean EPSILON_INSIDE = LoopOptions.has(OPTIONS, LoopOptions.EPSILON_INSIDE);
@@ -55,23 +68,40 @@ final class StoredAdamLoop implements Loops.StoredAdam {
             VectorSpecies.of(short.class, VectorShape.forBitSize(Math.max(SPECIES.vectorBitSize() / 2, 64)));
     /** Below it, the rounding add of a bfloat16 cannot carry out of the magnitude. */
     private static final int HALF_BELOW = (1 << (Bf16.DROPPED - 1)) - 1;
+    /** The bits a bfloat16 keeps of a float. */
+    private static final int HIGH_HALF = -1 << Bf16.DROPPED;
 
     @Override
-    public long run(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v, long from,
-                    long to, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float stepSize,
-                    float secondMomentScale, float epsilon, float decayFactor, float clipValue, float factor,
-                    float weightDecay) {
+    public long run(MemorySegment param, MemorySegment compensation, MemorySegment gradient, MemorySegment m,
+                    MemorySegment v, long from, long to, float beta1, float oneMinusBeta1, float beta2,
+                    float oneMinusBeta2, float stepSize, float secondMomentScale, float epsilon, float decayFactor,
+                    float clipValue, float factor, float weightDecay) {
         // Cast to the classes of this copy's kind of memory, constants: see LoopOptions.
-        param = FLOATS.cast(param);
-        gradient = FLOATS.cast(gradient);
+        param = WEIGHTS.cast(param);
+        compensation = STORAGE.cast(compensation);
+        gradient = GRADIENTS.cast(gradient);
         m = STORAGE.cast(m);
         v = STORAGE.cast(v);
         long i = from;
         for (long bound = from + SPECIES.loopBound(to - from); i < bound; i += LANES) {
             long at = i * Float.BYTES;
             long at16 = i * Short.BYTES;
-            FloatVector w = fromMemorySegment(SPECIES, param, at, ORDER);
-            FloatVector g = fromMemorySegment(SPECIES, gradient, at, ORDER);
+            FloatVector w;
+            FloatVector g;
+            if (KAHAN) {
+                w = ((IntVector) ShortVector.fromMemorySegment(SHORTS, param, at16, ORDER)
+                        .convertShape(S2I, INTS, 0)).lanewise(LSHL, Bf16.DROPPED).reinterpretAsFloats()
+                        .add(((IntVector) ShortVector.fromMemorySegment(SHORTS, compensation, at16, ORDER)
+                                .convertShape(S2I, INTS, 0)).lanewise(LSHL, Bf16.DROPPED).reinterpretAsFloats());
+            } else {
+                w = fromMemorySegment(SPECIES, param, at, ORDER);
+            }
+            if (BF16_GRADIENT) {
+                g = ((IntVector) ShortVector.fromMemorySegment(SHORTS, gradient, at16, ORDER)
+                        .convertShape(S2I, INTS, 0)).lanewise(LSHL, Bf16.DROPPED).reinterpretAsFloats();
+            } else {
+                g = fromMemorySegment(SPECIES, gradient, at, ORDER);
+            }
             if (SCALED) {
                 g = g.max(-clipValue).min(clipValue).mul(factor);
             }
@@ -100,7 +130,23 @@ final class StoredAdamLoop implements Loops.StoredAdam {
                     ? v1.mul(secondMomentScale).add(epsilon).sqrt()
                     : v1.sqrt().mul(secondMomentScale).add(epsilon);
             FloatVector step = m1.div(denominator).mul(stepSize);
-            (DECOUPLED_DECAY ? w.mul(decayFactor) : w).sub(step).intoMemorySegment(param, at, ORDER);
+            FloatVector next = (DECOUPLED_DECAY ? w.mul(decayFactor) : w).sub(step);
+            if (KAHAN) {
+                IntVector xw = next.reinterpretAsInts();
+                IntVector topW = xw.lanewise(LSHR, Bf16.DROPPED);
+                IntVector rounded = xw.add(topW.and(1)).add(HALF_BELOW);
+                rounded.lanewise(LSHR, Bf16.DROPPED).blend(topW.or(Bf16.QUIET), next.compare(NE, next).cast(INTS))
+                        .convertShape(I2S, SHORTS, 0).intoMemorySegment(param, at16, ORDER);
+                // The rounded weights, widened: next's NaN, the first operand, wins over theirs.
+                FloatVector c1 = next.sub(rounded.and(HIGH_HALF).reinterpretAsFloats());
+                IntVector xc = c1.reinterpretAsInts();
+                IntVector topC = xc.lanewise(LSHR, Bf16.DROPPED);
+                xc.add(topC.and(1)).add(HALF_BELOW).lanewise(LSHR, Bf16.DROPPED)
+                        .blend(topC.or(Bf16.QUIET), c1.compare(NE, c1).cast(INTS))
+                        .convertShape(I2S, SHORTS, 0).intoMemorySegment(compensation, at16, ORDER);
+            } else {
+                next.intoMemorySegment(param, at, ORDER);
+            }
         }
         return i;
     }

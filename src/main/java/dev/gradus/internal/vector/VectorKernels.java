@@ -3,9 +3,11 @@ package dev.gradus.internal.vector;
 import dev.gradus.CustomStep;
 import dev.gradus.CustomRule;
 import static dev.gradus.internal.vector.LoopOptions.AMSGRAD;
+import static dev.gradus.internal.vector.LoopOptions.BF16_GRADIENT;
 import static dev.gradus.internal.vector.LoopOptions.CENTERED;
 import static dev.gradus.internal.vector.LoopOptions.DECOUPLED_DECAY;
 import static dev.gradus.internal.vector.LoopOptions.EPSILON_INSIDE;
+import static dev.gradus.internal.vector.LoopOptions.KAHAN_WEIGHTS;
 import static dev.gradus.internal.vector.LoopOptions.MOMENTUM;
 import static dev.gradus.internal.vector.LoopOptions.NESTEROV;
 import static dev.gradus.internal.vector.LoopOptions.RULE_ADABELIEF;
@@ -23,6 +25,7 @@ import static dev.gradus.internal.vector.LoopOptions.RULE_YOGI;
 import static dev.gradus.internal.vector.LoopOptions.forRule;
 import static dev.gradus.internal.vector.LoopOptions.gradient;
 import static dev.gradus.internal.vector.LoopOptions.segments;
+import static dev.gradus.internal.vector.LoopOptions.storedSegments;
 import static dev.gradus.internal.vector.LoopOptions.when;
 import static dev.gradus.internal.vector.Vectors.LANES;
 import static dev.gradus.internal.vector.Vectors.ORDER;
@@ -147,7 +150,8 @@ public final class VectorKernels implements KernelSet {
 
     /** The copy of {@link StoredAdamLoop} for the call's options; none at two lanes, whose 16-bit elements fill no short vector. */
     @Override
-    public long adamBf16State(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
+    public long adamBf16State(MemorySegment param, MemorySegment compensation, MemorySegment gradient,
+                              boolean bf16Gradient, MemorySegment m, MemorySegment v,
                               long from, long to, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
                               float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside,
                               float decayFactor, float clipValue, float factor, float weightDecay, boolean scaled) {
@@ -155,8 +159,9 @@ public final class VectorKernels implements KernelSet {
             return from;
         }
         return STORED_ADAM.of(gradient(weightDecay, scaled) | when(epsilonInside, EPSILON_INSIDE)
-                        | when(decayFactor != 1f, DECOUPLED_DECAY) | LoopOptions.storedSegments(param, gradient, m, v))
-                .run(param, gradient, m, v, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize,
+                        | when(decayFactor != 1f, DECOUPLED_DECAY) | when(compensation != null, KAHAN_WEIGHTS)
+                        | when(bf16Gradient, BF16_GRADIENT) | storedSegments(param, compensation, gradient, bf16Gradient, m, v))
+                .run(param, compensation, gradient, m, v, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize,
                         secondMomentScale, epsilon, decayFactor, clipValue, factor, weightDecay);
     }
 

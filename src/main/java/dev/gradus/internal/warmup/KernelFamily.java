@@ -58,6 +58,11 @@ public enum KernelFamily {
     YOGI_UPDATE("yogi update"),
     /** {@code adamBf16State}: {@link dev.gradus.Adam} without AMSGrad on bfloat16 {@code m}, {@code v} rounded to nearest, in one pass. */
     ADAM_BF16_STATE("adamBf16State"),
+    /**
+     * {@code adamBf16State} with a compensation: {@link dev.gradus.Adam} without AMSGrad on
+     * bfloat16 Kahan-compensated weights and bfloat16 {@code m}, {@code v}, in one pass.
+     */
+    ADAM_BF16_KAHAN("adamBf16State with Kahan weights"),
     /** {@code ewma}: the elementwise {@link dev.gradus.Ewma} update. */
     EWMA("ewma"),
     /** {@code firstNonFinite}: the scan for NaN and infinities. */

@@ -23,7 +23,10 @@ final class Signature {
     static final int COUPLED_DECAY = 1 << 2;
     /** Set when epsilon is inside the square root. */
     static final int EPSILON_INSIDE = 1 << 3;
-    /** Momentum: Nesterov's update. RMSProp: centered. Adam: AMSGrad. Schedule-free: AdamW. */
+    /**
+     * Momentum: Nesterov's update. RMSProp: centered. Adam: AMSGrad. Adam on bfloat16 state:
+     * a bfloat16 gradient. Schedule-free: AdamW.
+     */
     static final int VARIANT = 1 << 4;
     /** RMSProp: with momentum. Adam, NAdam and Lion: with decoupled weight decay. */
     static final int SECOND_VARIANT = 1 << 5;
@@ -66,6 +69,12 @@ final class Signature {
                     float weightDecay, boolean scaled) {
         return adagrad(param, epsilonInside, weightDecay, scaled) | flag(amsgrad, VARIANT)
                 | flag(decayFactor != 1f, SECOND_VARIANT);
+    }
+
+    /** Adam's one pass on bfloat16 state, which has no AMSGrad: {@link #VARIANT} for a bfloat16 gradient. */
+    static int adamBf16State(MemorySegment param, boolean bf16Gradient, boolean epsilonInside, float decayFactor,
+                             float weightDecay, boolean scaled) {
+        return adam(param, epsilonInside, bf16Gradient, decayFactor, weightDecay, scaled);
     }
 
     static int lion(MemorySegment param, float decoupledDecay, float weightDecay, boolean scaled) {

@@ -145,13 +145,14 @@ final class StagedKernels implements KernelSet {
     }
 
     @Override
-    public long adamBf16State(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
+    public long adamBf16State(MemorySegment param, MemorySegment compensation, MemorySegment gradient,
+                              boolean bf16Gradient, MemorySegment m, MemorySegment v,
                               long from, long to, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
                               float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside,
                               float decayFactor, float clipValue, float factor, float weightDecay, boolean scaled) {
-        return route(KernelFamily.ADAM_BF16_STATE,
-                Signature.adam(param, epsilonInside, false, decayFactor, weightDecay, scaled), from, to)
-                .adamBf16State(param, gradient, m, v, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+        return route(compensation == null ? KernelFamily.ADAM_BF16_STATE : KernelFamily.ADAM_BF16_KAHAN,
+                Signature.adamBf16State(param, bf16Gradient, epsilonInside, decayFactor, weightDecay, scaled), from, to)
+                .adamBf16State(param, compensation, gradient, bf16Gradient, m, v, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
                         stepSize, secondMomentScale, epsilon, epsilonInside, decayFactor, clipValue, factor,
                         weightDecay, scaled);
     }

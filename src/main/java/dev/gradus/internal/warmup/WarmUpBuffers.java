@@ -8,7 +8,7 @@ import java.lang.foreign.ValueLayout;
 /**
  * The buffers the warm-up steps on: a parameter, a gradient, three state buffers, a gradient
  * holding one NaN and an update, of {@link #CAPACITY} floats each, and two state buffers of as
- * many bfloat16 elements ({@link #half}), in three places: heap arrays, native memory
+ * many bfloat16 elements and a bfloat16 parameter, compensation and gradient ({@link #half}), in three places: heap arrays, native memory
  * of a shared arena and native memory of an arena confined to the warm-up thread; and a buffer of
  * {@link #LARGE} floats for the scan's path for long ranges (made on first use). Native calls
  * alternate between the shared and the confined arena: the JDK checks a segment's session on
@@ -35,8 +35,17 @@ final class WarmUpBuffers implements AutoCloseable {
     static final int POISONED = 5;
     static final int UPDATE = 6;
     private static final int ROLES = 7;
-    /** The 16-bit state buffers: {@code m} and {@code v} of Adam's one pass on bfloat16 state. */
-    private static final int HALVES = 2;
+    /**
+     * The 16-bit buffers of Adam's one pass on bfloat16 state, the index into {@link #half}:
+     * {@code m} and {@code v}, and for Kahan-compensated weights the parameter, its compensation
+     * and the gradient.
+     */
+    static final int HALF_M = 0;
+    static final int HALF_V = 1;
+    static final int HALF_PARAM = 2;
+    static final int HALF_COMPENSATION = 3;
+    static final int HALF_GRADIENT = 4;
+    private static final int HALVES = 5;
 
     private static final int SHARED = 0;
     private static final int CONFINED = 1;
@@ -47,7 +56,7 @@ final class WarmUpBuffers implements AutoCloseable {
     private final MemorySegment[][] buffers = new MemorySegment[3][ROLES];
     private final MemorySegment[] templates = new MemorySegment[ROLES];
     private final MemorySegment[][] halves = new MemorySegment[3][HALVES];
-    private final MemorySegment halfTemplate;
+    private final MemorySegment[] halfTemplates = new MemorySegment[HALVES];
     private final MemorySegment[] large = new MemorySegment[3];
 
     /** Buffers on this thread, which alone may use the confined ones. */
@@ -63,11 +72,11 @@ final class WarmUpBuffers implements AutoCloseable {
             buffers[HEAP][role] = MemorySegment.ofArray(new float[CAPACITY]);
         }
         long halfBytes = (long) CAPACITY * Short.BYTES;
-        halfTemplate = arena.allocate(halfBytes, 64);
-        for (int i = 0; i < CAPACITY; i++) {
-            halfTemplate.setAtIndex(ValueLayout.JAVA_SHORT, i, Bf16.nearest(initialValue(STATE, i)));
-        }
         for (int k = 0; k < HALVES; k++) {
+            halfTemplates[k] = arena.allocate(halfBytes, 64);
+            for (int i = 0; i < CAPACITY; i++) {
+                halfTemplates[k].setAtIndex(ValueLayout.JAVA_SHORT, i, Bf16.nearest(halfValue(k, i)));
+            }
             halves[SHARED][k] = arena.allocate(halfBytes, 64);
             halves[CONFINED][k] = confinedArena.allocate(halfBytes, 64);
             halves[HEAP][k] = MemorySegment.ofArray(new short[CAPACITY]);
@@ -89,6 +98,16 @@ final class WarmUpBuffers implements AutoCloseable {
         };
     }
 
+    /** The value a 16-bit buffer holds rounded: the float buffer's of its role; the compensation's far smaller. */
+    private static float halfValue(int k, int i) {
+        return switch (k) {
+            case HALF_PARAM -> initialValue(PARAM, i);
+            case HALF_COMPENSATION -> initialValue(STATE, i) * 1e-3f;
+            case HALF_GRADIENT -> initialValue(GRADIENT, i);
+            default -> initialValue(STATE, i);
+        };
+    }
+
     /** Restores the initial values of every buffer. */
     void reset() {
         for (MemorySegment[] kind : buffers) {
@@ -97,8 +116,8 @@ final class WarmUpBuffers implements AutoCloseable {
             }
         }
         for (MemorySegment[] kind : halves) {
-            for (MemorySegment half : kind) {
-                MemorySegment.copy(halfTemplate, 0, half, 0, halfTemplate.byteSize());
+            for (int k = 0; k < HALVES; k++) {
+                MemorySegment.copy(halfTemplates[k], 0, kind[k], 0, halfTemplates[k].byteSize());
             }
         }
     }
@@ -115,10 +134,10 @@ final class WarmUpBuffers implements AutoCloseable {
     }
 
     /**
-     * A bfloat16 state buffer holding the float state's initial values rounded to nearest, placed as
+     * A bfloat16 buffer holding its role's initial values rounded to nearest, placed as
      * {@link #of} says: on the heap over a {@code short[]}.
      *
-     * @param k 0 or 1
+     * @param k {@link #HALF_M}, {@link #HALF_V}, {@link #HALF_PARAM}, {@link #HALF_COMPENSATION} or {@link #HALF_GRADIENT}
      */
     MemorySegment half(boolean heap, boolean confined, int k) {
         return halves[place(heap, confined)][k];

@@ -6,6 +6,7 @@ import dev.gradus.internal.RuleSteps;
 import dev.gradus.internal.precision.TiledStep;
 import dev.gradus.precision.StoragePlan;
 import dev.gradus.precision.StorageType;
+import dev.gradus.precision.Weights;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -19,16 +20,23 @@ import java.lang.foreign.MemorySegment;
  * @param heap   whether on heap buffers, else on native ones
  * @param scaled for Adafactor's direction: whether the gradient is scaled
  * @param scan   for the scan and the reductions: which buffer they read; else {@code null}
+ * @param bf16Gradient for Adam's one pass on bfloat16 state: whether on a bfloat16 gradient
  */
-record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, boolean scaled, ScanTarget scan) {
+record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, boolean scaled, ScanTarget scan,
+                  boolean bf16Gradient) {
 
     /** Learning rate of every step: large enough that decoupled weight decay changes the weights. */
     static final double LEARNING_RATE = 1e-3;
     /** The decay of the EWMA case. */
     static final float EWMA_DECAY = 0.9f;
-    /** The plan of {@link KernelFamily#ADAM_BF16_STATE}'s case. */
-    private static final StoragePlan BF16_STATE =
-            StoragePlan.of(StorageType.FLOAT32, StorageType.FLOAT32, StorageType.BFLOAT16);
+    /** The plans of {@link KernelFamily#ADAM_BF16_STATE}'s case, with a float32 and a bfloat16 gradient. */
+    private static final StoragePlan[] BF16_STATE = {
+            StoragePlan.of(StorageType.FLOAT32, StorageType.FLOAT32, StorageType.BFLOAT16),
+            StoragePlan.of(StorageType.FLOAT32, StorageType.BFLOAT16, StorageType.BFLOAT16)};
+    /** The plans of {@link KernelFamily#ADAM_BF16_KAHAN}'s case, the same. */
+    private static final StoragePlan[] BF16_KAHAN = {
+            StoragePlan.of(StorageType.BFLOAT16, StorageType.FLOAT32, StorageType.BFLOAT16).withWeights(Weights.KAHAN),
+            StoragePlan.of(StorageType.BFLOAT16, StorageType.BFLOAT16, StorageType.BFLOAT16).withWeights(Weights.KAHAN)};
 
     /** What the scan reads: finite values, a NaN inside the range, or a long buffer. */
     enum ScanTarget { FINITE, NAN, LONG }
@@ -66,7 +74,7 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, boolean sc
                 lerp(kernels, buffers, shape);
                 yield 0;
             }
-            case ADAM_BF16_STATE -> {
+            case ADAM_BF16_STATE, ADAM_BF16_KAHAN -> {
                 adamBf16State(kernels, buffers, shape, step);
                 yield 0;
             }
@@ -101,7 +109,7 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, boolean sc
             }
             case SQUARE_ACCUMULATION, FACTORED_DIRECTION -> c.adafactor(kernels, buffers, shape);
             case LERP -> c.lerp(kernels, buffers, shape);
-            case ADAM_BF16_STATE -> c.adamBf16State(kernels, buffers, shape, step);
+            case ADAM_BF16_STATE, ADAM_BF16_KAHAN -> c.adamBf16State(kernels, buffers, shape, step);
             default -> RuleSteps.step(kernels, c.rule, LEARNING_RATE, step,
                     buffers.of(heap, confined, WarmUpBuffers.PARAM), c.update(buffers, confined),
                     buffers.of(heap, confined, WarmUpBuffers.GRADIENT), c.state(buffers, confined, 0),
@@ -128,15 +136,25 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, boolean sc
     }
 
     /**
-     * Adam on bfloat16 {@code m}, {@code v} ({@link WarmUpBuffers#half}) through the tiled step,
-     * which runs the kernels' one pass on the whole vectors and the tiles on the rest: so the
-     * vector and the cold kernels are timed on the same whole step.
+     * Adam on bfloat16 {@code m}, {@code v} ({@link WarmUpBuffers#half}), on float32 weights or
+     * bfloat16 Kahan-compensated ones ({@link KernelFamily#ADAM_BF16_KAHAN}) and a float32 or
+     * bfloat16 gradient, through the tiled step, which runs the kernels' one pass on the whole
+     * vectors and the tiles on the rest: so the vector and the cold kernels are timed on the same
+     * whole step.
      */
     private void adamBf16State(KernelSet kernels, WarmUpBuffers buffers, Shape shape, long step) {
         boolean confined = shape.confined();
-        TiledStep.step(kernels, rule, LEARNING_RATE, step, BF16_STATE, buffers.of(heap, confined, WarmUpBuffers.PARAM),
-                null, buffers.of(heap, confined, WarmUpBuffers.GRADIENT), null, buffers.half(heap, confined, 0),
-                buffers.half(heap, confined, 1), null, shape.from(), shape.to(), false, Float.POSITIVE_INFINITY, 1f);
+        boolean kahan = family == KernelFamily.ADAM_BF16_KAHAN;
+        StoragePlan plan = (kahan ? BF16_KAHAN : BF16_STATE)[bf16Gradient ? 1 : 0];
+        MemorySegment param = kahan ? buffers.half(heap, confined, WarmUpBuffers.HALF_PARAM)
+                : buffers.of(heap, confined, WarmUpBuffers.PARAM);
+        MemorySegment compensation = kahan ? buffers.half(heap, confined, WarmUpBuffers.HALF_COMPENSATION) : null;
+        MemorySegment gradient = bf16Gradient ? buffers.half(heap, confined, WarmUpBuffers.HALF_GRADIENT)
+                : buffers.of(heap, confined, WarmUpBuffers.GRADIENT);
+        TiledStep.step(kernels, rule, LEARNING_RATE, step, plan, param, compensation,
+                gradient, null, buffers.half(heap, confined, WarmUpBuffers.HALF_M),
+                buffers.half(heap, confined, WarmUpBuffers.HALF_V), null, shape.from(), shape.to(), false,
+                Float.POSITIVE_INFINITY, 1f);
     }
 
     /** The call of the views' interpolation: the gradient toward the state, into the update buffer. */
@@ -183,6 +201,8 @@ record WarmUpCase(KernelFamily family, UpdateRule rule, boolean heap, boolean sc
         String kind = heap ? " on heap" : " on native memory";
         return (family.readsOnly() ? family.method() + " " + scan
                 : family == KernelFamily.EWMA || family == KernelFamily.LERP ? family.method() : rule.toString()) + (family.emitsUpdate() ? " emitting the update" : "")
-                + (family == KernelFamily.ADAM_BF16_STATE ? " on bfloat16 state" : "") + kind;
+                + (family == KernelFamily.ADAM_BF16_STATE ? " on bfloat16 state" : "")
+                + (family == KernelFamily.ADAM_BF16_KAHAN ? " on bfloat16 state and Kahan weights" : "")
+                + (bf16Gradient ? ", bfloat16 gradient" : "") + kind;
     }
 }

@@ -49,13 +49,18 @@ final class WarmUpCases {
         if (family.readsOnly()) {
             List<WarmUpCase> scans = new ArrayList<>();
             for (WarmUpCase.ScanTarget target : WarmUpCase.ScanTarget.values()) {
-                scans.add(new WarmUpCase(family, null, heap, false, target));
+                scans.add(new WarmUpCase(family, null, heap, false, target, false));
             }
             return scans;
         }
         UpdateRule rule = family == KernelFamily.EWMA || family == KernelFamily.LERP || family.adafactor() ? null
                 : rule(family, signature);
-        return List.of(new WarmUpCase(family, rule, heap, has(signature, Signature.SCALED), null));
+        boolean bf16Gradient = isAdamOnBf16State(family) && has(signature, Signature.VARIANT);
+        return List.of(new WarmUpCase(family, rule, heap, has(signature, Signature.SCALED), null, bf16Gradient));
+    }
+
+    private static boolean isAdamOnBf16State(KernelFamily family) {
+        return family == KernelFamily.ADAM_BF16_STATE || family == KernelFamily.ADAM_BF16_KAHAN;
     }
 
     private static boolean has(int signature, int bit) {
@@ -67,10 +72,10 @@ final class WarmUpCases {
         double coupled = has(signature, Signature.COUPLED_DECAY) ? DECAY : 0;
         EpsilonPlacement placement = has(signature, Signature.EPSILON_INSIDE)
                 ? EpsilonPlacement.INSIDE_SQRT : EpsilonPlacement.OUTSIDE_SQRT;
-        boolean variant = has(signature, Signature.VARIANT);
+        // Adam's one pass on bfloat16 state has no AMSGrad: its variant is the case's bfloat16 gradient.
+        boolean variant = has(signature, Signature.VARIANT) && !isAdamOnBf16State(family);
         boolean second = has(signature, Signature.SECOND_VARIANT);
-        // Adam's one pass on bfloat16 state has Adam's options but AMSGrad.
-        return switch (family == KernelFamily.ADAM_BF16_STATE ? KernelFamily.ADAM : family.inPlace()) {
+        return switch (isAdamOnBf16State(family) ? KernelFamily.ADAM : family.inPlace()) {
             case SGD -> new Sgd(coupled, maximize);
             case MOMENTUM -> (variant ? Momentum.nesterov(0.9) : Momentum.heavyBall(0.9)).withWeightDecay(coupled)
                     .withMaximize(maximize);

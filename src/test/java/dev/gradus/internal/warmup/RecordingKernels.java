@@ -34,7 +34,8 @@ final class RecordingKernels implements KernelSet {
                     false, 0f, Float.POSITIVE_INFINITY, 1f, 0f, false);
             case ADAM -> kernels.adam(none, update, none, none, none, null, 0, 0, 0f, 0f, 0f, 0f, 0f, 0f, 0f, false,
                     false, 1f, Float.POSITIVE_INFINITY, 1f, 0f, false);
-            case ADAM_BF16_STATE -> kernels.adamBf16State(none, none, none, none, 0, 0, 0f, 0f, 0f, 0f, 0f, 0f, 0f,
+            case ADAM_BF16_STATE, ADAM_BF16_KAHAN -> kernels.adamBf16State(none,
+                    family == KernelFamily.ADAM_BF16_KAHAN ? none : null, none, false, none, none, 0, 0, 0f, 0f, 0f, 0f, 0f, 0f, 0f,
                     false, 1f, Float.POSITIVE_INFINITY, 1f, 0f, false);
             case RPROP -> kernels.rprop(none, update, none, none, none, 0, 0, 0f, 0f, 0f, 0f, 1f,
                     Float.POSITIVE_INFINITY, 1f, 0f, false);
@@ -115,11 +116,12 @@ final class RecordingKernels implements KernelSet {
     }
 
     @Override
-    public long adamBf16State(MemorySegment param, MemorySegment gradient, MemorySegment m, MemorySegment v,
+    public long adamBf16State(MemorySegment param, MemorySegment compensation, MemorySegment gradient,
+                              boolean bf16Gradient, MemorySegment m, MemorySegment v,
                               long from, long to, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
                               float stepSize, float secondMomentScale, float epsilon, boolean epsilonInside,
                               float decayFactor, float clipValue, float factor, float weightDecay, boolean scaled) {
-        calls.add(KernelFamily.ADAM_BF16_STATE.method());
+        calls.add((compensation == null ? KernelFamily.ADAM_BF16_STATE : KernelFamily.ADAM_BF16_KAHAN).method());
         return from;
     }
 

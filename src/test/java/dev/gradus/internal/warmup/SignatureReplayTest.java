@@ -46,14 +46,14 @@ class SignatureReplayTest {
             case ADAGRAD -> Signature.SCALED | Signature.COUPLED_DECAY | Signature.EPSILON_INSIDE;
             case RMS_PROP, ADAM -> Signature.SCALED | Signature.COUPLED_DECAY | Signature.EPSILON_INSIDE
                     | Signature.VARIANT | Signature.SECOND_VARIANT;
-            case ADAM_BF16_STATE -> Signature.SCALED | Signature.COUPLED_DECAY | Signature.EPSILON_INSIDE
-                    | Signature.SECOND_VARIANT;
+            case ADAM_BF16_STATE, ADAM_BF16_KAHAN -> Signature.SCALED | Signature.COUPLED_DECAY | Signature.EPSILON_INSIDE
+                    | Signature.VARIANT | Signature.SECOND_VARIANT;
             default -> 0;
         };
         List<Integer> signatures = new ArrayList<>();
         for (int s = 0; s < 64; s++) {
             boolean decoupledAndCoupled = (family.inPlace() == KernelFamily.ADAM
-                    || family == KernelFamily.ADAM_BF16_STATE)
+                    || family == KernelFamily.ADAM_BF16_STATE || family == KernelFamily.ADAM_BF16_KAHAN)
                     && (s & Signature.SECOND_VARIANT) != 0 && (s & Signature.COUPLED_DECAY) != 0;
             if ((s & ~(options | Signature.HEAP)) == 0 && !decoupledAndCoupled) {
                 signatures.add(s);
