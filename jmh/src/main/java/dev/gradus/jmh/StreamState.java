@@ -24,13 +24,14 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <p>The settings here are for runs by hand (the report sets its own): after the adaptive warm-up,
  * one JMH warmup iteration of 500 ms, then 5 measurement iterations of 1 s, in one fork with the
- * Vector API. All annotations are inherited by the subclasses.
+ * Vector API and without profiled loop predication, as the report's forks (decision 0031). All
+ * annotations are inherited by the subclasses.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx2g",
-        "--sun-misc-unsafe-memory-access=allow"})
+        "--sun-misc-unsafe-memory-access=allow", "-XX:-UseProfiledLoopPredicate"})
 @Warmup(iterations = 1, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 1)
 public abstract class StreamState {

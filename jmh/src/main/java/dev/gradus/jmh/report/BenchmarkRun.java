@@ -44,8 +44,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * (every attempt, in order), so an interrupted run can still be rendered with {@code --from}.
  *
  * <p>The forks get exactly {@link #FORK_JVM_ARGS} (JMH would otherwise copy the report JVM's
- * options and append the benchmark annotation's, naming the vector module twice), plus the
- * adaptive warm-up's bounds, and run with {@link JitProfiler}, {@link WarmupProfiler},
+ * options and append the benchmark annotation's, naming the vector module twice), plus, for the
+ * rule benchmarks, {@link #STEADY_JIT_FLAG} and the adaptive warm-up's bounds, and run with {@link JitProfiler}, {@link WarmupProfiler},
  * {@link HostLoadProfiler} and JMH's GC profiler. JMH starts profilers in the order added and stops
  * them in reverse: the JIT profiler comes first, so that its flight recording starts before the
  * others measure and is read after they have, outside the GC profiler's count of allocations.
@@ -60,6 +60,14 @@ final class BenchmarkRun {
      */
     static final List<String> FORK_JVM_ARGS = List.of("--add-modules", "jdk.incubator.vector", "-Xmx2g",
             "--sun-misc-unsafe-memory-access=allow");
+
+    /**
+     * The rule benchmarks' forks also run without profiled loop predication (decision 0031): with
+     * it, C2 recompiled the Vector API loops for 20 to 130 s before they stayed compiled, longer
+     * than the plan's warm-up; their steady speed is the same either way. The cold-start forks run
+     * without it, as a user's JVM does.
+     */
+    static final String STEADY_JIT_FLAG = "-XX:-UseProfiledLoopPredicate";
 
     private static final long LOCK_WAIT_MILLIS = 10_000;
     private static final int LOCK_WAITS = 360;
@@ -166,6 +174,7 @@ final class BenchmarkRun {
                                          Duration warmupMax) {
         Plan plan = options.plan();
         List<String> jvmArgs = new ArrayList<>(FORK_JVM_ARGS);
+        jvmArgs.add(STEADY_JIT_FLAG);
         jvmArgs.add("-D" + AdaptiveWarmup.MIN_PROPERTY + "=" + plan.adaptiveMin(attempt).toMillis());
         jvmArgs.add("-D" + AdaptiveWarmup.MAX_PROPERTY + "=" + warmupMax.toMillis());
         ChainedOptionsBuilder jmh = new OptionsBuilder()

@@ -28,6 +28,7 @@ class BenchmarkRunTest {
         List<String> args = List.copyOf(jmh.getJvmArgs().get());
         assertEquals(1, Collections.frequency(args, "jdk.incubator.vector"), args.toString());
         assertTrue(args.containsAll(BenchmarkRun.FORK_JVM_ARGS), args.toString());
+        assertTrue(args.contains("-XX:-UseProfiledLoopPredicate"), "decision 0031: " + args);
         assertTrue(args.stream().noneMatch(a -> a.startsWith("--add-modules=")), "nothing copied from the report JVM");
         assertEquals(List.of(), List.copyOf(jmh.getJvmArgsAppend().get()),
                 "the annotation's own append is replaced, not added");
