@@ -26,7 +26,8 @@ final class ReportMarkdown {
             the mean over the measurement iterations, with their `median` and `min`; GB/s counts the bytes \
             the rule itself reads and writes. `%% of roofline`: the speed of Gradus as a share of a kernel \
             with the same memory traffic and trivial math, measured in the same run. `x scalarSegments`, \
-            `x textbookArray`: how many times faster Gradus is than that baseline. `±`: JMH's 99.9%% \
+            `x textbookArray`: how many times faster Gradus is than that baseline (the quick plan runs no \
+            scalarSegments: `--full` does). `±`: JMH's 99.9%% \
             confidence half-width; for a ratio, the relative errors of both scores combined as the square \
             root of the sum of their squares; `?`: too few iterations for an error. `B/op`: bytes allocated \
             per step (GC profiler). Every benchmark is warmed up until its calls run compiled and steady, \

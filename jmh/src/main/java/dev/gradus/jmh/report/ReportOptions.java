@@ -43,6 +43,13 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
      * out of it, so that every rule's fork gets the warm-up time its rows need within the budget.
      */
     public static final List<Integer> QUICK_SIZES = List.of(DEFAULT_SIZES.getFirst(), DEFAULT_SIZES.getLast());
+    /**
+     * The quick plan's variants: Gradus, the textbook loop and the roofline. The scalar kernels'
+     * loop, the vector kernels' own baseline, runs with {@code --full} (and {@code --smoke}): a
+     * quarter of the benchmarks, whose time the quick plan spends on warming the others up.
+     */
+    public static final List<Variant> QUICK_VARIANTS = List.of(Variant.GRADUS, Variant.TEXTBOOK_ARRAY,
+            Variant.ROOFLINE);
 
     /**
      * One cold-start benchmark with one set of parameters, run with the plan's cold-start forks.
@@ -120,7 +127,8 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
                 default -> QUICK_SIZES;
             };
         }
-        List<RuleRun> runs = ruleRuns(catalog, rules, sizes, threads);
+        List<Variant> variants = planName.equals("quick") ? QUICK_VARIANTS : List.of(Variant.values());
+        List<RuleRun> runs = ruleRuns(catalog, rules, sizes, threads, variants);
         Plan plan = switch (planName) {
             case "smoke" -> Plan.smoke();
             case "full" -> Plan.full();
@@ -146,7 +154,8 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
                   mvn -Preport verify [-Dreport.args="OPTIONS"]
 
                 OPTIONS
-                  --quick            1 fork per benchmark, warmed up until compiled and steady (%s to
+                  --quick            gradus, textbookArray and roofline (scalarSegments only with
+                                     --full); 1 fork per benchmark, warmed up until compiled and steady (%s to
                                      %s), then JMH warmup %d x %d ms, measurement %d x I (default), I = 1 s or
                                      less (%d ms at least) so that one attempt at every benchmark leaves
                                      %.0f%% of %d min, where it can, for longer warm-ups and re-measurements;
@@ -214,12 +223,12 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
     }
 
     private static List<RuleRun> ruleRuns(BenchmarkCatalog catalog, List<Rule> rules, List<Integer> sizes,
-                                          List<Integer> threads) {
+                                          List<Integer> threads, List<Variant> variants) {
         List<RuleRun> runs = new ArrayList<>();
         for (int t : threads) {
             for (Rule rule : rules) {
                 for (int n : sizes) {
-                    for (Variant variant : Variant.values()) {
+                    for (Variant variant : variants) {
                         RuleRun run = new RuleRun(rule, variant, n, t);
                         if (catalog.count("^" + run.benchmark().replace(".", "\\.") + "$") > 0) {
                             runs.add(run);

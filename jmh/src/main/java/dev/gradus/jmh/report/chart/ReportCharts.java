@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The report's SVG charts, per thread count: the throughput of each rule against {@code n}, one
@@ -79,8 +80,14 @@ public final class ReportCharts {
         String title = "Gradus speedup over the baselines, " + threadsText(threads);
         return new Chart("speedup-t" + threads + ".svg", title, BarChart.svg(title,
                 "times faster (baseline time / Gradus time)", "rule and n", categories(rows),
-                List.of(speedupSeries(rows, Variant.SCALAR_SEGMENTS), speedupSeries(rows, Variant.TEXTBOOK_ARRAY)),
+                Stream.of(Variant.SCALAR_SEGMENTS, Variant.TEXTBOOK_ARRAY).filter(b -> measured(rows, b))
+                        .map(b -> speedupSeries(rows, b)).toList(),
                 1, "1x: as fast as the baseline"));
+    }
+
+    /** Whether any row has a result of {@code variant}: the quick plan runs no scalarSegments. */
+    private static boolean measured(List<ResultRow> rows, Variant variant) {
+        return rows.stream().anyMatch(r -> r.results().containsKey(variant));
     }
 
     private static BarChart.Series speedupSeries(List<ResultRow> rows, Variant baseline) {
