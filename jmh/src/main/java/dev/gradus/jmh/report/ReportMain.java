@@ -86,8 +86,7 @@ public final class ReportMain {
                     + Progress.approximately(options.worstCase()) + worstCaseNote(options) + ".\n"
                     + "JMH's output: " + output.toAbsolutePath());
             LoadProbe probe = LoadProbe.start();
-            new HostLoad(LoadProbe.loadAverages(), List.of(), Double.NaN, Double.NaN,
-                    Runtime.getRuntime().availableProcessors()).warnings().forEach(w -> System.out.println(
+            probe.before().warnings().forEach(w -> System.out.println(
                     "WARNING: " + w + "; the warm-ups will take longer and errors will be wider."));
             results = BenchmarkRun.run(options, output, json, System.out);
             load = probe.finish();

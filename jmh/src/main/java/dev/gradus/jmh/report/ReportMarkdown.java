@@ -25,7 +25,9 @@ final class ReportMarkdown {
             thread on its own buffers. `ns/elem` is wall time per element (JMH's score / (threads x n)), \
             the mean over the measurement iterations, with their `median` and `min`; GB/s counts the bytes \
             the rule itself reads and writes. `%% of roofline`: the speed of Gradus as a share of a kernel \
-            with the same memory traffic and trivial math, measured in the same run. `x scalarSegments`, \
+            with the same memory traffic and trivial math, measured in the same run (the quick plan measures \
+            one per traffic, bytes per element, and the rules with that traffic share it: its kernel \
+            depends on the traffic alone). `x scalarSegments`, \
             `x textbookArray`: how many times faster Gradus is than that baseline (the quick plan runs no \
             scalarSegments: `--full` does). `±`: JMH's 99.9%% \
             confidence half-width; for a ratio, the relative errors of both scores combined as the square \

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Param;
@@ -44,9 +46,11 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
      */
     public static final List<Integer> QUICK_SIZES = List.of(DEFAULT_SIZES.getFirst(), DEFAULT_SIZES.getLast());
     /**
-     * The quick plan's variants: Gradus, the textbook loop and the roofline. The scalar kernels'
-     * loop, the vector kernels' own baseline, runs with {@code --full} (and {@code --smoke}): a
-     * quarter of the benchmarks, whose time the quick plan spends on warming the others up.
+     * The quick plan's variants: Gradus, the textbook loop and the roofline, the roofline once per
+     * traffic (bytes per element), size and threads, shared by the rules with that traffic: its
+     * kernel depends on the traffic alone. The scalar kernels' loop, the vector kernels' own
+     * baseline, and every rule's own roofline run with {@code --full} (and {@code --smoke}); the
+     * quick plan spends that time on warming the others up.
      */
     public static final List<Variant> QUICK_VARIANTS = List.of(Variant.GRADUS, Variant.TEXTBOOK_ARRAY,
             Variant.ROOFLINE);
@@ -127,8 +131,9 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
                 default -> QUICK_SIZES;
             };
         }
-        List<Variant> variants = planName.equals("quick") ? QUICK_VARIANTS : List.of(Variant.values());
-        List<RuleRun> runs = ruleRuns(catalog, rules, sizes, threads, variants);
+        boolean quick = planName.equals("quick");
+        List<RuleRun> runs = ruleRuns(catalog, rules, sizes, threads, quick ? QUICK_VARIANTS : List.of(Variant.values()),
+                quick);
         Plan plan = switch (planName) {
             case "smoke" -> Plan.smoke();
             case "full" -> Plan.full();
@@ -154,8 +159,10 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
                   mvn -Preport verify [-Dreport.args="OPTIONS"]
 
                 OPTIONS
-                  --quick            gradus, textbookArray and roofline (scalarSegments only with
-                                     --full); 1 fork per benchmark, warmed up until compiled and steady (%s to
+                  --quick            gradus, textbookArray, and one roofline per traffic shared by the
+                                     rules with that traffic (scalarSegments and every rule's own
+                                     roofline with --full); 1 fork per benchmark, warmed up until
+                                     compiled and steady (%s to
                                      %s), then JMH warmup %d x %d ms, measurement %d x I (default), I = 1 s or
                                      less (%d ms at least) so that one attempt at every benchmark leaves
                                      %.0f%% of %d min, where it can, for longer warm-ups and re-measurements;
@@ -223,14 +230,18 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
     }
 
     private static List<RuleRun> ruleRuns(BenchmarkCatalog catalog, List<Rule> rules, List<Integer> sizes,
-                                          List<Integer> threads, List<Variant> variants) {
+                                          List<Integer> threads, List<Variant> variants, boolean shareRooflines) {
         List<RuleRun> runs = new ArrayList<>();
+        Set<String> rooflines = new HashSet<>();
         for (int t : threads) {
             for (Rule rule : rules) {
                 for (int n : sizes) {
                     for (Variant variant : variants) {
                         RuleRun run = new RuleRun(rule, variant, n, t);
-                        if (catalog.count("^" + run.benchmark().replace(".", "\\.") + "$") > 0) {
+                        boolean shared = shareRooflines && variant == Variant.ROOFLINE
+                                && !Double.isNaN(rule.bytesPerElement())
+                                && !rooflines.add(rule.bytesPerElement() + " " + n + " " + t);
+                        if (!shared && catalog.count("^" + run.benchmark().replace(".", "\\.") + "$") > 0) {
                             runs.add(run);
                         }
                     }

@@ -93,7 +93,7 @@ class ReportMarkdownTest {
         assertContainsLine(markdown, "- Clock: 3000 MHz (cpuinfo); caches: L1d 48K, L1i 32K, L2 1024K, L3 32768K "
                 + "shared by 0-15");
         assertContainsLine(markdown, "- Host load: load average 0.25 0.50 0.75 before, 1.50 0.75 0.80 after "
-                + "(1, 5, 15 min); other processes used 2% of the CPUs during the run, steal 0%");
+                + "(1, 5, 15 min); other processes used 0% of the CPUs just before the run, 2% during it, steal 0%");
         assertContainsLine(markdown, "- JDK: 25.0.3+9-LTS, OpenJDK 64-Bit Server VM, Eclipse Adoptium");
         assertContainsLine(markdown, "- Vector species: Species[float, 8, S_256_BIT]; `Kernels.implementation()`: "
                 + "vector-256");

@@ -55,6 +55,19 @@ class ReportOptionsTest {
     }
 
     @Test
+    void theQuickPlanMeasuresOneRooflinePerTrafficSizeAndThreadsTheFullPlanOnePerRule() {
+        BenchmarkCatalog sameTraffic = catalog("MomentumBenchmark", "AdaGradBenchmark", "AdamBenchmark");
+        List<String> quick = ReportOptions.parse(sameTraffic).ruleRuns().stream()
+                .filter(r -> r.variant() == Variant.ROOFLINE).map(r -> r.benchmark().substring(15) + " " + r.n())
+                .toList();
+        assertEquals(List.of("AdaGradBenchmark.roofline 4096", "AdaGradBenchmark.roofline 16777216",
+                "AdamBenchmark.roofline 4096", "AdamBenchmark.roofline 16777216"), quick,
+                "momentum moves 20 bytes an element as AdaGrad does: the first rule's roofline serves both");
+        assertEquals(6, ReportOptions.parse(sameTraffic, "--full", "--size", "4096").ruleRuns().stream()
+                .filter(r -> r.variant() == Variant.ROOFLINE || r.variant() == Variant.SCALAR_SEGMENTS).count());
+    }
+
+    @Test
     void aVariantTheClassLacksIsNotRun() {
         BenchmarkCatalog partial = new BenchmarkCatalog(List.of(
                 BenchmarkCatalog.Entry.averageTime("dev.gradus.jmh.XBenchmark.gradus"),

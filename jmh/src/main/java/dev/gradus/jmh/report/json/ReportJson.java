@@ -25,9 +25,12 @@ import java.util.Map;
  * <ul>
  *   <li>{@code header}: every field of {@link ReportHeader}; {@code cpu} holds {@code model,
  *       frequency, caches, fma}; {@code hostLoad} holds {@code loadBefore, loadAfter} (1, 5, 15
- *       minutes), {@code othersShare, stealShare} (of all CPUs over the run, 0 to 1) and
+ *       minutes), {@code othersShareBefore} (of all CPUs in the seconds before the run),
+ *       {@code othersShare, stealShare} (of all CPUs over the run, 0 to 1) and
  *       {@code warnings}.</li>
- *   <li>Each row: {@code rule, benchmarkClass, bytesPerElement, n, threads, status}, the ratios
+ *   <li>Each row: {@code rule, benchmarkClass, bytesPerElement, n, threads, status},
+ *       {@code rooflineBenchmarkClass} (the class whose roofline the row shares, the quick plan's
+ *       one per traffic; null for its own), the ratios
  *       {@code percentOfRoofline, speedupOverScalarSegments, speedupOverTextbookArray}, and
  *       {@code variants}: per method name {@code valid, verdict} ({@code VALID, ALLOCATING,
  *       UNCOMPILED, NOT_STEADY, BIMODAL, WARMING, IMPLAUSIBLE}), {@code reason, attempts}, the
@@ -89,6 +92,7 @@ public final class ReportJson {
         Map<String, Object> loadJson = new LinkedHashMap<>();
         loadJson.put("loadBefore", load.loadBefore());
         loadJson.put("loadAfter", load.loadAfter());
+        loadJson.put("othersShareBefore", load.othersBefore());
         loadJson.put("othersShare", load.others());
         loadJson.put("stealShare", load.steal());
         loadJson.put("warnings", load.warnings());
@@ -115,6 +119,7 @@ public final class ReportJson {
         out.put("n", row.n());
         out.put("threads", row.threads());
         out.put("status", row.status());
+        out.put("rooflineBenchmarkClass", row.rooflineClass());
         out.put("percentOfRoofline", estimate(row.percentOfRoofline()));
         out.put("speedupOverScalarSegments", estimate(row.speedupOver(Variant.SCALAR_SEGMENTS)));
         out.put("speedupOverTextbookArray", estimate(row.speedupOver(Variant.TEXTBOOK_ARRAY)));

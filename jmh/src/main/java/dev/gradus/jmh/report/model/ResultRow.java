@@ -58,7 +58,9 @@ public record ResultRow(Rule rule, long n, int threads, Map<Variant, JmhResult> 
      * A later result of the same variant, rule, {@code n} and threads (a re-measurement) replaces
      * the earlier one and counts as another attempt. Results of methods other than the
      * {@link Variant}s, or without {@code n}, are skipped. The rule of each class comes from
-     * {@link Rule#ofBenchmarkClass}.
+     * {@link Rule#ofBenchmarkClass}. A row without a roofline of its own takes that of a row with
+     * the same bytes per element, {@code n} and threads (the quick plan measures one roofline per
+     * traffic: the same kernel); its result keeps the class it was measured in.
      *
      * @param results the results, in the order they were measured
      * @return the rows
@@ -82,7 +84,42 @@ public record ResultRow(Rule rule, long n, int threads, Map<Variant, JmhResult> 
                 rules.computeIfAbsent(key.benchmarkClass(), Rule::ofBenchmarkClass), key.n(), key.threads(), variants,
                 attempts.get(key))));
         rows.sort(ORDER);
-        return rows;
+        return shareRooflines(rows);
+    }
+
+    /** Each row without a roofline, with that of the first row of the same traffic, size and threads that has one. */
+    private static List<ResultRow> shareRooflines(List<ResultRow> rows) {
+        List<ResultRow> shared = new ArrayList<>();
+        for (ResultRow row : rows) {
+            ResultRow source = row.results.containsKey(Variant.ROOFLINE) || Double.isNaN(row.rule.bytesPerElement())
+                    ? null : rows.stream().filter(r -> r.results.containsKey(Variant.ROOFLINE) && r.n == row.n
+                    && r.threads == row.threads && r.rule.bytesPerElement() == row.rule.bytesPerElement())
+                    .findFirst().orElse(null);
+            if (source == null) {
+                shared.add(row);
+            } else {
+                Map<Variant, JmhResult> results = new EnumMap<>(Variant.class);
+                results.putAll(row.results);
+                results.put(Variant.ROOFLINE, source.results.get(Variant.ROOFLINE));
+                Map<Variant, Integer> attempts = new EnumMap<>(Variant.class);
+                attempts.putAll(row.attempts);
+                attempts.put(Variant.ROOFLINE, source.attempts(Variant.ROOFLINE));
+                shared.add(new ResultRow(row.rule, row.n, row.threads, results, attempts));
+            }
+        }
+        return shared;
+    }
+
+    /**
+     * The rule whose benchmark class measured this row's roofline, when it is another rule's of the
+     * same traffic (the quick plan's shared rooflines).
+     *
+     * @return that benchmark class, or {@code null} for a roofline of its own or none
+     */
+    public String rooflineClass() {
+        JmhResult roofline = results.get(Variant.ROOFLINE);
+        return roofline == null || roofline.benchmarkClass().equals(rule.benchmarkClass()) ? null
+                : roofline.benchmarkClass();
     }
 
     /**

@@ -36,6 +36,7 @@ class ReportJsonTest {
         assertEquals(h.hostLoad().loadBefore(), load.get("loadBefore"));
         assertEquals(h.hostLoad().loadAfter(), load.get("loadAfter"));
         assertEquals(h.hostLoad().others(), load.get("othersShare"));
+        assertEquals(h.hostLoad().othersBefore(), load.get("othersShareBefore"));
         assertEquals(List.of(), load.get("warnings"));
         assertEquals(h.runtimeVersion(), header.get("runtimeVersion"));
         assertEquals(h.vectorSpecies(), header.get("vectorSpecies"));

@@ -144,6 +144,27 @@ class ResultRowTest {
         assertTrue(Double.isNaN(sgd.minNanosPerElement(Variant.GRADUS).error()));
     }
 
+    @Test
+    void aRowWithoutARooflineTakesThatOfTheSameTrafficSizeAndThreads() {
+        Map<String, String> small = Map.of("n", "4096");
+        List<ResultRow> grouped = ResultRow.group(List.of(
+                result("dev.gradus.jmh.MomentumBenchmark", "gradus", small, JmhResult.AVERAGE_TIME, 100),
+                result("dev.gradus.jmh.MomentumBenchmark", "roofline", small, JmhResult.AVERAGE_TIME, 50),
+                result("dev.gradus.jmh.AdaGradBenchmark", "gradus", small, JmhResult.AVERAGE_TIME, 200),
+                result("dev.gradus.jmh.AdaGradBenchmark", "gradus", Map.of("n", "65536"), JmhResult.AVERAGE_TIME,
+                        300),
+                result("dev.gradus.jmh.AdamBenchmark", "gradus", small, JmhResult.AVERAGE_TIME, 400)));
+        ResultRow adagrad = grouped.stream().filter(r -> r.rule().id().equals("adagrad") && r.n() == 4096)
+                .findFirst().orElseThrow();
+        assertEquals(50.0 / 4096, adagrad.nanosPerElement(Variant.ROOFLINE).value(), 1e-12, "momentum's, 20 B too");
+        assertEquals("dev.gradus.jmh.MomentumBenchmark", adagrad.rooflineClass());
+        assertEquals(1, adagrad.attempts(Variant.ROOFLINE));
+        assertNull(grouped.stream().filter(r -> r.rule().id().equals("momentum")).findFirst().orElseThrow()
+                .rooflineClass(), "its own");
+        assertTrue(grouped.stream().filter(r -> r.rule().id().equals("adam") || r.n() == 65536)
+                .noneMatch(r -> r.results().containsKey(Variant.ROOFLINE)), "no roofline of another traffic or size");
+    }
+
     private static JmhResult result(String benchmarkClass, String method, Map<String, String> params, String mode,
                                     double score) {
         return new JmhResult(benchmarkClass, method, params, 1, mode, Metric.of(score, 0, "ns/op"), Map.of(),
