@@ -74,7 +74,8 @@ final class ReportMarkdown {
                 + "- Clock: " + h.cpu().frequency() + "; caches: " + h.cpu().caches() + "\n"
                 + "- Host load: " + h.hostLoad().describe() + "\n"
                 + "- JDK: " + h.runtimeVersion() + ", " + h.vmName() + ", " + h.vendor() + "\n"
-                + "- Vector species: " + h.vectorSpecies() + "; `Kernels.implementation()`: " + h.kernels() + "\n"
+                + "- Vector species: " + h.vectorSpecies() + "; `Kernels.implementation()` in the report's own JVM, which steps nothing: " + h.kernels()
+                + " (each `gradus` fork waits until its calls run the vector kernels compiled)\n"
                 + "- JVM flags of the benchmark forks: " + code(h.forkJvmFlags()) + "\n"
                 + "- JVM flags of the report: " + code(List.of(String.join(" ", h.reportJvmFlags()))) + "\n"
                 + "- Date: " + h.date() + "; commit: " + h.commit() + "\n"

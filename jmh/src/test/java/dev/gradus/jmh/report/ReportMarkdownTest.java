@@ -95,8 +95,9 @@ class ReportMarkdownTest {
         assertContainsLine(markdown, "- Host load: load average 0.25 0.50 0.75 before, 1.50 0.75 0.80 after "
                 + "(1, 5, 15 min); other processes used 0% of the CPUs just before the run, 2% during it, steal 0%");
         assertContainsLine(markdown, "- JDK: 25.0.3+9-LTS, OpenJDK 64-Bit Server VM, Eclipse Adoptium");
-        assertContainsLine(markdown, "- Vector species: Species[float, 8, S_256_BIT]; `Kernels.implementation()`: "
-                + "vector-256");
+        assertContainsLine(markdown, "- Vector species: Species[float, 8, S_256_BIT]; `Kernels.implementation()` in "
+                + "the report's own JVM, which steps nothing: vector-256 (each `gradus` fork waits until its calls run "
+                + "the vector kernels compiled)");
         assertContainsLine(markdown, "- JVM flags of the benchmark forks: `--add-modules jdk.incubator.vector -Xmx2g`");
         assertContainsLine(markdown, "- JVM flags of the report: `--add-modules=jdk.incubator.vector`");
         assertContainsLine(markdown, "- Date: 2025-01-02T03:04:05Z; commit: abc1234+dirty");

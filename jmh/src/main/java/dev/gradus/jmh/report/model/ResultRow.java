@@ -263,7 +263,9 @@ public record ResultRow(Rule rule, long n, int threads, Map<Variant, JmhResult> 
     }
 
     /**
-     * The status of the row: {@code ok}, or what failed and what was measured more than once.
+     * The status of the row: {@code ok}, or what failed and what was measured more than once. A
+     * {@code scalarSegments} not run is not mentioned: the quick plan runs none, as the report's
+     * key says.
      *
      * @return for example {@code ok}, {@code ok; gradus on attempt 2} or
      *         {@code gradus invalid: allocating 9.14 MB/op, not compiled}
@@ -273,7 +275,9 @@ public record ResultRow(Rule rule, long n, int threads, Map<Variant, JmhResult> 
         for (Variant v : Variant.values()) {
             Verdict verdict = verdict(v);
             if (verdict == null) {
-                parts.add(v.method() + " not measured");
+                if (v != Variant.SCALAR_SEGMENTS) {
+                    parts.add(v.method() + " not measured");
+                }
             } else if (!verdict.valid()) {
                 parts.add(v.method() + " invalid (" + attemptsText(attempts(v)) + "): " + verdict.reason());
             } else if (attempts(v) > 1) {

@@ -133,7 +133,7 @@ class ResultRowTest {
         ResultRow sgd = SampleReport.row(checked, "sgd", 4096, 1);
         assertNull(sgd.verdict(Variant.SCALAR_SEGMENTS));
         assertTrue(sgd.speedupOver(Variant.TEXTBOOK_ARRAY).invalid().startsWith("gradus not steady"));
-        assertTrue(sgd.status().contains("scalarSegments not measured"), sgd.status());
+        assertFalse(sgd.status().contains("scalarSegments"), "the quick plan runs none: " + sgd.status());
     }
 
     @Test
