@@ -140,9 +140,10 @@ final class LoopOptions {
             MemorySegment.ofArray(new short[0]).getClass();
 
     /**
-     * The kind of memory of a step of {@link StoredAdamLoop} on {@code param}, {@code gradient},
-     * 16-bit {@code m}, {@code v} and, with Kahan-compensated weights, a 16-bit
-     * {@code compensation} (the weights then 16-bit too; else null, the weights float32): 0 if
+     * The kind of memory of a step of {@link StoredAdamLoop} on {@code param}, {@code gradient}
+     * (16-bit if {@code bf16Gradient}, else float32), 16-bit {@code m}, {@code v} and, with
+     * Kahan-compensated weights, a 16-bit {@code compensation} (the weights then 16-bit too; else
+     * null, the weights float32): 0 if
      * all are native, {@link #FLOAT_ARRAY_SEGMENTS} if each is a heap segment over the array of
      * its type ({@code float[]} or {@code short[]}), else {@link #OTHER_SEGMENTS}.
      */
