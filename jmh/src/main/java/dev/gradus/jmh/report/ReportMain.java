@@ -79,7 +79,8 @@ public final class ReportMain {
             Files.deleteIfExists(json);
             System.out.println("Gradus report: " + options.benchmarkCount() + " benchmarks (rules "
                     + options.rules().stream().map(Rule::id).toList() + ", sizes " + options.sizes() + ", threads "
-                    + options.threads() + ", " + Variant.values().length + " variants)"
+                    + options.threads() + ", variants " + options.ruleRuns().stream().map(r -> r.variant().method())
+                    .distinct().toList() + ")"
                     + (options.coldStart().isEmpty() ? "" : " and " + options.coldStart().size() + " cold-start runs")
                     + "; " + options.plan().describe() + "; about "
                     + Progress.approximately(options.estimatedDuration()) + " on a quiet machine, at most "

@@ -238,10 +238,11 @@ public record ReportOptions(Plan plan, List<Rule> rules, List<Integer> sizes, Li
                 for (int n : sizes) {
                     for (Variant variant : variants) {
                         RuleRun run = new RuleRun(rule, variant, n, t);
+                        boolean exists = catalog.count("^" + run.benchmark().replace(".", "\\.") + "$") > 0;
                         boolean shared = shareRooflines && variant == Variant.ROOFLINE
-                                && !Double.isNaN(rule.bytesPerElement())
-                                && !rooflines.add(rule.bytesPerElement() + " " + n + " " + t);
-                        if (!shared && catalog.count("^" + run.benchmark().replace(".", "\\.") + "$") > 0) {
+                                && !Double.isNaN(rule.bytesPerElement());
+                        // Only a roofline that runs stands for its traffic: a class without one leaves it to the next.
+                        if (exists && (!shared || rooflines.add(rule.bytesPerElement() + " " + n + " " + t))) {
                             runs.add(run);
                         }
                     }

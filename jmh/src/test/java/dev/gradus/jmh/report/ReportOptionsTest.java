@@ -68,6 +68,16 @@ class ReportOptionsTest {
     }
 
     @Test
+    void aRuleWithoutARooflineLeavesItsTrafficToTheNextRuleThatHasOne() {
+        BenchmarkCatalog partial = new BenchmarkCatalog(List.of(
+                BenchmarkCatalog.Entry.averageTime("dev.gradus.jmh.AdaGradBenchmark.gradus"),
+                BenchmarkCatalog.Entry.averageTime("dev.gradus.jmh.MomentumBenchmark.gradus"),
+                BenchmarkCatalog.Entry.averageTime("dev.gradus.jmh.MomentumBenchmark.roofline")));
+        assertEquals(List.of("MomentumBenchmark.roofline"), ReportOptions.parse(partial, "--size", "4096").ruleRuns()
+                .stream().filter(r -> r.variant() == Variant.ROOFLINE).map(r -> r.benchmark().substring(15)).toList());
+    }
+
+    @Test
     void aVariantTheClassLacksIsNotRun() {
         BenchmarkCatalog partial = new BenchmarkCatalog(List.of(
                 BenchmarkCatalog.Entry.averageTime("dev.gradus.jmh.XBenchmark.gradus"),
