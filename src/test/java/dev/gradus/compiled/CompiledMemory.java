@@ -41,17 +41,6 @@ public final class CompiledMemory {
     }
 
     /**
-     * {@return a copy of the 16-bit {@code values} in this JVM's kind of memory: over a {@code short[]} on the heap}
-     *
-     * @param arena  allocates native memory; unused for heap memory
-     * @param values the 16-bit elements, copied
-     */
-    public static MemorySegment copyOf(Arena arena, short[] values) {
-        return KIND == Buffers.Kind.HEAP ? MemorySegment.ofArray(values.clone())
-                : arena.allocateFrom(ValueLayout.JAVA_SHORT, values);
-    }
-
-    /**
      * {@return {@code floats} zeros in this JVM's kind of memory}
      *
      * @param arena  allocates native memory; unused for heap memory

@@ -6,7 +6,6 @@ import dev.gradus.Adam;
 import dev.gradus.Kernels;
 import dev.gradus.compiled.CompiledMemory;
 import dev.gradus.internal.ScalarKernels;
-import dev.gradus.internal.precision.Bf16;
 import dev.gradus.internal.precision.StoredSteps;
 import dev.gradus.internal.precision.TiledStep;
 import dev.gradus.precision.StoragePlan;
@@ -15,13 +14,11 @@ import dev.gradus.precision.Weights;
 import dev.gradus.testing.CompiledWarmUp;
 import dev.gradus.testing.Lanes;
 import dev.gradus.testing.PreferredWidth;
-import dev.gradus.testing.property.BitExact;
 import dev.gradus.testing.property.Floats;
 import dev.gradus.testing.property.Gen;
 import dev.gradus.testing.property.Property;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -71,13 +68,13 @@ class CompiledStoredAdamTest {
                     false, Float.POSITIVE_INFINITY, 1f);
         }
 
-        void assertSameBits(Buffers expected, int n, String when) {
-            assertSame("parameter " + when, plan.parameter(), expected.w, w, n);
+        void assertSameBits(Buffers expected, String when) {
+            StoredStepTest.assertSameWidened("parameter " + when, plan.parameter(), expected.w, w);
             if (copy != null) {
-                assertSame("compensation " + when, StorageType.BFLOAT16, expected.copy, copy, n);
+                StoredStepTest.assertSameWidened("compensation " + when, StorageType.BFLOAT16, expected.copy, copy);
             }
-            assertSame("m " + when, StorageType.BFLOAT16, expected.m, m, n);
-            assertSame("v " + when, StorageType.BFLOAT16, expected.v, v, n);
+            StoredStepTest.assertSameWidened("m " + when, StorageType.BFLOAT16, expected.m, m);
+            StoredStepTest.assertSameWidened("v " + when, StorageType.BFLOAT16, expected.v, v);
         }
     }
 
@@ -116,7 +113,7 @@ class CompiledStoredAdamTest {
                                         + ": the one pass ran uncompiled or on boxed vectors");
                             }
                             scalar.scalarStep(rule, t, n);
-                            compiled.assertSameBits(scalar, n, "after step " + t);
+                            compiled.assertSameBits(scalar, "after step " + t);
                         }
                     }
                 });
@@ -130,34 +127,12 @@ class CompiledStoredAdamTest {
         }
     }
 
+    /** {@code values} rounded to nearest into a buffer of {@code type} in this JVM's kind of memory. */
     private static MemorySegment stored(Arena arena, StorageType type, float[] values) {
-        if (type == StorageType.FLOAT32) {
-            return CompiledMemory.copyOf(arena, values);
-        }
-        short[] halves = new short[values.length];
-        for (int i = 0; i < values.length; i++) {
-            halves[i] = Bf16.nearest(values[i]);
-        }
-        return CompiledMemory.copyOf(arena, halves);
+        return StoredStepTest.buffer(arena, CompiledMemory.kind() == dev.gradus.testing.property.Buffers.Kind.HEAP, type, values);
     }
 
     private static MemorySegment zeros(Arena arena, int n) {
-        return CompiledMemory.copyOf(arena, new short[n]);
-    }
-
-    private static void assertSame(String what, StorageType type, MemorySegment expected, MemorySegment actual,
-                                   int n) {
-        BitExact.assertSameBits(what, widened(type, expected, n), widened(type, actual, n));
-    }
-
-    private static float[] widened(StorageType type, MemorySegment buffer, int n) {
-        if (type == StorageType.FLOAT32) {
-            return buffer.asSlice(0, (long) n * Float.BYTES).toArray(ValueLayout.JAVA_FLOAT);
-        }
-        float[] floats = new float[n];
-        for (int i = 0; i < n; i++) {
-            floats[i] = Bf16.widen(buffer.getAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, i));
-        }
-        return floats;
+        return stored(arena, StorageType.BFLOAT16, new float[n]);
     }
 }
