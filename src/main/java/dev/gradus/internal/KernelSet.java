@@ -143,12 +143,12 @@ public interface KernelSet {
     /**
      * {@link #adam} in place without AMSGrad with {@code m} and {@code v} stored as bfloat16, on
      * float32 weights {@code param} or, given a {@code compensation}, on bfloat16
-     * Kahan-compensated weights, with a float32 or bfloat16 gradient: each element's buffers are widened, the
-     * moments stepped in float32 as {@link #adam} steps them (the weights from the moments before
-     * narrowing), and every 16-bit buffer narrowed to nearest even, in one pass over the whole
-     * vectors of {@code [from, to)}. Kahan weights are stepped from {@code w = p - (-1 * c)} and
-     * stored as {@code p' = bf16(w')}, {@code c' = bf16(w' - 1 * p')}. The bits are those of the
-     * tiled step on the same plan ({@code TiledStep}). Kernels without such a loop step nothing.
+     * Kahan-compensated weights, with a float32 or bfloat16 gradient: each element's buffers are
+     * widened, the moments stepped in float32 as {@link #adam} steps them (the weights from the
+     * moments before narrowing), and every 16-bit buffer narrowed to nearest even, in one pass over
+     * the whole vectors of {@code [from, to)}. Kahan weights are stepped from {@code w = p + c} and
+     * stored as {@code p' = bf16(w')}, {@code c' = bf16(w' - p')}. The bits are those of the tiled
+     * step on the same plan ({@code TiledStep}). Kernels without such a loop step nothing.
      *
      * @param compensation the bfloat16 Kahan compensation, modified; null for float32 weights
      * @param bf16Gradient whether the gradient is bfloat16, else float32

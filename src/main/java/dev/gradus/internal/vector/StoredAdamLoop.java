@@ -30,10 +30,12 @@ import jdk.incubator.vector.VectorSpecies;
  * for float32 state, and no tile.
  *
  * <p>With Kahan-compensated weights ({@link LoopOptions#KAHAN_WEIGHTS}) the weight stepped is
- * {@code w = p - (-1 * c)} of the widened parameter {@code p} and compensation {@code c}, the
- * sum as the tiles form it through gradient descent; the result {@code w'} is stored as
- * {@code p' = bf16(w')} and {@code c' = bf16(w' - 1 * p')}: 20 bytes an element, 18 with a
- * bfloat16 gradient ({@link LoopOptions#BF16_GRADIENT}).
+ * {@code w = p + c} of the widened parameter {@code p} and compensation {@code c}; the result
+ * {@code w'} is stored as {@code p' = bf16(w')} and {@code c' = bf16(w' - p')}, the widened
+ * {@code p'} taken from the rounded bits before they are narrowed: 20 bytes an element, 18 with
+ * a bfloat16 gradient ({@link LoopOptions#BF16_GRADIENT}). The tiles form the same values as
+ * {@code p - (-1 * c)} and {@code w' - 1 * p'} through gradient descent: equal for every finite
+ * value, and a NaN stays a NaN either way (decision 0030).
  *
  * <p>The template of the {@link Specializations}, copied per option set of {@link LoopOptions}:
  * {@link LoopOptions#SCALED}, {@link LoopOptions#COUPLED_DECAY}, {@link LoopOptions#EPSILON_INSIDE},

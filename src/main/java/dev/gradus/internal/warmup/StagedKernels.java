@@ -152,9 +152,9 @@ final class StagedKernels implements KernelSet {
                               float decayFactor, float clipValue, float factor, float weightDecay, boolean scaled) {
         return route(compensation == null ? KernelFamily.ADAM_BF16_STATE : KernelFamily.ADAM_BF16_KAHAN,
                 Signature.adamBf16State(param, bf16Gradient, epsilonInside, decayFactor, weightDecay, scaled), from, to)
-                .adamBf16State(param, compensation, gradient, bf16Gradient, m, v, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
-                        stepSize, secondMomentScale, epsilon, epsilonInside, decayFactor, clipValue, factor,
-                        weightDecay, scaled);
+                .adamBf16State(param, compensation, gradient, bf16Gradient, m, v, from, to, beta1, oneMinusBeta1,
+                        beta2, oneMinusBeta2, stepSize, secondMomentScale, epsilon, epsilonInside, decayFactor,
+                        clipValue, factor, weightDecay, scaled);
     }
 
     @Override

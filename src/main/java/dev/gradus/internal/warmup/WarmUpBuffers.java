@@ -7,9 +7,10 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * The buffers the warm-up steps on: a parameter, a gradient, three state buffers, a gradient
- * holding one NaN and an update, of {@link #CAPACITY} floats each, and two state buffers of as
- * many bfloat16 elements and a bfloat16 parameter, compensation and gradient ({@link #half}), in three places: heap arrays, native memory
- * of a shared arena and native memory of an arena confined to the warm-up thread; and a buffer of
+ * holding one NaN and an update, of {@link #CAPACITY} floats each, and as many bfloat16 elements
+ * of two state buffers, a parameter, its compensation and a gradient ({@link #half}), in three
+ * places: heap arrays, native memory of a shared arena and native memory of an arena confined to
+ * the warm-up thread; and a buffer of
  * {@link #LARGE} floats for the scan's path for long ranges (made on first use). Native calls
  * alternate between the shared and the confined arena: the JDK checks a segment's session on
  * every access, and compiled code that had only seen confined sessions kept being recompiled
